@@ -1,0 +1,3 @@
+from serjournal.cli import main
+
+main()

@@ -1,0 +1,287 @@
+"""Turning answers given as flags or JSON into a checked CheckIn.
+
+Every value is validated here, before anything is written, and every problem
+becomes one InputError line that says what was wrong and what would be right.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from serjournal import content, messages
+from serjournal.errors import InputError
+from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry, Sensation, parse_utc
+from serjournal.vocabulary import Vocabulary, default_vocabulary, normalise
+
+
+def parse_rating(name: str, value: Any) -> int:
+    """A 0-10 whole number. Accepts ints and digit strings, nothing else."""
+    if isinstance(value, bool):
+        raise InputError(messages.BAD_RATING.format(name=name, value=value))
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        value = int(value.strip())
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or not 0 <= value <= 10:
+        raise InputError(messages.BAD_RATING.format(name=name, value=value))
+    return value
+
+
+def optional_rating(name: str, value: Any) -> int | None:
+    return None if value is None or value == "" else parse_rating(name, value)
+
+
+def parse_sensation(spec: str, vocabulary: Vocabulary | None = None) -> Sensation:
+    """REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], e.g. "shoulders/left:tight:6:3"."""
+    vocabulary = vocabulary or default_vocabulary()
+    parts = spec.split(":")
+    if len(parts) not in (3, 4) or not all(p.strip() for p in parts):
+        raise InputError(messages.BAD_SENSATION_SPEC.format(spec=spec))
+    region_text, _, side_text = parts[0].partition("/")
+    return Sensation(
+        region=vocabulary.region(region_text),
+        side=vocabulary.side(side_text) if side_text.strip() else None,
+        quality=vocabulary.quality(parts[1]),
+        intensity=parse_rating(f"intensity in '{spec}'", parts[2]),
+        intensity_after=parse_rating(f"after-intensity in '{spec}'", parts[3])
+        if len(parts) == 4
+        else None,
+    )
+
+
+def parse_emotion(spec: str, vocabulary: Vocabulary | None = None) -> EmotionEntry:
+    """NAME:INTENSITY[:REGION], e.g. "anxious:5:chest"."""
+    vocabulary = vocabulary or default_vocabulary()
+    parts = spec.split(":")
+    if len(parts) not in (2, 3) or not all(p.strip() for p in parts):
+        raise InputError(messages.BAD_EMOTION_SPEC.format(spec=spec))
+    emotion = vocabulary.emotion(parts[0])
+    return EmotionEntry(
+        name=emotion.name,
+        family=emotion.family,
+        valence=emotion.valence,
+        energy=emotion.energy,
+        intensity=parse_rating(f"intensity in '{spec}'", parts[1]),
+        region=vocabulary.region(parts[2]) if len(parts) == 3 else None,
+    )
+
+
+def mark_target(
+    sensations: list[Sensation], region: str | None, vocabulary: Vocabulary | None = None
+) -> None:
+    """Make the sensation in `region` the dialogue target (the first by default)."""
+    for s in sensations:
+        s.is_target = False
+    if not sensations:
+        if region:
+            raise InputError(messages.TARGET_WITHOUT_SENSATION)
+        return
+    if region is None:
+        sensations[0].is_target = True
+        return
+    wanted = (vocabulary or default_vocabulary()).region(region)
+    match = next((s for s in sensations if s.region == wanted), None)
+    if match is None:
+        raise InputError(messages.TARGET_NOT_SCANNED.format(region=wanted))
+    match.is_target = True
+
+
+def check_quick_limits(checkin: CheckIn) -> None:
+    if checkin.mode != "quick":
+        return
+    for kind, items, limit in (
+        ("sensations", checkin.sensations, content.QUICK_MAX_SENSATIONS),
+        ("emotions", checkin.emotions, content.QUICK_MAX_EMOTIONS),
+    ):
+        if len(items) > limit:
+            raise InputError(
+                messages.TOO_MANY_IN_QUICK.format(limit=limit, kind=kind, count=len(items))
+            )
+
+
+def set_time_from_text(checkin: CheckIn, text: str) -> None:
+    """--at: record the check-in at an earlier moment (never a future one)."""
+    from serjournal.timeutil import local_now, parse_moment
+
+    moment = parse_moment(text)  # no `now`: keeps the system zone's DST rules
+    if moment > local_now():
+        raise InputError(messages.FUTURE_TIME.format(text=text))
+    checkin.set_time(moment)
+
+
+def parse_practice(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    key = value.strip().lower()
+    if key not in content.PRACTICES:
+        raise InputError(messages.unknown_word("practice", value, list(content.PRACTICES)))
+    return key
+
+
+def parse_answer_key(key: str) -> str:
+    if key not in content.ANSWER_STAGE:
+        raise InputError(messages.unknown_word("answer", key, list(content.ANSWER_STAGE)))
+    return key
+
+
+# --- JSON documents ------------------------------------------------------------------
+
+
+def load_json_document(text: str, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(
+            messages.BAD_JSON.format(source=source, line=error.lineno, reason=error.msg)
+        ) from None
+
+
+def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckIn:
+    """Validate a check-in in its dictionary form (see models.CheckIn.to_dict).
+
+    Only "mode" and the answers themselves are needed; id and times are made
+    when missing. Unknown keys are refused so a typo is not silently dropped.
+    """
+    vocabulary = vocabulary or default_vocabulary()
+    if not isinstance(data, dict):
+        raise InputError(messages.JSON_NOT_OBJECT)
+    unknown = set(data) - _KNOWN_KEYS
+    if unknown:
+        raise InputError(messages.unknown_word("field", sorted(unknown)[0], sorted(_KNOWN_KEYS)))
+    checkin = CheckIn()
+    if data.get("id"):
+        checkin.id = _text(data, "id")
+    if data.get("created_utc"):
+        _set_recorded_time(checkin, data)
+    mode = data.get("mode", "full")
+    if mode not in ("full", "quick"):
+        raise InputError(messages.BAD_MODE.format(mode=mode))
+    checkin.mode = mode
+    for name in RATING_FIELDS:
+        setattr(checkin, name, optional_rating(name, data.get(name)))
+    checkin.duration_seconds = _optional_count(data, "duration_seconds")
+    checkin.practice = parse_practice(data.get("practice"))
+    checkin.practice_seconds = _optional_count(data, "practice_seconds")
+    checkin.sensations = [_sensation_from(item, vocabulary) for item in _list(data, "sensations")]
+    checkin.emotions = [_emotion_from(item, vocabulary) for item in _list(data, "emotions")]
+    if sum(s.is_target for s in checkin.sensations) > 1:
+        raise InputError(messages.TWO_TARGETS)
+    answers = data.get("answers") or {}
+    if not isinstance(answers, dict):
+        raise InputError(messages.JSON_FIELD_TYPE.format(field="answers", kind="an object"))
+    checkin.answers = {parse_answer_key(k): _answer_text(k, v) for k, v in answers.items() if v}
+    checkin.tags = [_answer_text("tags", t).strip() for t in _list(data, "tags") if str(t).strip()]
+    if data.get("edited_utc"):
+        checkin.edited_utc = _utc(data, "edited_utc")
+    return checkin
+
+
+_KNOWN_KEYS = set(CheckIn().to_dict())
+
+
+def _set_recorded_time(checkin: CheckIn, data: dict[str, Any]) -> None:
+    checkin.created_utc = _utc(data, "created_utc")
+    offset = data.get("utc_offset_minutes", 0)
+    if isinstance(offset, bool) or not isinstance(offset, int) or abs(offset) > 18 * 60:
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field="utc_offset_minutes", kind="whole minutes between -1080 and 1080"
+            )
+        )
+    checkin.utc_offset_minutes = offset
+    checkin.local_date = checkin.local_time.date().isoformat()
+    if data.get("local_date") and data["local_date"] != checkin.local_date:
+        raise InputError(
+            messages.DATE_MISMATCH.format(given=data["local_date"], computed=checkin.local_date)
+        )
+
+
+def _utc(data: dict[str, Any], key: str) -> Any:
+    try:
+        return parse_utc(_text(data, key))
+    except ValueError:
+        raise InputError(messages.BAD_TIME.format(text=data[key])) from None
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str):
+        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="text"))
+    return value
+
+
+def _answer_text(key: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="text"))
+    return value
+
+
+def _optional_count(data: dict[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="a whole number >= 0"))
+    return value
+
+
+def _list(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="a list"))
+    return value
+
+
+def _sensation_from(item: Any, vocabulary: Vocabulary) -> Sensation:
+    if isinstance(item, str):
+        return parse_sensation(item, vocabulary)
+    if not isinstance(item, dict) or "region" not in item or "quality" not in item:
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field="sensations", kind="objects with region, quality and intensity"
+            )
+        )
+    return Sensation(
+        region=vocabulary.region(str(item["region"])),
+        side=vocabulary.side(str(item["side"])) if item.get("side") else None,
+        quality=vocabulary.quality(str(item["quality"])),
+        intensity=parse_rating("sensation intensity", item.get("intensity")),
+        intensity_after=optional_rating("sensation intensity_after", item.get("intensity_after")),
+        is_target=bool(item.get("is_target", False)),
+    )
+
+
+def _emotion_from(item: Any, vocabulary: Vocabulary) -> EmotionEntry:
+    if isinstance(item, str):
+        return parse_emotion(item, vocabulary)
+    if not isinstance(item, dict) or "name" not in item:
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field="emotions", kind="objects with name and intensity"
+            )
+        )
+    name = normalise(str(item["name"]))
+    known = vocabulary.emotions.get(name)
+    if known is None and not all(item.get(k) for k in ("family", "valence", "energy")):
+        known = vocabulary.emotion(name)  # raises, suggesting the closest names
+    # A stored entry keeps the coordinates it was written with, even when the
+    # user's vocabulary has since changed, so exports re-import unchanged.
+    coordinates = {
+        k: str(item.get(k) or getattr(known, k)) for k in ("family", "valence", "energy")
+    }
+    if coordinates["valence"] not in ("pleasant", "unpleasant") or coordinates["energy"] not in (
+        "high",
+        "low",
+    ):
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field="emotions", kind="valence pleasant/unpleasant and energy high/low"
+            )
+        )
+    return EmotionEntry(
+        name=known.name if known else name,
+        **coordinates,
+        intensity=parse_rating("emotion intensity", item.get("intensity")),
+        region=vocabulary.region(str(item["region"])) if item.get("region") else None,
+    )

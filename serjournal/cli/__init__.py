@@ -1,0 +1,14 @@
+"""The command line. Commands are thin: they parse options, call plain
+functions elsewhere in the package and print. One module per topic."""
+
+from __future__ import annotations
+
+from serjournal.cli import browse, checkin  # noqa: F401  (they register commands)
+from serjournal.cli.app import app
+
+
+def main() -> None:
+    app(prog_name="serjournal")
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,55 @@
+"""The root Typer app. Command modules add themselves to it; see __init__.py."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from serjournal import __version__, messages
+from serjournal.errors import SerjournalError
+
+
+class FriendlyGroup(TyperGroup):
+    """Turns every SerjournalError into one line on stderr and its exit code,
+    so no command can leak a traceback for a problem the user can fix."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SerjournalError as error:
+            typer.echo(f"Error: {error}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except sqlite3.Error as error:  # a store function missed a translation
+            typer.echo(f"Error: the journal could not be used: {error}", err=True)
+            raise typer.Exit(3) from None
+
+
+app = typer.Typer(
+    cls=FriendlyGroup,
+    help=messages.APP_HELP,
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"serjournal {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    pass

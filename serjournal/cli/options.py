@@ -1,0 +1,31 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from serjournal import paths
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar=paths.DB_ENV,
+        help="The journal file (default: in your user data folder). Env: SERJOURNAL_DB.",
+        show_default=False,
+    ),
+]
+
+
+def open_journal_at(option: Path | None, *, create: bool = True) -> tuple[Path, Database]:
+    """The journal named by --db / $SERJOURNAL_DB / the default, opened."""
+    from serjournal.store.connection import open_journal
+
+    path = paths.journal_path(option)
+    return path, open_journal(path, create=create)

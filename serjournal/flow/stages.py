@@ -1,0 +1,218 @@
+"""The seven stages of the guided check-in, and quick mode.
+
+Each stage is a small function that asks through a Prompter and fills in
+the CheckIn. The texts come from content.py; nothing here is worded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from serjournal import content, messages
+from serjournal.flow.prompter import SKIP, Prompter
+from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.vocabulary import Vocabulary
+
+
+@dataclass
+class FlowSettings:
+    """What a user's config may change about the ritual."""
+
+    stages: list[str] = field(default_factory=lambda: [s.key for s in content.STAGES])
+    breath: content.BreathPattern = field(default_factory=content.BreathPattern)
+    arrival_breath: content.BreathPattern = field(
+        default_factory=lambda: content.BreathPattern(cycles=3)
+    )
+
+
+@dataclass
+class Session:
+    """Everything a stage needs, passed as one thing."""
+
+    prompter: Prompter
+    checkin: CheckIn
+    vocabulary: Vocabulary
+    settings: FlowSettings = field(default_factory=FlowSettings)
+    support_offered: bool = False
+
+
+STAGE_BY_KEY = {s.key: s for s in content.STAGES}
+
+
+def arrive(s: Session) -> None:
+    if s.prompter.confirm("Would you like a few guided breaths to land?", default=False):
+        s.prompter.breathe(s.settings.arrival_breath)
+    s.checkin.settledness = s.prompter.rating(content.SCALES["settledness"])
+
+
+def check_in(s: Session) -> None:
+    ask_ratings(s)
+    ask_prompts(s, "checkin")
+
+
+def ask_ratings(s: Session) -> None:
+    for name in ("mood", "energy", "distress"):
+        setattr(s.checkin, name, s.prompter.rating(content.SCALES[name]))
+    offer_support_if_distressed(s, s.checkin.distress)
+
+
+def body_scan(s: Session, limit: int | None = None) -> None:
+    question = "Where do you notice tension, restriction or anything else?"
+    if limit:
+        question = f"{question} (up to {limit})"
+    regions = _pick_up_to(s, question, s.vocabulary.regions, limit)
+    s.checkin.sensations = []
+    for region in regions:
+        side = None
+        if region in content.BILATERAL_REGIONS:
+            picked = s.prompter.choose(f"Which side of the {region}?", [*content.SIDES, SKIP])
+            side = None if picked == SKIP else picked
+        quality = s.prompter.choose(f"What is it like in the {region}?", s.vocabulary.qualities)
+        intensity = _required_rating(s, f"({region}, {quality})")
+        s.checkin.sensations.append(
+            Sensation(region=region, side=side, quality=quality, intensity=intensity)
+        )
+
+
+def emotions(s: Session) -> None:
+    families = s.prompter.choose_many("Which families of feeling are here?", s.vocabulary.families)
+    names: list[str] = []
+    for family in families:
+        names += s.prompter.choose_many(
+            f"Which words fit best ({family})?", [e.name for e in s.vocabulary.emotions_in(family)]
+        )
+    _rate_emotions(s, names)
+    ask_prompts(s, "emotions")
+
+
+def _rate_emotions(s: Session, names: list[str]) -> None:
+    scanned = [x.region for x in s.checkin.sensations]
+    where = list(dict.fromkeys(scanned + s.vocabulary.regions)) + [SKIP]
+    s.checkin.emotions = []
+    for name in names:
+        emotion = s.vocabulary.emotions[name]
+        intensity = _required_rating(s, f"({name})")
+        region = s.prompter.choose(f"Where in the body do you feel {name}?", where)
+        s.checkin.emotions.append(
+            EmotionEntry(
+                name=emotion.name,
+                family=emotion.family,
+                valence=emotion.valence,
+                energy=emotion.energy,
+                intensity=intensity,
+                region=None if region == SKIP else region,
+            )
+        )
+
+
+def dialogue(s: Session) -> None:
+    sensations = s.checkin.sensations
+    for x in sensations:
+        x.is_target = False
+    if sensations:
+        labels = [_label(x) for x in sensations]
+        chosen = (
+            labels[0]
+            if len(labels) == 1
+            else s.prompter.choose("Which place asks for attention most?", labels)
+        )
+        sensations[labels.index(chosen)].is_target = True
+        s.prompter.say(f"Rest your attention on the {chosen}.")
+    ask_prompts(s, "dialogue")
+
+
+def release(s: Session) -> None:
+    options = [f"{key}: {text}" for key, text in content.PRACTICES.items()]
+    practice = s.prompter.choose("Which practice would you like?", options).split(":")[0]
+    s.checkin.practice = practice
+    if practice == "breath":
+        s.checkin.practice_seconds = s.prompter.breathe(s.settings.breath)
+    elif practice != "none":
+        started = time.monotonic()
+        s.prompter.say(content.PRACTICES[practice])
+        s.prompter.confirm("Take the time you need. Ready to go on?", default=True)
+        s.checkin.practice_seconds = int(round(time.monotonic() - started))
+    target = s.checkin.target
+    if target is not None:
+        target.intensity_after = s.prompter.rating(
+            content.SCALES["intensity"], f"now ({_label(target)})"
+        )
+    s.checkin.distress_after = s.prompter.rating(content.SCALES["distress"], "now")
+    offer_support_if_distressed(s, s.checkin.distress_after)
+
+
+def integrate(s: Session) -> None:
+    ask_prompts(s, "integrate")
+    s.prompter.say(content.GROUNDING_CUE)
+    s.checkin.closing_mood = s.prompter.rating(content.SCALES["closing_mood"])
+
+
+def quick(s: Session) -> None:
+    """Quick mode: ratings, up to three sensations and emotions, one note."""
+    ask_ratings(s)
+    body_scan(s, limit=content.QUICK_MAX_SENSATIONS)
+    names = _pick_up_to(
+        s,
+        f"Which feelings are here? (up to {content.QUICK_MAX_EMOTIONS})",
+        list(s.vocabulary.emotions),
+        content.QUICK_MAX_EMOTIONS,
+    )
+    _rate_emotions(s, names)
+    note = s.prompter.text(content.QUICK_NOTE.question)
+    if note:
+        s.checkin.answers[content.QUICK_NOTE.key] = note
+
+
+STAGE_STEPS: dict[str, Callable[[Session], None]] = {
+    "arrive": arrive,
+    "checkin": check_in,
+    "body": body_scan,
+    "emotions": emotions,
+    "dialogue": dialogue,
+    "release": release,
+    "integrate": integrate,
+}
+
+
+def ask_prompts(s: Session, stage_key: str) -> None:
+    for prompt in STAGE_BY_KEY[stage_key].prompts:
+        answer = s.prompter.text(prompt.question)
+        if answer:
+            s.checkin.answers[prompt.key] = answer
+
+
+def offer_support_if_distressed(s: Session, distress: int | None) -> None:
+    """High distress: a grounding offer and a gentle note, once per check-in.
+    It never blocks going on or saving."""
+    if distress is None or distress < content.HIGH_DISTRESS or s.support_offered:
+        return
+    s.support_offered = True
+    s.prompter.say(messages.HIGH_DISTRESS_NOTE)
+    if s.prompter.confirm("Would you like a short grounding exercise now?", default=True):
+        s.prompter.say(content.GROUNDING_CUE)
+        s.prompter.breathe(s.settings.arrival_breath)
+
+
+def _pick_up_to(s: Session, question: str, choices: list[str], limit: int | None) -> list[str]:
+    while True:
+        picked = s.prompter.choose_many(question, choices)
+        if limit is None or len(picked) <= limit:
+            return picked
+        s.prompter.say(f"Please pick at most {limit}.")
+
+
+def _required_rating(s: Session, subject: str) -> int:
+    """Intensity is what makes a noted sensation or feeling comparable: asked
+    until given."""
+    while (
+        value := s.prompter.rating(content.SCALES["intensity"], subject, optional=False)
+    ) is None:
+        pass
+    return value
+
+
+def _label(sensation: Sensation) -> str:
+    side = f"{sensation.side} " if sensation.side and sensation.side != "both" else ""
+    return f"{side}{sensation.region} ({sensation.quality})"

@@ -1,0 +1,1 @@
+"""Rich renderings of journal data. Pure: they build renderables, callers print."""

@@ -1,0 +1,1 @@
+"""The journal store: one SQLite file, opened safely, upgraded by migrations."""

@@ -1,0 +1,202 @@
+"""Saving and reading check-ins. One check-in is written in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from serjournal import content, messages
+from serjournal.errors import InputError, JournalError
+from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry, Sensation, parse_utc
+from serjournal.store.connection import describe_database_error, write_transaction
+
+CHECKIN_COLUMNS: tuple[str, ...] = (
+    "id",
+    "created_utc",
+    "local_date",
+    "utc_offset_minutes",
+    "mode",
+    "duration_seconds",
+    *RATING_FIELDS,
+    "practice",
+    "practice_seconds",
+    "edited_utc",
+)
+
+
+def save_checkin(db: Database, checkin: CheckIn, path: Path | None = None) -> None:
+    """Write the whole check-in atomically, or nothing at all."""
+    try:
+        with write_transaction(db):
+            if db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin.id]).fetchone():
+                raise InputError(messages.DUPLICATE_ID.format(id=checkin.id))
+            _insert(db, checkin)
+    except sqlite3.Error as error:
+        raise JournalError(describe_database_error(error, path or Path("journal"))) from None
+
+
+def _insert(db: Database, checkin: CheckIn) -> None:
+    row = checkin.to_dict()
+    db.table("checkins").insert({column: row[column] for column in CHECKIN_COLUMNS})
+    db.table("sensations").insert_all(
+        {"checkin_id": checkin.id, "position": i, **vars(s), "is_target": int(s.is_target)}
+        for i, s in enumerate(checkin.sensations)
+    )
+    db.table("emotions").insert_all(
+        {"checkin_id": checkin.id, "position": i, **vars(e)} for i, e in enumerate(checkin.emotions)
+    )
+    db.table("answers").insert_all(
+        {
+            "checkin_id": checkin.id,
+            "stage": content.ANSWER_STAGE.get(key, "other"),
+            "prompt": key,
+            "text": text,
+        }
+        for key, text in checkin.answers.items()
+    )
+    db.table("tags").insert_all(
+        {"checkin_id": checkin.id, "tag": tag} for tag in dict.fromkeys(checkin.tags)
+    )
+
+
+def resolve_id(db: Database, prefix: str) -> str:
+    """The full id for a unique prefix; a clear error if none or several match."""
+    cleaned = prefix.strip().lower()
+    if not cleaned or any(c not in "0123456789abcdef-" for c in cleaned):
+        raise InputError(messages.BAD_ID.format(id=prefix))
+    rows = db.execute(
+        "SELECT id FROM checkins WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+        [cleaned, cleaned + "\uffff"],
+    ).fetchall()
+    if not rows:
+        raise InputError(messages.NO_SUCH_CHECKIN.format(id=prefix))
+    if len(rows) > 1:
+        raise InputError(
+            messages.AMBIGUOUS_ID.format(id=prefix, matches=", ".join(r[0][:8] for r in rows[:5]))
+        )
+    return str(rows[0][0])
+
+
+def load_checkin(db: Database, checkin_id: str) -> CheckIn:
+    row = db.execute(
+        f"SELECT {', '.join(CHECKIN_COLUMNS)} FROM checkins WHERE id = ?", [checkin_id]
+    ).fetchone()
+    if row is None:
+        raise InputError(messages.NO_SUCH_CHECKIN.format(id=checkin_id))
+    return _checkin_from_row(db, dict(zip(CHECKIN_COLUMNS, row, strict=True)))
+
+
+def _checkin_from_row(db: Database, row: dict[str, Any]) -> CheckIn:
+    checkin_id = row["id"]
+    checkin = CheckIn(
+        id=checkin_id,
+        created_utc=parse_utc(row["created_utc"]),
+        local_date=row["local_date"],
+        utc_offset_minutes=row["utc_offset_minutes"],
+        mode=row["mode"],
+        duration_seconds=row["duration_seconds"],
+        practice=row["practice"],
+        practice_seconds=row["practice_seconds"],
+        edited_utc=parse_utc(row["edited_utc"]) if row["edited_utc"] else None,
+    )
+    for name in RATING_FIELDS:
+        setattr(checkin, name, row[name])
+    checkin.sensations = [
+        Sensation(
+            region=r[0],
+            side=r[1],
+            quality=r[2],
+            intensity=r[3],
+            intensity_after=r[4],
+            is_target=bool(r[5]),
+        )
+        for r in db.execute(
+            "SELECT region, side, quality, intensity, intensity_after, is_target "
+            "FROM sensations WHERE checkin_id = ? ORDER BY position",
+            [checkin_id],
+        )
+    ]
+    checkin.emotions = [
+        EmotionEntry(name=r[0], family=r[1], valence=r[2], energy=r[3], intensity=r[4], region=r[5])
+        for r in db.execute(
+            "SELECT name, family, valence, energy, intensity, region "
+            "FROM emotions WHERE checkin_id = ? ORDER BY position",
+            [checkin_id],
+        )
+    ]
+    checkin.answers = dict(
+        db.execute(
+            "SELECT prompt, text FROM answers WHERE checkin_id = ? ORDER BY id", [checkin_id]
+        ).fetchall()
+    )
+    checkin.tags = [
+        r[0]
+        for r in db.execute("SELECT tag FROM tags WHERE checkin_id = ? ORDER BY rowid", [checkin_id])
+    ]
+    return checkin
+
+
+@dataclass
+class CheckInLine:
+    """What `list` shows of one check-in: enough for a line, cheap to read."""
+
+    id: str
+    created_utc: str
+    local_date: str
+    utc_offset_minutes: int
+    mode: str
+    mood: int | None
+    energy: int | None
+    distress: int | None
+    regions: str
+    emotions: str
+
+
+def recent_checkins(db: Database, limit: int = 10) -> list[CheckInLine]:
+    rows = db.execute(
+        """
+        SELECT c.id, c.created_utc, c.local_date, c.utc_offset_minutes, c.mode,
+               c.mood, c.energy, c.distress,
+               (SELECT group_concat(region, ', ') FROM
+                  (SELECT region FROM sensations WHERE checkin_id = c.id ORDER BY position)),
+               (SELECT group_concat(name, ', ') FROM
+                  (SELECT name FROM emotions WHERE checkin_id = c.id ORDER BY position))
+        FROM checkins c
+        ORDER BY c.created_utc DESC, c.id
+        LIMIT ?
+        """,
+        [limit],
+    ).fetchall()
+    names = [f.name for f in fields(CheckInLine)]
+    return [
+        CheckInLine(**dict(zip(names, (*r[:8], r[8] or "", r[9] or ""), strict=True))) for r in rows
+    ]
+
+
+def count_checkins(db: Database) -> int:
+    return int(db.execute("SELECT count(*) FROM checkins").fetchone()[0])
+
+
+def current_streak(db: Database, today: date) -> int:
+    """Consecutive days with a check-in, ending today, or yesterday: today's
+    check-in may simply not have happened yet. Reads only the streak's rows."""
+    rows = db.execute(
+        "SELECT DISTINCT local_date FROM checkins WHERE local_date <= ? ORDER BY local_date DESC",
+        [today.isoformat()],
+    )
+    streak = 0
+    expected = today
+    for (text,) in rows:
+        day = date.fromisoformat(text)
+        if streak == 0 and day == today - timedelta(days=1):
+            expected = day
+        if day != expected:
+            break
+        streak += 1
+        expected = day - timedelta(days=1)
+    return streak

@@ -1,0 +1,123 @@
+"""Opening a journal file safely.
+
+Before SQLite touches a file we check it is ours: a directory, another
+program's database or a file from a newer serjournal is refused with a clear
+message and never modified. New journals are created 0600 in a 0700 folder.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from serjournal import messages, paths
+from serjournal.errors import JournalError
+from serjournal.store import migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# A second terminal saving at the same moment waits this long for the lock.
+BUSY_TIMEOUT_MS = 15_000
+
+
+def open_journal(path: Path, *, create: bool = True) -> Database:
+    """Open (and if needed create and upgrade) the journal at `path`."""
+    _check_file(path, create)
+    try:
+        db = _connect(path)
+        _check_owner_and_version(db, path)
+        _upgrade(db, path)
+    except sqlite3.DatabaseError as error:
+        raise JournalError(describe_database_error(error, path)) from None
+    return db
+
+
+def _check_file(path: Path, create: bool) -> None:
+    if path.is_dir():
+        raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
+    if not path.exists():
+        if not create:
+            raise JournalError(messages.JOURNAL_MISSING.format(path=path))
+        try:
+            paths.ensure_private_dir(path.parent)
+            paths.create_private_file(path)
+        except OSError as error:
+            raise JournalError(
+                messages.JOURNAL_CANNOT_CREATE.format(path=path, reason=error.strerror or error)
+            ) from None
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise JournalError(
+            messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
+        ) from None
+    if header and header != SQLITE_HEADER:
+        raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
+
+
+def _connect(path: Path) -> Database:
+    # isolation_level=None: we open transactions ourselves (write_transaction).
+    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = Database(conn, execute_plugins=False)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    # FULL: a saved check-in survives a power cut, not only a crash.
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def _check_owner_and_version(db: Database, path: Path) -> None:
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    has_tables = bool(db.table_names())
+    if application_id not in (0, migrations.APPLICATION_ID) or (application_id == 0 and has_tables):
+        raise JournalError(messages.JOURNAL_FOREIGN.format(path=path))
+    applied = {m.name for m in migrations.migrations.applied(db)}
+    unknown = applied - set(migrations.known_names())
+    if unknown:
+        raise JournalError(messages.JOURNAL_TOO_NEW.format(path=path))
+
+
+def _upgrade(db: Database, path: Path) -> None:
+    if not migrations.migrations.pending(db):
+        return
+    with write_transaction(db):
+        # Re-check under the write lock: another process may have upgraded.
+        migrations.migrations.apply(db)
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        # WAL lets a review read while another terminal writes.
+        db.execute("PRAGMA journal_mode = WAL")
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """BEGIN IMMEDIATE takes the write lock up front, so a busy journal makes
+    us wait (busy timeout) instead of failing part way through."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+
+
+def describe_database_error(error: sqlite3.Error, path: Path) -> str:
+    """One line that says what went wrong with the file and what to do."""
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return messages.JOURNAL_LOCKED.format(path=path)
+    if "readonly" in text or "read-only" in text:
+        return messages.JOURNAL_READ_ONLY.format(path=path)
+    if "full" in text:
+        return messages.DISK_FULL.format(path=path)
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return messages.JOURNAL_CORRUPT.format(path=path)
+    if "unable to open" in text:
+        return messages.JOURNAL_UNREADABLE.format(path=path, reason=str(error))
+    return messages.JOURNAL_ERROR.format(path=path, reason=str(error))

@@ -1,0 +1,107 @@
+"""Schema migrations, one small named function each, applied in order.
+
+Rules: a migration may add tables, columns, indexes and triggers, and may
+copy data; it never drops or rewrites user data. Append new migrations at
+the end; never rename or edit an applied one. The schema version is the
+number of migrations applied. tests/fixtures keeps a journal made by each
+version so every upgrade path stays tested.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+# Marks a file as a serjournal journal ("SERJ" in ASCII), so we never treat
+# some other program's SQLite file as ours.
+APPLICATION_ID = 0x5345524A
+
+migrations = Migrations("serjournal")
+
+
+@migrations()
+def m001_create_journal(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _run_script(
+        db,
+        """
+        CREATE TABLE checkins (
+            id TEXT PRIMARY KEY,
+            created_utc TEXT NOT NULL,
+            local_date TEXT NOT NULL,
+            utc_offset_minutes INTEGER NOT NULL,
+            mode TEXT NOT NULL CHECK (mode IN ('full', 'quick')),
+            duration_seconds INTEGER,
+            settledness INTEGER CHECK (settledness BETWEEN 0 AND 10),
+            mood INTEGER CHECK (mood BETWEEN 0 AND 10),
+            energy INTEGER CHECK (energy BETWEEN 0 AND 10),
+            distress INTEGER CHECK (distress BETWEEN 0 AND 10),
+            distress_after INTEGER CHECK (distress_after BETWEEN 0 AND 10),
+            closing_mood INTEGER CHECK (closing_mood BETWEEN 0 AND 10),
+            practice TEXT,
+            practice_seconds INTEGER,
+            edited_utc TEXT
+        );
+        CREATE INDEX idx_checkins_local_date ON checkins (local_date);
+        CREATE INDEX idx_checkins_created_utc ON checkins (created_utc);
+
+        CREATE TABLE sensations (
+            id INTEGER PRIMARY KEY,
+            checkin_id TEXT NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            region TEXT NOT NULL,
+            side TEXT,
+            quality TEXT NOT NULL,
+            intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+            intensity_after INTEGER CHECK (intensity_after BETWEEN 0 AND 10),
+            is_target INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX idx_sensations_checkin ON sensations (checkin_id);
+
+        CREATE TABLE emotions (
+            id INTEGER PRIMARY KEY,
+            checkin_id TEXT NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            family TEXT NOT NULL,
+            valence TEXT NOT NULL,
+            energy TEXT NOT NULL,
+            intensity INTEGER NOT NULL CHECK (intensity BETWEEN 0 AND 10),
+            region TEXT
+        );
+        CREATE INDEX idx_emotions_checkin ON emotions (checkin_id);
+
+        CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            checkin_id TEXT NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (checkin_id, prompt)
+        );
+
+        CREATE TABLE tags (
+            checkin_id TEXT NOT NULL REFERENCES checkins (id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (checkin_id, tag)
+        );
+        CREATE INDEX idx_tags_tag ON tags (tag);
+        """,
+    )
+
+
+def _run_script(db: Database, script: str) -> None:
+    # Statement by statement: sqlite3's executescript() would COMMIT the
+    # migration's transaction part way.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def schema_version() -> int:
+    """The version this program writes: how many migrations it knows."""
+    return len(known_names())

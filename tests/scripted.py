@@ -1,0 +1,73 @@
+"""A Prompter that answers from a script, for driving the guided flow in tests.
+
+Each call takes the next answer in order. INTERRUPT raises KeyboardInterrupt
+(Ctrl-C) and HANGUP raises EOFError (closed terminal) at that point. Every
+question asked is recorded, so tests can assert what the user was shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from serjournal import content
+
+INTERRUPT = object()
+HANGUP = object()
+
+
+class ScriptedPrompter:
+    def __init__(self, answers: list[Any]) -> None:
+        self.answers = list(answers)
+        self.asked: list[tuple[str, str]] = []
+        self.said: list[str] = []
+        self.stages: list[str] = []
+        self.breaths: list[content.BreathPattern] = []
+
+    def _next(self, kind: str, question: str) -> Any:
+        self.asked.append((kind, question))
+        if not self.answers:
+            raise AssertionError(f"script ran out at {kind}: {question!r}")
+        answer = self.answers.pop(0)
+        if answer is INTERRUPT:
+            raise KeyboardInterrupt
+        if answer is HANGUP:
+            raise EOFError
+        return answer
+
+    def stage(self, stage: content.Stage) -> None:
+        self.stages.append(stage.key)
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def rating(self, scale: content.Scale, subject: str = "", optional: bool = True) -> int | None:
+        answer = self._next("rating", f"{scale.key} {subject}".strip())
+        assert answer is None or isinstance(answer, int), answer
+        assert optional or answer is not None, "a required rating was skipped"
+        return answer  # type: ignore[no-any-return]
+
+    def text(self, question: str) -> str:
+        answer = self._next("text", question)
+        assert isinstance(answer, str), answer
+        return answer
+
+    def choose(self, question: str, choices: list[str]) -> str:
+        answer = self._next("choose", question)
+        # A prefix picks the first choice that starts with it ("breath" -> "breath: ...").
+        match = next((c for c in choices if c == answer or c.startswith(str(answer))), None)
+        assert match is not None, f"{answer!r} not among {choices}"
+        return match
+
+    def choose_many(self, question: str, choices: list[str]) -> list[str]:
+        answer = self._next("choose_many", question)
+        assert isinstance(answer, list) and all(a in choices for a in answer), (answer, choices)
+        return answer
+
+    def confirm(self, question: str, default: bool = True) -> bool:
+        answer = self._next("confirm", question)
+        assert isinstance(answer, bool), answer
+        return answer
+
+    def breathe(self, pattern: content.BreathPattern) -> int:
+        self.breaths.append(pattern)
+        return int(pattern.total_seconds)
