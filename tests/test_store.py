@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -24,14 +24,21 @@ from serjournal.store.connection import open_journal
 
 def sample_checkin(**overrides: object) -> CheckIn:
     checkin = CheckIn(
-        mood=6, energy=4, distress=3, distress_after=1, settledness=5, closing_mood=7,
-        practice="breath", practice_seconds=60, duration_seconds=300,
+        mood=6,
+        energy=4,
+        distress=3,
+        distress_after=1,
+        settledness=5,
+        closing_mood=7,
+        practice="breath",
+        practice_seconds=60,
+        duration_seconds=300,
         sensations=[
             Sensation("chest", "tight", 6, intensity_after=3, is_target=True),
             Sensation("shoulders", "tense", 4, side="left"),
         ],
         emotions=[EmotionEntry("anxious", "fear", "unpleasant", "high", 5, "chest")],
-        answers={"focus": "a hard meeting, \"quoted\", = sign", "takeaway": "breathe 🌿"},
+        answers={"focus": 'a hard meeting, "quoted", = sign', "takeaway": "breathe 🌿"},
         tags=["work", "evening"],
     )
     for key, value in overrides.items():
@@ -61,7 +68,7 @@ def test_checkin_records_local_date_and_offset() -> None:
     checkin.set_time(moment)
     assert checkin.local_date == "2026-03-01"
     assert checkin.utc_offset_minutes == -300
-    assert checkin.created_utc == datetime(2026, 3, 2, 4, 30, tzinfo=timezone.utc)
+    assert checkin.created_utc == datetime(2026, 3, 2, 4, 30, tzinfo=UTC)
     assert checkin.local_time.hour == 23
 
 
@@ -97,7 +104,7 @@ def test_resolve_id_by_prefix(db) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_recent_checkins_newest_first_with_limit(db) -> None:  # type: ignore[no-untyped-def]
-    base = datetime(2026, 11, 20, 21, 0, tzinfo=timezone.utc)
+    base = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
     for days in range(4):
         checkin = sample_checkin()
         checkin.set_time(base + timedelta(days=days))
@@ -112,7 +119,7 @@ def test_streak_counts_consecutive_days_ending_today_or_yesterday(db) -> None:  
     today = date(2026, 11, 25)
     for day in (today - timedelta(days=d) for d in (1, 2, 3, 5)):
         checkin = sample_checkin()
-        checkin.set_time(datetime(day.year, day.month, day.day, 20, tzinfo=timezone.utc))
+        checkin.set_time(datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
         save_checkin(db, checkin)
     assert current_streak(db, today) == 3  # yesterday, and the two days before
     assert current_streak(db, today + timedelta(days=1)) == 0
@@ -146,7 +153,8 @@ def test_journal_from_newer_schema_is_refused_untouched(journal_path: Path) -> N
     with sqlite3.connect(journal_path) as conn:
         conn.execute(
             "insert into _sqlite_migrations (migration_set, name, applied_at) "
-            "values ('serjournal', 'm999_from_the_future', '2030-01-01')")
+            "values ('serjournal', 'm999_from_the_future', '2030-01-01')"
+        )
     before = journal_path.read_bytes()
     with pytest.raises(JournalError, match="newer serjournal"):
         open_journal(journal_path)
