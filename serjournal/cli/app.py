@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 from typer.core import TyperGroup
 
 from serjournal import __version__, messages
@@ -16,15 +17,34 @@ class FriendlyGroup(TyperGroup):
     """Turns every SerjournalError into one line on stderr and its exit code,
     so no command can leak a traceback for a problem the user can fix."""
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:  # bad options given before the command name
+            _usage_error_line(error)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except NoArgsIsHelpError:
+            raise
+        except UsageError as error:
+            _usage_error_line(error)
         except SerjournalError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.Error as error:  # a store function missed a translation
             typer.echo(f"Error: the journal could not be used: {error}", err=True)
             raise typer.Exit(3) from None
+
+
+def _usage_error_line(error: UsageError) -> NoReturn:
+    # Click prints usage + hint + error on three lines; one line is calmer.
+    where = error.ctx.command_path if error.ctx else "serjournal"
+    typer.echo(f"Error: {error.format_message()} (see '{where} --help')", err=True)
+    raise typer.Exit(2) from None
 
 
 app = typer.Typer(
