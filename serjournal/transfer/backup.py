@@ -1,0 +1,157 @@
+"""Backups with SQLite's online backup API, and restores that check first.
+
+A backup is a consistent copy even while another terminal writes (the API
+copies a snapshot). A restore never deletes anything: the current journal is
+renamed aside with a timestamp, and only a file that passes every check
+(SQLite header, integrity check, serjournal's application id, a schema this
+version knows) takes its place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from serjournal import messages, paths
+from serjournal.errors import InputError, JournalError
+from serjournal.store import migrations
+from serjournal.store.connection import SQLITE_HEADER, open_journal
+
+BACKUP_FOLDER = "backups"
+SIDE_FILES = ("-wal", "-shm")
+
+
+def default_backup_path(journal: Path, now: datetime | None = None) -> Path:
+    """<journal folder>/backups/<name>-YYYYMMDD-HHMMSS.db"""
+    return journal.parent / BACKUP_FOLDER / f"{journal.stem}-{_stamp(now)}.db"
+
+
+def backup(db: Database, journal: Path, target: Path | None = None) -> tuple[Path, int]:
+    """Copy the open journal to `target` (default: timestamped), 0600.
+    Returns the path and how many check-ins it holds."""
+    target = target or default_backup_path(journal)
+    if target.exists():
+        raise InputError(messages.BACKUP_EXISTS.format(path=target))
+    if _same_file(target, journal):
+        raise InputError(messages.BACKUP_EXISTS.format(path=target))
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        paths.ensure_private_dir(target.parent)
+        temporary.unlink(missing_ok=True)
+        paths.create_private_file(temporary)
+        count = _copy(db.conn, temporary)
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        temporary.unlink(missing_ok=True)
+        reason = getattr(error, "strerror", None) or error
+        raise JournalError(messages.BACKUP_FAILED.format(path=target, reason=reason)) from None
+    return target, count
+
+
+def _copy(source: sqlite3.Connection, target: Path, journal_mode: str = "DELETE") -> int:
+    """Online backup into `target`, checked. Backups use DELETE mode so each is
+    one self-contained file; a restored journal goes back to WAL."""
+    copy = sqlite3.connect(str(target), isolation_level=None)
+    try:
+        source.backup(copy)
+        copy.execute(f"PRAGMA journal_mode = {journal_mode}")
+        detail = copy.execute("PRAGMA quick_check").fetchone()[0]
+        if detail != "ok":
+            raise sqlite3.DatabaseError(detail)
+        return int(copy.execute("SELECT count(*) FROM checkins").fetchone()[0])
+    finally:
+        copy.close()
+
+
+@dataclass
+class Restored:
+    count: int
+    aside: Path | None  # where the previous journal now is, if there was one
+
+
+def restore(source: Path, journal: Path, now: datetime | None = None) -> Restored:
+    """Replace the journal with the backup `source` after checking it; the
+    current journal is renamed aside (with its -wal/-shm), never deleted."""
+    if journal.exists() and _same_file(source, journal):
+        raise InputError(messages.RESTORE_IS_JOURNAL.format(path=source))
+    verify_backup(source)
+    temporary = journal.with_name(f".{journal.name}.restore.{os.getpid()}.tmp")
+    try:
+        paths.ensure_private_dir(journal.parent)
+        temporary.unlink(missing_ok=True)
+        paths.create_private_file(temporary)
+        reader = _open_read_only(source)
+        try:
+            count = _copy(reader, temporary, journal_mode="WAL")
+        finally:
+            reader.close()
+    except (OSError, sqlite3.Error) as error:
+        temporary.unlink(missing_ok=True)
+        reason = getattr(error, "strerror", None) or error
+        raise JournalError(messages.RESTORE_FAILED.format(path=source, reason=reason)) from None
+    aside = _move_aside(journal, now) if journal.exists() else None
+    os.replace(temporary, journal)
+    open_journal(journal).close()  # upgrades a backup made by an older version
+    return Restored(count, aside)
+
+
+def verify_backup(source: Path) -> None:
+    """Refuse anything that is not an intact serjournal journal we can read."""
+    if source.is_dir():
+        raise InputError(messages.RESTORE_IS_DIRECTORY.format(path=source))
+    if not source.exists():
+        raise InputError(messages.RESTORE_MISSING.format(path=source))
+    with source.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise InputError(messages.RESTORE_NOT_SQLITE.format(path=source))
+    try:
+        conn = _open_read_only(source)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            if [r[0] for r in rows] != ["ok"]:
+                raise InputError(messages.RESTORE_DAMAGED.format(path=source, detail=rows[0][0]))
+            if conn.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
+                raise InputError(messages.RESTORE_FOREIGN.format(path=source))
+            applied = {m.name for m in migrations.migrations.applied(Database(conn))}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        raise InputError(messages.RESTORE_DAMAGED.format(path=source, detail=error)) from None
+    if applied - set(migrations.known_names()):
+        raise InputError(messages.RESTORE_TOO_NEW.format(path=source))
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def _move_aside(journal: Path, now: datetime | None) -> Path:
+    aside = journal.with_name(f"{journal.stem}-before-restore-{_stamp(now)}{journal.suffix}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = journal.with_name(
+            f"{journal.stem}-before-restore-{_stamp(now)}-{counter}{journal.suffix}"
+        )
+    os.replace(journal, aside)
+    for suffix in SIDE_FILES:  # a WAL journal's recent writes live in its -wal file
+        side = journal.with_name(journal.name + suffix)
+        if side.exists():
+            os.replace(side, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _stamp(now: datetime | None) -> str:
+    return (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
