@@ -52,7 +52,11 @@ def export(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Export check-ins as CSV (spreadsheet-safe, re-importable) or JSON (complete)."""
+    """Export check-ins as CSV (spreadsheet-safe, re-importable) or JSON (complete).
+
+    Text cells starting with = + - @ ' a tab or a carriage return get one
+    apostrophe in front so spreadsheets never run them; import removes it.
+    """
     from serjournal import messages
     from serjournal.errors import InputError
     from serjournal.transfer import exporting

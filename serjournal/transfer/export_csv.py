@@ -113,6 +113,8 @@ def readme_text() -> str:
         "",
         "checkins.csv can be imported back (`serjournal import checkins.csv`); check-ins whose",
         "id is already in the journal are skipped. The other tables are for analysis.",
+        "In checkins.csv an emotion's family, valence and energy come from the vocabulary",
+        "when it is read back; the JSON export (`--format json`) keeps them as recorded.",
     ]
     for table, described in columns.TABLES.items():
         lines += ["", f"## {table}.csv", ""]
