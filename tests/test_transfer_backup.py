@@ -120,3 +120,26 @@ def test_restore_refuses_damaged_and_newer_files(db, journal_path, tmp_path) -> 
     conn.commit()
     conn.close()
     _refuse(newer, journal_path, "newer serjournal")
+
+
+def test_restore_while_another_terminal_has_the_journal_open(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 2)
+    saved, _ = backup(db, journal_path, tmp_path / "b.db")
+    save_checkin(db, make_checkin(5))
+    other = open_journal(journal_path)  # e.g. a guided check-in still in progress
+    result = restore(saved, journal_path)
+    save_checkin(other, make_checkin(9))  # its save lands in the restored journal
+    assert count_checkins(open_journal(journal_path)) == 3
+    assert result.aside is not None and count_checkins(open_journal(result.aside)) == 3
+
+
+def test_restore_over_a_damaged_journal_keeps_its_bytes(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 1)
+    saved, _ = backup(db, journal_path, tmp_path / "b.db")
+    db.close()
+    broken = tmp_path / "broken" / "journal.db"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a database at all")
+    result = restore(saved, broken)
+    assert result.aside is not None and result.aside.read_bytes() == b"not a database at all"
+    assert count_checkins(open_journal(broken)) == 1

@@ -55,6 +55,12 @@ def test_out_of_range_values_reject_the_whole_file(db, tmp_path, exported) -> No
     assert count_checkins(db) == 1
 
 
+def test_reasons_quoting_cells_stay_on_one_short_line(db, tmp_path, exported) -> None:  # type: ignore[no-untyped-def]
+    bad = _edit_row(exported, 2, "mood", '"two\nlines' + "x" * 500 + '"')
+    message = _refused(db, write(tmp_path / "bad.csv", bad), "1 row is invalid")
+    assert len(message) < 300
+
+
 def test_bad_dates_are_rejected(db, tmp_path, exported) -> None:  # type: ignore[no-untyped-def]
     bad = _edit_row(exported, 3, "created_utc", "2026-13-45T00:00:00Z")
     _refused(

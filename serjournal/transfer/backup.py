@@ -2,7 +2,7 @@
 
 A backup is a consistent copy even while another terminal writes (the API
 copies a snapshot). A restore never deletes anything: the current journal is
-renamed aside with a timestamp, and only a file that passes every check
+kept aside under a timestamped name, and only a file that passes every check
 (SQLite header, integrity check, serjournal's application id, a schema this
 version knows) takes its place.
 """
@@ -75,11 +75,64 @@ class Restored:
 
 
 def restore(source: Path, journal: Path, now: datetime | None = None) -> Restored:
-    """Replace the journal with the backup `source` after checking it; the
-    current journal is renamed aside (with its -wal/-shm), never deleted."""
+    """Replace the journal with the backup `source` after checking it.
+
+    The current journal is first copied aside (online backup, so a terminal
+    that has it open loses nothing), then overwritten in place by the backup
+    API, which takes SQLite's locks like any writer. A journal too damaged to
+    open is instead renamed aside with its -wal/-shm files. Nothing is deleted.
+    """
     if journal.exists() and _same_file(source, journal):
         raise InputError(messages.RESTORE_IS_JOURNAL.format(path=source))
     verify_backup(source)
+    live = _open_if_healthy(journal)
+    try:
+        if live is None:
+            aside = _rename_aside(journal, now) if journal.exists() else None
+            count = _restore_into_new_file(source, journal)
+        else:
+            aside = _copy_aside(live, journal, now)
+            count = _restore_in_place(source, live)
+    except (OSError, sqlite3.Error) as error:
+        reason = getattr(error, "strerror", None) or error
+        raise JournalError(messages.RESTORE_FAILED.format(path=source, reason=reason)) from None
+    finally:
+        if live is not None:
+            live.close()
+    open_journal(journal).close()  # upgrades a backup made by an older version
+    return Restored(count, aside)
+
+
+def _open_if_healthy(journal: Path) -> Database | None:
+    if not journal.exists():
+        return None
+    try:
+        return open_journal(journal, create=False)
+    except JournalError:
+        return None
+
+
+def _copy_aside(live: Database, journal: Path, now: datetime | None) -> Path:
+    aside = _aside_path(journal, now)
+    paths.create_private_file(aside)
+    try:
+        _copy(live.conn, aside)
+    except BaseException:
+        aside.unlink(missing_ok=True)  # only our own incomplete copy
+        raise
+    return aside
+
+
+def _restore_in_place(source: Path, live: Database) -> int:
+    reader = _open_read_only(source)
+    try:
+        reader.backup(live.conn)  # one transaction: all pages or none
+    finally:
+        reader.close()
+    return int(live.execute("SELECT count(*) FROM checkins").fetchone()[0])
+
+
+def _restore_into_new_file(source: Path, journal: Path) -> int:
     temporary = journal.with_name(f".{journal.name}.restore.{os.getpid()}.tmp")
     try:
         paths.ensure_private_dir(journal.parent)
@@ -90,14 +143,11 @@ def restore(source: Path, journal: Path, now: datetime | None = None) -> Restore
             count = _copy(reader, temporary, journal_mode="WAL")
         finally:
             reader.close()
-    except (OSError, sqlite3.Error) as error:
+        os.replace(temporary, journal)
+    except BaseException:
         temporary.unlink(missing_ok=True)
-        reason = getattr(error, "strerror", None) or error
-        raise JournalError(messages.RESTORE_FAILED.format(path=source, reason=reason)) from None
-    aside = _move_aside(journal, now) if journal.exists() else None
-    os.replace(temporary, journal)
-    open_journal(journal).close()  # upgrades a backup made by an older version
-    return Restored(count, aside)
+        raise
+    return count
 
 
 def verify_backup(source: Path) -> None:
@@ -130,14 +180,18 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _move_aside(journal: Path, now: datetime | None) -> Path:
-    aside = journal.with_name(f"{journal.stem}-before-restore-{_stamp(now)}{journal.suffix}")
+def _aside_path(journal: Path, now: datetime | None) -> Path:
+    stem = f"{journal.stem}-before-restore-{_stamp(now)}"
+    aside = journal.with_name(stem + journal.suffix)
     counter = 1
     while aside.exists():
         counter += 1
-        aside = journal.with_name(
-            f"{journal.stem}-before-restore-{_stamp(now)}-{counter}{journal.suffix}"
-        )
+        aside = journal.with_name(f"{stem}-{counter}{journal.suffix}")
+    return aside
+
+
+def _rename_aside(journal: Path, now: datetime | None) -> Path:
+    aside = _aside_path(journal, now)
     os.replace(journal, aside)
     for suffix in SIDE_FILES:  # a WAL journal's recent writes live in its -wal file
         side = journal.with_name(journal.name + suffix)

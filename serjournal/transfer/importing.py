@@ -47,12 +47,19 @@ class ImportReport:
         """'3 rows are invalid (row 4: ...; row 9: ...); nothing was imported.'"""
         count = len(self.problems)
         shown = [
-            f"{self.unit} {n}: {reason.rstrip('.')}" for n, reason in self.problems[:MAX_REASONS]
+            f"{self.unit} {n}: {one_line(reason).rstrip('.')}"
+            for n, reason in self.problems[:MAX_REASONS]
         ]
         if count > MAX_REASONS:
             shown.append(f"and {count - MAX_REASONS} more")
         noun = f"{self.unit} is" if count == 1 else f"{self.unit}s are"
         return messages.INVALID_ROWS.format(count=count, noun=noun, reasons="; ".join(shown))
+
+
+def one_line(text: str, limit: int = 160) -> str:
+    """A reason quoting a cell stays on one short line, whatever the cell held."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
 def import_file(
@@ -171,4 +178,4 @@ def _column_difference(header: list[str]) -> str:
         parts.append("missing " + ", ".join(missing[:5]) + (", ..." if len(missing) > 5 else ""))
     if unknown:
         parts.append("unknown " + ", ".join(unknown[:5]) + (", ..." if len(unknown) > 5 else ""))
-    return "; ".join(parts)
+    return one_line("; ".join(parts))
