@@ -39,9 +39,11 @@ def export(
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option(help="First day to include, e.g. 2026-01-01.")
+        str | None, typer.Option(metavar="DAY", help="First day to include, e.g. 2026-01-01.")
     ] = None,
-    until: Annotated[str | None, typer.Option(help="Last day to include.")] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Last day to include, e.g. yesterday.")
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE (0600) instead of the screen."),
@@ -88,7 +90,10 @@ def export(
 @app.command("import")
 def import_(
     file: Annotated[
-        Path, typer.Argument(help="A serjournal export (JSON or checkins.csv) or a Daylio CSV.")
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A serjournal export (JSON or checkins.csv) or a Daylio CSV."
+        ),
     ],
     dry_run: Annotated[
         bool,
@@ -104,16 +109,28 @@ def import_(
     ] = None,
     db: DbOption = None,
 ) -> None:
-    """Bring check-ins in. Ids already in the journal are skipped; a file with
-    any invalid row is refused whole."""
-    from serjournal import messages
+    """Import a serjournal export or a Daylio CSV; ids already there are skipped.
+
+    A file with any invalid row is refused whole, and nothing is written.
+    """
+    import tempfile
+
+    from serjournal import messages, paths
     from serjournal.errors import InputError
+    from serjournal.store.connection import open_journal
     from serjournal.transfer.import_daylio import parse_mood_map
     from serjournal.transfer.importing import import_file
 
     mood_map = parse_mood_map(daylio_mood or [])
-    journal, store = open_journal_at(db)
-    report = import_file(store, file, dry_run=dry_run, mood_map=mood_map, journal=journal)
+    if dry_run and not paths.journal_path(db).exists():
+        # A dry run creates nothing: compare against an empty, throwaway journal.
+        with tempfile.TemporaryDirectory() as folder:
+            empty = open_journal(Path(folder) / "empty.db")
+            report = import_file(empty, file, dry_run=True, mood_map=mood_map)
+            empty.close()
+    else:
+        journal, store = open_journal_at(db)
+        report = import_file(store, file, dry_run=dry_run, mood_map=mood_map, journal=journal)
     if dry_run:
         typer.echo(
             messages.DRY_RUN_REPORT.format(
@@ -142,7 +159,8 @@ def backup(
     file: Annotated[
         Path | None,
         typer.Argument(
-            help="Where to write it (default: timestamped, in a backups folder by the journal)."
+            metavar="FILE",
+            help="Where to write it (default: timestamped, in a backups folder by the journal).",
         ),
     ] = None,
     db: DbOption = None,
@@ -158,7 +176,7 @@ def backup(
 
 @app.command()
 def restore(
-    file: Annotated[Path, typer.Argument(help="The backup file to restore.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The backup file to restore.")],
     db: DbOption = None,
 ) -> None:
     """Replace the journal with a backup, after checking it. The current
