@@ -155,3 +155,27 @@ def test_backup_and_restore_commands(tmp_path: Path) -> None:
     into_new = _run("restore", str(chosen), "--db", str(fresh))
     assert into_new.exit_code == 0 and "into" in into_new.stdout
     assert count_checkins(open_journal(fresh)) == 2
+
+
+def test_a_full_disk_on_standard_output_is_one_line(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+    import sys
+    import types
+
+    import pytest
+
+    from serjournal.errors import InputError
+    from serjournal.transfer.files import standard_output
+
+    class Full(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data) -> int:  # type: ignore[no-untyped-def, override]
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    fake = types.SimpleNamespace(buffer=io.BufferedWriter(Full()), flush=lambda: None)
+    monkeypatch.setattr(sys, "stdout", fake)
+    refused = pytest.raises(InputError, match="Could not write standard output: No space left")
+    with refused, standard_output() as out:
+        out.write("x" * 100_000)

@@ -3,6 +3,7 @@ at all, standard output, and import files read with clear one-line errors."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import sys
@@ -51,14 +52,25 @@ def standard_output(bom: bool = False) -> Iterator[TextIO]:
         yield sys.stdout
         return
     sys.stdout.flush()
-    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="", write_through=False)
+    stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     try:
         if bom:
             stream.write(BOM)
         yield stream
-    finally:
         stream.flush()
-        stream.detach()  # leave sys.stdout's buffer open
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): not a problem worth a message.
+        # Point stdout at /dev/null so Python's own exit flush stays quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        raise InputError(
+            messages.EXPORT_CANNOT_WRITE.format(
+                path="standard output", reason=error.strerror or error
+            )
+        ) from None
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            stream.detach()  # leave sys.stdout's buffer open
 
 
 def read_import_text(path: Path) -> str:
