@@ -155,6 +155,10 @@ IMPORT_JSON_SHAPE = (
     "{path} is JSON but not a serjournal export: expected a list of check-ins "
     "or an object with \"checkins\"; nothing was imported."
 )
+IMPORT_JSON_TOO_NEW = (
+    "{path} is a version {version} export from a newer serjournal; upgrade serjournal "
+    "to import it. Nothing was imported."
+)
 INVALID_ROWS = "{count} {noun} invalid ({reasons}); nothing was imported."
 ROW_CELL_COUNT = "it has {count} cells but the header has {expected}"
 NOT_WHOLE_NUMBER = "{field} must be a whole number, not '{value}'"

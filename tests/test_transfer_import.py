@@ -89,6 +89,7 @@ def test_wrong_columns_empty_not_utf8_and_folders(db, tmp_path) -> None:  # type
     _refused(db, tmp_path / "missing.csv", "There is no file")
     _refused(db, write(tmp_path / "j.json", '{"checkins": [1, '), "Could not read JSON")
     _refused(db, write(tmp_path / "k.json", '{"checkins": 3}'), "not a serjournal export")
+    _refused(db, write(tmp_path / "n.json", '{"version": 2, "checkins": []}'), "newer serjournal")
 
 
 def test_tidy_tables_point_to_checkins_csv(db, tmp_path) -> None:  # type: ignore[no-untyped-def]

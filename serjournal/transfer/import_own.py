@@ -16,16 +16,14 @@ from serjournal.errors import InputError
 from serjournal.models import RATING_FIELDS, CheckIn
 from serjournal.transfer import columns, csv_safety
 
+Numbered = Iterator[tuple[int, CheckIn | str]]
 
-def checkins_in_json(document: Any) -> Iterator[tuple[int, CheckIn | str]]:
+
+def checkins_in_json(document: list[Any] | dict[str, Any]) -> Numbered:
     """Each check-in of a JSON export (numbered from 1), or the reason it is invalid.
-    Raises ValueError when the document is not shaped like an export at all."""
-    if isinstance(document, dict) and "checkins" in document:
-        document = document["checkins"]
-    elif isinstance(document, dict):
-        document = [document]  # one check-in, as `checkin --from-json` takes
-    if not isinstance(document, list):
-        raise ValueError("not a list of check-ins")
+    Accepts the export's envelope, a bare list, or one check-in object."""
+    if isinstance(document, dict):
+        document = document.get("checkins", [document])
     for number, item in enumerate(document, start=1):
         try:
             yield number, checked(checkin_from_dict(item))

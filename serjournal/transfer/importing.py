@@ -22,6 +22,7 @@ from serjournal.errors import InputError
 from serjournal.models import CheckIn
 from serjournal.store.checkins import checkin_exists, save_new_checkins
 from serjournal.transfer import columns, files, import_daylio, import_own
+from serjournal.transfer.export_json import FORMAT_VERSION
 
 MAX_REASONS = 3
 # Long answers must not trip the csv module's default 128 KiB cell limit.
@@ -132,6 +133,9 @@ def _json_source(
         isinstance(document, dict) and not isinstance(document.get("checkins", []), list)
     ):
         raise InputError(messages.IMPORT_JSON_SHAPE.format(path=path))
+    version = document.get("version", 1) if isinstance(document, dict) else 1
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise InputError(messages.IMPORT_JSON_TOO_NEW.format(path=path, version=version))
     return (
         ImportReport("serjournal JSON", unit="check-in"),
         lambda: import_own.checkins_in_json(document),
