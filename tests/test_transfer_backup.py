@@ -39,6 +39,13 @@ def test_backup_while_another_connection_writes(db, journal_path) -> None:  # ty
     assert not Path(str(target) + "-wal").exists()
 
 
+def test_default_backups_in_the_same_second_do_not_collide(db, journal_path) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 1)
+    first, _ = backup(db, journal_path)
+    second, _ = backup(db, journal_path)
+    assert first != second and first.exists() and second.exists()
+
+
 def test_backup_never_overwrites(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "mine.db"
     target.write_text("precious")

@@ -34,7 +34,8 @@ def default_backup_path(journal: Path, now: datetime | None = None) -> Path:
 def backup(db: Database, journal: Path, target: Path | None = None) -> tuple[Path, int]:
     """Copy the open journal to `target` (default: timestamped), 0600.
     Returns the path and how many check-ins it holds."""
-    target = target or default_backup_path(journal)
+    if target is None:
+        target = _unused(default_backup_path(journal))  # two backups in one second
     if target.exists():
         raise InputError(messages.BACKUP_EXISTS.format(path=target))
     if _same_file(target, journal):
@@ -181,13 +182,18 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
 
 
 def _aside_path(journal: Path, now: datetime | None) -> Path:
-    stem = f"{journal.stem}-before-restore-{_stamp(now)}"
-    aside = journal.with_name(stem + journal.suffix)
-    counter = 1
-    while aside.exists():
+    return _unused(
+        journal.with_name(f"{journal.stem}-before-restore-{_stamp(now)}{journal.suffix}")
+    )
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or path-2, path-3, ... if taken: nothing existing is overwritten."""
+    candidate, counter = path, 1
+    while candidate.exists():
         counter += 1
-        aside = journal.with_name(f"{stem}-{counter}{journal.suffix}")
-    return aside
+        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
+    return candidate
 
 
 def _rename_aside(journal: Path, now: datetime | None) -> Path:
