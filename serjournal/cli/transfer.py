@@ -77,13 +77,7 @@ def export(
     name = "json" if format is Format.json else (table or Table.checkins).value
     count = exporting.export_one(store, name, output, *period, bom=bom)
     if output is not None:
-        noun = (
-            "sensations"
-            if name == "sensations"
-            else "emotions"
-            if name == "emotions"
-            else "check-ins"
-        )
+        noun = name if name in ("sensations", "emotions") else "check-ins"
         typer.echo(messages.EXPORTED.format(count=count, noun=noun, path=output), err=True)
 
 
