@@ -204,3 +204,32 @@ def test_daylio_bad_clocks(text: str) -> None:
 def test_bad_mood_map(spec: str) -> None:
     with pytest.raises(InputError, match="--daylio-mood takes NAME=VALUE"):
         import_daylio.parse_mood_map([spec])
+
+
+def test_daylio_times_use_the_local_zone_of_that_date(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import time
+
+    previous = os.environ.get("TZ")
+    os.environ["TZ"] = "America/New_York"
+    time.tzset()
+    try:
+        text = (
+            "full_date,date,weekday,time,mood,activities,note_title,note\r\n"
+            "2024-01-10,January 10,Wednesday,9:00 pm,meh,,,\r\n"
+            "2024-07-10,July 10,Wednesday,21:00,meh,,,\r\n"
+        )
+        import_file(db, write(tmp_path / "d.csv", text))
+        rows = db.execute(
+            "select local_date, created_utc, utc_offset_minutes from checkins order by local_date"
+        ).fetchall()
+    finally:
+        if previous is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = previous
+        time.tzset()
+    assert rows == [
+        ("2024-01-10", "2024-01-11T02:00:00Z", -300),
+        ("2024-07-10", "2024-07-11T01:00:00Z", -240),
+    ]
