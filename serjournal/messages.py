@@ -125,3 +125,80 @@ HIGH_DISTRESS_NOTE = (
 
 # --- Listing and showing -----------------------------------------------------------------
 NO_CHECKINS = "No check-ins yet. 'serjournal checkin' starts your first one."
+
+# --- Export, import, backup and restore (transfer) --------------------------------------
+SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; nothing would match."
+ALL_WITH_OTHER_OPTIONS = (
+    "--all writes one CSV per table into a folder; leave out -o, --table and --format with it."
+)
+JSON_HAS_NO_TABLES = "--format json always holds whole check-ins; leave out --table with it."
+EXPORT_CANNOT_WRITE = "Could not write {path}: {reason}."
+EXPORTED = "Wrote {count} {noun} to {path}."
+EXPORTED_ALL = "Wrote {files} to {path}, with a README.md describing every column."
+
+IMPORT_MISSING = "There is no file at {path}."
+IMPORT_IS_DIRECTORY = (
+    "{path} is a folder; import takes one exported file, such as checkins.csv or a .json export."
+)
+IMPORT_NOT_UTF8 = "{path} is not UTF-8 text; save it as UTF-8 CSV or JSON and try again."
+IMPORT_EMPTY = "{path} is empty; there is nothing to import."
+IMPORT_BAD_CSV = "Could not read {path} as CSV ({reason}); nothing was imported."
+IMPORT_UNKNOWN_COLUMNS = (
+    "{path} is neither a serjournal checkins export nor a Daylio export ({detail}); "
+    "nothing was imported."
+)
+IMPORT_TIDY_TABLE = (
+    "{path} is the {table} table, which cannot be imported on its own; "
+    "import checkins.csv from the same export."
+)
+IMPORT_JSON_SHAPE = (
+    "{path} is JSON but not a serjournal export: expected a list of check-ins "
+    "or an object with \"checkins\"; nothing was imported."
+)
+IMPORT_JSON_TOO_NEW = (
+    "{path} is a version {version} export from a newer serjournal; upgrade serjournal "
+    "to import it. Nothing was imported."
+)
+INVALID_ROWS = "{count} {noun} invalid ({reasons}); nothing was imported."
+ROW_CELL_COUNT = "it has {count} cells but the header has {expected}"
+NOT_WHOLE_NUMBER = "{field} must be a whole number, not '{value}'"
+NOT_A_UUID = "id '{id}' is not a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427"
+DAYLIO_BAD_DATE = "full_date '{value}' is not a date such as 2024-03-14"
+DAYLIO_BAD_TIME = "time '{value}' is not a time such as 20:52 or 8:52 pm"
+BAD_MOOD_MAP = (
+    "--daylio-mood takes NAME=VALUE with a value from 0 to 10, e.g. ecstatic=9; not '{value}'."
+)
+IMPORTED = (
+    "Imported {added} check-ins from {path} ({kind}); "
+    "{skipped} already in the journal were skipped."
+)
+DRY_RUN_REPORT = (
+    "Dry run, nothing written: {added} check-ins would be added, {skipped} skipped "
+    "(already in the journal), {rejected} rejected."
+)
+DAYLIO_CUSTOM_MOODS = (
+    "{count} Daylio entries use moods without a place on the 0-10 scale ({names}): "
+    "their mood was left empty and the word kept in the note. "
+    "Give them a value with --daylio-mood NAME=VALUE."
+)
+DAYLIO_MOOD_IN_NOTE = "Daylio mood: {mood}"
+DAYLIO_SCALES_IN_NOTE = "Daylio scales: {scales}"
+
+BACKUP_EXISTS = "{path} already exists; choose a new name so no earlier backup is overwritten."
+BACKUP_FAILED = "Could not write the backup {path}: {reason}. The journal was not changed."
+BACKUP_DONE = "Backed up {count} check-ins to {path}."
+RESTORE_MISSING = "There is no backup at {path}; nothing was changed."
+RESTORE_IS_DIRECTORY = "{path} is a folder; restore takes one backup file. Nothing was changed."
+RESTORE_NOT_SQLITE = (
+    "{path} is not an SQLite file, so not a serjournal backup; nothing was changed."
+)
+RESTORE_DAMAGED = "{path} is damaged (SQLite check: {detail}); nothing was changed."
+RESTORE_FOREIGN = "{path} is not a serjournal journal; nothing was changed."
+RESTORE_TOO_NEW = (
+    "{path} was written by a newer serjournal; upgrade serjournal to restore it. "
+    "Nothing was changed."
+)
+RESTORE_IS_JOURNAL = "{path} is the journal itself; restore takes a backup file."
+RESTORE_FAILED = "Could not restore from {path}: {reason}. Your journal was left as it was."
+RESTORED = "Restored {count} check-ins from {source}. Your previous journal is kept at {aside}."
+RESTORED_NEW = "Restored {count} check-ins from {source} into {journal}."

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,11 +33,36 @@ CHECKIN_COLUMNS: tuple[str, ...] = (
 
 def save_checkin(db: Database, checkin: CheckIn, path: Path | None = None) -> None:
     """Write the whole check-in atomically, or nothing at all."""
-    try:
-        with write_transaction(db):
-            if db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin.id]).fetchone():
-                raise InputError(messages.DUPLICATE_ID.format(id=checkin.id))
+    with _translated_errors(path), write_transaction(db):
+        if checkin_exists(db, checkin.id):
+            raise InputError(messages.DUPLICATE_ID.format(id=checkin.id))
+        _insert(db, checkin)
+
+
+def save_new_checkins(
+    db: Database, checkins: Iterable[CheckIn], path: Path | None = None
+) -> tuple[int, int]:
+    """Write many check-ins in one transaction (all or none), skipping those
+    whose id is already in the journal. Returns (added, skipped)."""
+    added = skipped = 0
+    with _translated_errors(path), write_transaction(db):
+        for checkin in checkins:
+            if checkin_exists(db, checkin.id):
+                skipped += 1
+                continue
             _insert(db, checkin)
+            added += 1
+    return added, skipped
+
+
+def checkin_exists(db: Database, checkin_id: str) -> bool:
+    return db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin_id]).fetchone() is not None
+
+
+@contextmanager
+def _translated_errors(path: Path | None) -> Iterator[None]:
+    try:
+        yield
     except sqlite3.Error as error:
         raise JournalError(describe_database_error(error, path or Path("journal"))) from None
 

@@ -1,0 +1,188 @@
+"""`export`, `import`, `backup` and `restore`: the user's data, out and back in."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from serjournal.cli.app import app
+from serjournal.cli.options import DbOption, open_journal_at
+
+
+class Table(StrEnum):
+    checkins = "checkins"
+    sensations = "sensations"
+    emotions = "emotions"
+
+
+class Format(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def export(
+    table: Annotated[
+        Table | None,
+        typer.Option(help="Which table: checkins (one row each), sensations or emotions."),
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="csv, or json for whole nested check-ins.")
+    ] = Format.csv,
+    all_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--all", metavar="DIR", help="Write every table as CSV, with a README, into DIR."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DAY", help="First day to include, e.g. 2026-01-01.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Last day to include, e.g. yesterday.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to FILE (0600) instead of the screen."),
+    ] = None,
+    bom: Annotated[
+        bool,
+        typer.Option("--bom", help="Start with a UTF-8 byte order mark (for some spreadsheets)."),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Export check-ins as CSV (spreadsheet-safe, re-importable) or JSON (complete).
+
+    Text cells starting with = + - @ ' a tab or a carriage return get one
+    apostrophe in front so spreadsheets never run them; import removes it.
+    """
+    from serjournal import messages
+    from serjournal.errors import InputError
+    from serjournal.transfer import exporting
+
+    period = exporting.parse_period(since, until)
+    if all_dir is not None:
+        if output is not None or table is not None or format is Format.json:
+            raise InputError(messages.ALL_WITH_OTHER_OPTIONS)
+        _, store = open_journal_at(db, create=False)
+        written = exporting.export_all(store, all_dir, *period, bom=bom)
+        typer.echo(messages.EXPORTED_ALL.format(files=", ".join(written), path=all_dir), err=True)
+        return
+    if format is Format.json and table is not None:
+        raise InputError(messages.JSON_HAS_NO_TABLES)
+    _, store = open_journal_at(db, create=False)
+    name = "json" if format is Format.json else (table or Table.checkins).value
+    count = exporting.export_one(store, name, output, *period, bom=bom)
+    if output is not None:
+        noun = name if name in ("sensations", "emotions") else "check-ins"
+        typer.echo(messages.EXPORTED.format(count=count, noun=noun, path=output), err=True)
+
+
+@app.command("import")
+def import_(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE", help="A serjournal export (JSON or checkins.csv) or a Daylio CSV."
+        ),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Only report what would be added, skipped and rejected."),
+    ] = False,
+    daylio_mood: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--daylio-mood",
+            metavar="NAME=VALUE",
+            help="Place a custom Daylio mood on the 0-10 scale, repeatable.",
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Import a serjournal export or a Daylio CSV; ids already there are skipped.
+
+    A file with any invalid row is refused whole, and nothing is written.
+    """
+    import tempfile
+
+    from serjournal import messages, paths
+    from serjournal.errors import InputError
+    from serjournal.store.connection import open_journal
+    from serjournal.transfer.import_daylio import parse_mood_map
+    from serjournal.transfer.importing import import_file
+
+    mood_map = parse_mood_map(daylio_mood or [])
+    if dry_run and not paths.journal_path(db).exists():
+        # A dry run creates nothing: compare against an empty, throwaway journal.
+        with tempfile.TemporaryDirectory() as folder:
+            empty = open_journal(Path(folder) / "empty.db")
+            report = import_file(empty, file, dry_run=True, mood_map=mood_map)
+            empty.close()
+    else:
+        journal, store = open_journal_at(db)
+        report = import_file(store, file, dry_run=dry_run, mood_map=mood_map, journal=journal)
+    if dry_run:
+        typer.echo(
+            messages.DRY_RUN_REPORT.format(
+                added=report.added, skipped=report.skipped, rejected=report.rejected
+            )
+        )
+    else:
+        typer.echo(
+            messages.IMPORTED.format(
+                added=report.added, path=file, kind=report.kind, skipped=report.skipped
+            )
+        )
+    if report.custom_moods:
+        names = ", ".join(f"'{name}'" for name in sorted(report.custom_moods))
+        typer.echo(
+            messages.DAYLIO_CUSTOM_MOODS.format(
+                count=sum(report.custom_moods.values()), names=names
+            )
+        )
+    if report.problems:
+        raise InputError(report.problem_line())
+
+
+@app.command()
+def backup(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="FILE",
+            help="Where to write it (default: timestamped, in a backups folder by the journal).",
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """A consistent copy of the journal, safe to take while it is in use."""
+    from serjournal import messages
+    from serjournal.transfer.backup import backup as make_backup
+
+    journal, store = open_journal_at(db, create=False)
+    target, count = make_backup(store, journal, file)
+    typer.echo(messages.BACKUP_DONE.format(count=count, path=target))
+
+
+@app.command()
+def restore(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The backup file to restore.")],
+    db: DbOption = None,
+) -> None:
+    """Replace the journal with a backup, after checking it. The current
+    journal is kept beside it under a timestamped name."""
+    from serjournal import messages, paths
+    from serjournal.transfer.backup import restore as restore_backup
+
+    journal = paths.journal_path(db)
+    restored = restore_backup(file, journal)
+    if restored.aside is None:
+        typer.echo(messages.RESTORED_NEW.format(count=restored.count, source=file, journal=journal))
+    else:
+        typer.echo(
+            messages.RESTORED.format(count=restored.count, source=file, aside=restored.aside)
+        )

@@ -1,0 +1,96 @@
+"""The CSV columns of each exported table: stable names, documented once.
+
+Names never change once released; new columns are only appended. The
+descriptions below are written into the README that `export --all` adds.
+"""
+
+from __future__ import annotations
+
+from serjournal.models import RATING_FIELDS
+
+# The free-text answers, one column each, in the order of the stages.
+ANSWER_COLUMNS: tuple[str, ...] = (
+    "focus",
+    "memory",
+    "speak",
+    "need",
+    "image",
+    "shift",
+    "takeaway",
+    "note",
+)
+
+TARGET_MARK = " (target)"
+LIST_SEPARATOR = "; "
+
+CHECKINS: dict[str, str] = {
+    "id": "The check-in's stable UUID. Importing skips ids already in the journal.",
+    "local_date": "The calendar day where the check-in was made, YYYY-MM-DD.",
+    "local_time": "Local date and time with its UTC offset, ISO 8601 (derived; ignored on import).",
+    "created_utc": "The moment in UTC, YYYY-MM-DDTHH:MM:SSZ.",
+    "utc_offset_minutes": "The local zone's offset from UTC at that moment, in minutes.",
+    "mode": "full (the seven stages) or quick.",
+    "duration_seconds": "How long the check-in took.",
+    **{
+        name: f"{name.replace('_', ' ').capitalize()}, 0-10 (empty if skipped)."
+        for name in RATING_FIELDS
+    },
+    "practice": "The release practice: breath, movement, hand or none.",
+    "practice_seconds": "How long the practice lasted.",
+    "sensations": (
+        "Each sensation as REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], separated by '; '; "
+        "' (target)' marks the one the dialogue was about."
+    ),
+    "emotions": "Each emotion as NAME:INTENSITY[:REGION], separated by '; '.",
+    "tags": "Tags separated by '; '; a ';' or '\\' inside a tag has a '\\' before it.",
+    **{key: f"The '{key}' answer, as written." for key in ANSWER_COLUMNS},
+    "edited_utc": "When the check-in was last edited, in UTC (empty if never).",
+}
+
+_PER_ITEM: dict[str, str] = {
+    "checkin_id": "The id of the check-in this row belongs to (see checkins.csv).",
+    "local_date": "The check-in's local calendar day, YYYY-MM-DD.",
+    "created_utc": "The check-in's moment in UTC.",
+    "position": "Order within the check-in, from 0.",
+}
+
+SENSATIONS: dict[str, str] = {
+    **_PER_ITEM,
+    "region": "Body region.",
+    "side": "left, right or both (empty if not given).",
+    "quality": "The quality of the sensation, e.g. tight.",
+    "intensity": "Intensity 0-10.",
+    "intensity_after": "Intensity after the release practice, 0-10 (empty if not rated).",
+    "is_target": "1 for the sensation the dialogue was about, else 0.",
+}
+
+EMOTIONS: dict[str, str] = {
+    **_PER_ITEM,
+    "name": "The emotion word.",
+    "family": "Its family, e.g. fear.",
+    "valence": "pleasant or unpleasant.",
+    "energy": "high or low.",
+    "intensity": "Intensity 0-10.",
+    "region": "Where in the body it was felt (empty if not given).",
+}
+
+TABLES: dict[str, dict[str, str]] = {
+    "checkins": CHECKINS,
+    "sensations": SENSATIONS,
+    "emotions": EMOTIONS,
+}
+
+# Columns holding only numbers we wrote; every other cell is text and is
+# neutralised (see csv_safety) so a spreadsheet never runs it.
+NUMERIC: frozenset[str] = frozenset(
+    {
+        "utc_offset_minutes",
+        "duration_seconds",
+        *RATING_FIELDS,
+        "practice_seconds",
+        "position",
+        "intensity",
+        "intensity_after",
+        "is_target",
+    }
+)

@@ -1,0 +1,192 @@
+"""Export then import gives back every check-in field for field."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from serjournal import content
+from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.store.checkins import count_checkins, save_new_checkins
+from serjournal.store.connection import open_journal
+from serjournal.transfer import csv_safety
+from serjournal.transfer.export_csv import escape_tag, write_table
+from serjournal.transfer.import_own import split_tags
+from serjournal.transfer.importing import import_file
+from tests.transfer_helpers import all_dicts, csv_text, fill, json_text, make_checkin, write
+
+RISKY = ["", "=", "+", "-", "@", "\t", "\r", "'", "''", '"', ",", "\n", "'="]
+characters = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+texts = st.builds(
+    lambda start, rest: start + rest, st.sampled_from(RISKY), st.text(characters, max_size=60)
+).filter(bool)
+tags = st.text(characters, min_size=1, max_size=20).map(str.strip).filter(bool)
+ratings = st.none() | st.integers(0, 10)
+
+
+@st.composite
+def checkins(draw: st.DrawFn) -> CheckIn:
+    sensations = [
+        Sensation(
+            region=draw(st.sampled_from(content.REGIONS)),
+            quality=draw(st.sampled_from(content.QUALITIES)),
+            intensity=draw(st.integers(0, 10)),
+            side=draw(st.none() | st.sampled_from(content.SIDES)),
+            intensity_after=draw(ratings),
+        )
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    if sensations:
+        target = draw(st.none() | st.integers(0, len(sensations) - 1))
+        if target is not None:
+            sensations[target].is_target = True
+    emotions = []
+    for _ in range(draw(st.integers(0, 3))):
+        word = draw(st.sampled_from(content.EMOTIONS))
+        emotions.append(
+            EmotionEntry(
+                word.name,
+                word.family,
+                word.valence,
+                word.energy,
+                draw(st.integers(0, 10)),
+                draw(st.none() | st.sampled_from(content.REGIONS)),
+            )
+        )
+    checkin = CheckIn(
+        mode=draw(st.sampled_from(["full", "quick"])),
+        duration_seconds=draw(st.none() | st.integers(0, 10_000)),
+        practice=draw(st.none() | st.sampled_from(list(content.PRACTICES))),
+        practice_seconds=draw(st.none() | st.integers(0, 3600)),
+        sensations=sensations,
+        emotions=emotions,
+        answers=draw(st.dictionaries(st.sampled_from(list(content.ANSWER_STAGE)), texts)),
+        tags=draw(st.lists(tags, max_size=4, unique=True)),
+    )
+    for name in ("settledness", "mood", "energy", "distress", "distress_after", "closing_mood"):
+        setattr(checkin, name, draw(ratings))
+    offset = timedelta(minutes=draw(st.integers(-12 * 60, 14 * 60)))
+    moment = draw(st.datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1)))
+    checkin.set_time(moment.replace(tzinfo=timezone(offset)))
+    if draw(st.booleans()):
+        checkin.edited_utc = checkin.created_utc + timedelta(hours=1)
+    return checkin
+
+
+def _round_trip(originals: list[CheckIn], export: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = open_journal(Path(folder) / "a.db")
+        target = open_journal(Path(folder) / "b.db")
+        save_new_checkins(source, originals)
+        text = csv_text(source) if export == "csv" else json_text(source)
+        report = import_file(target, write(Path(folder) / f"export.{export}", text))
+        assert report.added == len(originals)
+        assert all_dicts(target) == all_dicts(source)
+        assert {c.id for c in originals} == set(all_dicts(target))
+        source.close()
+        target.close()
+
+
+slow = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@slow
+@given(st.lists(checkins(), min_size=1, max_size=3, unique_by=lambda c: c.id))
+def test_csv_round_trip_keeps_every_field(originals: list[CheckIn]) -> None:
+    _round_trip(originals, "csv")
+
+
+@slow
+@given(st.lists(checkins(), min_size=1, max_size=3, unique_by=lambda c: c.id))
+def test_json_round_trip_keeps_every_field(originals: list[CheckIn]) -> None:
+    _round_trip(originals, "json")
+
+
+def test_very_long_answers_round_trip_in_csv() -> None:
+    # Longer than the csv module's default 128 KiB cell limit.
+    long = make_checkin(answers={"memory": '=a, "b"\n' * 40_000, "note": "🌿" * 70_000})
+    _round_trip([long], "csv")
+    _round_trip([long], "json")
+
+
+@given(texts)
+def test_neutralising_is_reversed_exactly(text: str) -> None:
+    safe = csv_safety.neutralise(text)
+    assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert csv_safety.restore(safe) == text
+
+
+def test_neutralised_cells_in_the_export_file(db) -> None:  # type: ignore[no-untyped-def]
+    save_new_checkins(db, [make_checkin(answers={"note": "=HYPERLINK(1)", "focus": "'x"})])
+    text = csv_text(db)
+    assert ",'=HYPERLINK(1)," in text
+    assert "''x" in text
+    assert ",-300," in text  # number columns are left as numbers
+
+
+@given(st.lists(tags, max_size=5))
+def test_tags_split_back_as_joined(values: list[str]) -> None:
+    assert split_tags("; ".join(escape_tag(t) for t in values)) == values
+
+
+def test_importing_the_same_export_twice_changes_nothing(db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 4)
+    exported = write(tmp_path / "e.csv", csv_text(db))
+    target = open_journal(tmp_path / "other.db")
+    first = import_file(target, exported)
+    before = all_dicts(target)
+    second = import_file(target, exported)
+    assert (first.added, first.skipped) == (4, 0)
+    assert (second.added, second.skipped) == (0, 4)
+    assert all_dicts(target) == before
+
+
+def test_merging_two_machines_makes_no_duplicates(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    laptop = open_journal(tmp_path / "laptop.db")
+    phone = open_journal(tmp_path / "phone.db")
+    shared = make_checkin(0)
+    save_new_checkins(laptop, [shared, make_checkin(1)])
+    save_new_checkins(phone, [shared, make_checkin(2)])
+    import_file(laptop, write(tmp_path / "phone.json", json_text(phone)))
+    assert count_checkins(laptop) == 3
+
+
+def test_export_period_filters_on_local_date(db) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 5)  # local dates 2026-03-01 .. 2026-03-05
+    out = io.StringIO(newline="")
+    count = write_table(db, "checkins", out, date(2026, 3, 2), date(2026, 3, 3))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert count == 2
+    assert [r["local_date"] for r in rows] == ["2026-03-02", "2026-03-03"]
+
+
+def test_tidy_tables_have_one_row_per_item(db) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 3)
+    rows = list(csv.DictReader(io.StringIO(csv_text(db, "emotions"), newline="")))
+    assert len(rows) == 6
+    assert rows[0]["local_date"] == "2026-03-01" and rows[0]["name"] == "anxious"
+    assert rows[1]["region"] == ""
+    sensations = list(csv.DictReader(io.StringIO(csv_text(db, "sensations"), newline="")))
+    assert [r["is_target"] for r in sensations[:2]] == ["1", "0"]
+
+
+def test_csv_uses_crlf_and_local_and_utc_times(db) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 1)
+    text = csv_text(db)
+    assert text.count("\r\n") >= 2
+    assert "2026-03-01T21:30:00-05:00" in text and "2026-03-02T02:30:00Z" in text
+
+
+def test_json_export_is_valid_and_holds_to_dict(db) -> None:  # type: ignore[no-untyped-def]
+    checkins = fill(db, 2)
+    document = json.loads(json_text(db))
+    assert document["format"] == "serjournal"
+    assert [c["id"] for c in document["checkins"]] == [c.id for c in checkins]
+    assert document["checkins"][0] == checkins[0].to_dict()
