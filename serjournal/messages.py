@@ -125,3 +125,43 @@ HIGH_DISTRESS_NOTE = (
 
 # --- Listing and showing -----------------------------------------------------------------
 NO_CHECKINS = "No check-ins yet. 'serjournal checkin' starts your first one."
+
+# --- Weekly review and demo -------------------------------------------------------------
+BAD_WEEK = (
+    "Could not read the week '{text}': use an ISO week such as 2026-W47, "
+    "or 'last' for the week before this one."
+)
+BAD_LAST = "--last takes a number of days from 1 to {limit}, not '{value}'."
+SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; give the earlier day first."
+PERIOD_CONFLICT = "Choose one way to give the period: --week, --last, or --since/--until."
+PERIOD_IN_FUTURE = "The period starting {start} has not begun yet; choose a day up to today."
+BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."
+SAVE_FAILED = "Could not save the review to {path}: {reason}."
+REVIEW_SAVED = "Saved the review to {path} (readable only by you)."
+REVIEW_EMPTY_JOURNAL = (
+    "No check-ins yet, so there is nothing to review. "
+    "'serjournal checkin' starts your first one; the review fills in as you go."
+)
+REVIEW_EMPTY_PERIOD = (
+    "No check-ins from {start} to {end}. That is fine; "
+    "'serjournal checkin' adds one, and 'serjournal review --last 30' looks further back."
+)
+REVIEW_DISCLAIMER = "Observations from your own entries, not a diagnosis or medical advice."
+REVIEW_PATTERNS_TOO_FEW = (
+    "Not enough check-ins yet to notice patterns; they appear after a few weeks of entries."
+)
+DEMO_REFUSE_REAL_JOURNAL = (
+    "The demo never writes to your journal at {path}; give --db a new file, or no --db."
+)
+DEMO_REFUSE_NOT_EMPTY = (
+    "{path} already holds {count} check-ins; the demo only fills a new or empty journal."
+)
+DEMO_BAD_WEEKS = "--weeks takes a number of weeks from 1 to {limit}, not '{value}'."
+DEMO_INTRO = (
+    "A demo journal with {count} invented check-ins over {weeks} weeks (seed {seed}). "
+    "Here is the review of its last full week."
+)
+DEMO_KEPT = "The demo journal is kept at {path}; try 'serjournal review --db {path} --last 30'."
+DEMO_REMOVED = (
+    "The demo journal was temporary and has been removed. Your own journal was not touched."
+)

@@ -1,0 +1,540 @@
+"""The review's figures, each one SQL aggregate over a range of local dates.
+
+Nothing here loads check-ins into Python: every function asks SQLite for
+grouped numbers (indexes on checkins.local_date and on every checkin_id keep
+that quick on years of history) and returns small dataclasses. The current
+period and the one before it are usually read in the same query.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from serjournal.review.periods import Period, iso_week
+
+SCALES: tuple[str, ...] = ("mood", "energy", "distress")
+QUADRANTS: tuple[tuple[str, str], ...] = (
+    ("pleasant", "high"),
+    ("pleasant", "low"),
+    ("unpleasant", "high"),
+    ("unpleasant", "low"),
+)
+# More points than this and the daily series is grouped into equal buckets,
+# so a sparkline of a year still fits on one line.
+MAX_SERIES_POINTS = 31
+CALENDAR_WEEKS = 4
+TOP_EMOTIONS = 5
+TAKEAWAY_LIMIT = 50
+
+
+@dataclass
+class Rating:
+    """One 0-10 scale over the period, and over the period before."""
+
+    scale: str
+    average: float | None
+    count: int
+    previous_average: float | None
+    previous_count: int
+
+    @property
+    def change(self) -> float | None:
+        if self.average is None or self.previous_average is None:
+            return None
+        return self.average - self.previous_average
+
+
+@dataclass
+class SeriesPoint:
+    """Averages over `days` days starting at `start` (one day, or a bucket)."""
+
+    start: str
+    days: int
+    checkins: int
+    mood: float | None
+    energy: float | None
+    distress: float | None
+
+
+@dataclass
+class RegionLoad:
+    """How often and how strongly a body region carried sensations."""
+
+    region: str
+    times: int
+    mean_intensity: float
+    dominant_quality: str
+    previous_times: int = 0
+
+
+@dataclass
+class Tally:
+    """A count with its mean intensity, for an emotion family or quadrant."""
+
+    key: str
+    count: int
+    mean_intensity: float | None
+    previous_count: int = 0
+
+
+@dataclass
+class NamedEmotion:
+    name: str
+    family: str
+    count: int
+    mean_intensity: float
+    regions: list[str] = field(default_factory=list)  # where it was felt, most often first
+
+
+@dataclass
+class PracticeEffect:
+    """Before minus after, per practice: positive numbers mean it eased."""
+
+    practice: str
+    checkins: int
+    target_drop: float | None
+    target_n: int
+    distress_drop: float | None
+    distress_n: int
+    previous_distress_drop: float | None = None
+    previous_distress_n: int = 0
+
+
+@dataclass
+class Consistency:
+    checkins: int
+    previous_checkins: int
+    days_with_checkins: int
+    current_streak: int  # as of the period's last day (or today, if sooner)
+    longest_streak: int  # in all the history up to the period's last day
+    calendar_start: str  # a Monday; the calendar covers CALENDAR_WEEKS weeks
+    calendar: list[int]  # check-ins per day from calendar_start
+
+
+@dataclass
+class Takeaway:
+    local_date: str
+    text: str
+
+
+@dataclass
+class Observation:
+    """A plain-language pattern and the numbers it rests on."""
+
+    kind: str
+    text: str
+    numbers: dict[str, Any]
+
+
+@dataclass
+class ReviewSummary:
+    period: Period
+    previous: Period
+    as_of: str
+    ratings: list[Rating]
+    series: list[SeriesPoint]
+    body: list[RegionLoad]
+    families: list[Tally]
+    quadrants: list[Tally]
+    top_emotions: list[NamedEmotion]
+    release: list[PracticeEffect]
+    consistency: Consistency
+    takeaways: list[Takeaway]
+    takeaways_total: int
+    patterns: list[Observation]
+    pattern_window: Period
+
+    @property
+    def is_empty(self) -> bool:
+        return self.consistency.checkins == 0
+
+    def rating(self, scale: str) -> Rating:
+        return next(r for r in self.ratings if r.scale == scale)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The --json form; its shape is REVIEW_SCHEMA in serjournal.review.schema."""
+        return {
+            "period": _period_dict(self.period),
+            "previous_period": _period_dict(self.previous),
+            "as_of": self.as_of,
+            "ratings": {
+                r.scale: _rounded({**asdict(r), "change": r.change}, drop=("scale",))
+                for r in self.ratings
+            },
+            "series": [_rounded(asdict(p)) for p in self.series],
+            "body": [_rounded(asdict(r)) for r in self.body],
+            "emotions": {
+                "families": [_rounded(asdict(t)) for t in self.families],
+                "quadrants": [
+                    _rounded(
+                        {**asdict(t), "valence": t.key.split("/")[0], "energy": t.key.split("/")[1]}
+                    )
+                    for t in self.quadrants
+                ],
+                "top": [_rounded(asdict(e)) for e in self.top_emotions],
+            },
+            "release": [_rounded(asdict(p)) for p in self.release],
+            "consistency": asdict(self.consistency),
+            "takeaways": [asdict(t) for t in self.takeaways],
+            "takeaways_total": self.takeaways_total,
+            "patterns": {
+                "window": _period_dict(self.pattern_window),
+                "observations": [_rounded(asdict(o)) for o in self.patterns],
+            },
+        }
+
+
+def _period_dict(period: Period) -> dict[str, Any]:
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "days": period.days,
+        "kind": period.kind,
+        "label": period.label,
+    }
+
+
+def _rounded(values: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Two decimals are plenty for 0-10 scales; keeps the JSON readable."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in drop:
+            continue
+        if isinstance(value, float):
+            value = round(value, 2)
+        elif isinstance(value, dict):
+            value = _rounded(value)
+        elif isinstance(value, list):
+            value = [_rounded(v) if isinstance(v, dict) else v for v in value]
+        out[key] = value
+    return out
+
+
+def _span(period: Period) -> tuple[str, str]:
+    return period.start.isoformat(), period.end.isoformat()
+
+
+# --- Ratings and their series -------------------------------------------------------
+
+
+def ratings(conn: sqlite3.Connection, period: Period) -> list[Rating]:
+    """Average mood, energy and distress here and in the period before, in one pass."""
+    previous = period.previous()
+    row_for: dict[int, tuple[Any, ...]] = {}
+    for row in conn.execute(
+        """
+        SELECT local_date >= :start AS is_current,
+               avg(mood), count(mood), avg(energy), count(energy),
+               avg(distress), count(distress)
+        FROM checkins
+        WHERE local_date BETWEEN :previous_start AND :end
+        GROUP BY is_current
+        """,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
+    ):
+        row_for[row[0]] = row[1:]
+    empty = (None, 0) * len(SCALES)
+    now, before = row_for.get(1, empty), row_for.get(0, empty)
+    return [
+        Rating(scale, now[2 * i], now[2 * i + 1], before[2 * i], before[2 * i + 1])
+        for i, scale in enumerate(SCALES)
+    ]
+
+
+def series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
+    """Per-day averages, or per-bucket ones when the period is long.
+    Every day or bucket of the period is present, empty ones with None."""
+    bucket = max(1, math.ceil(period.days / MAX_SERIES_POINTS))
+    found: dict[int, tuple[Any, ...]] = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT CAST((julianday(local_date) - julianday(:start)) / :bucket AS INTEGER) AS slot,
+                   count(*), avg(mood), avg(energy), avg(distress)
+            FROM checkins
+            WHERE local_date BETWEEN :start AND :end
+            GROUP BY slot
+            """,
+            {"start": period.start.isoformat(), "end": period.end.isoformat(), "bucket": bucket},
+        )
+    }
+    points = []
+    for slot in range(math.ceil(period.days / bucket)):
+        start = period.start + timedelta(days=slot * bucket)
+        days = min(bucket, (period.end - start).days + 1)
+        count, mood, energy, distress = found.get(slot, (0, None, None, None))
+        points.append(SeriesPoint(start.isoformat(), days, count, mood, energy, distress))
+    return points
+
+
+# --- Body -----------------------------------------------------------------------------
+
+
+def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
+    """Regions ranked by how often, then how strongly, they carried sensations,
+    each with its most frequent quality (ties: the stronger, then by name)."""
+    query = """
+        WITH per AS (
+            SELECT s.region, s.quality, count(*) AS n, sum(s.intensity) AS total
+            FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+            WHERE c.local_date BETWEEN ? AND ?
+            GROUP BY s.region, s.quality
+        )
+        SELECT region, sum(n) AS times, sum(total) * 1.0 / sum(n) AS mean,
+               (SELECT p.quality FROM per p WHERE p.region = per.region
+                ORDER BY p.n DESC, p.total DESC, p.quality LIMIT 1)
+        FROM per
+        GROUP BY region
+        ORDER BY times DESC, mean DESC, region
+    """
+    loads = [RegionLoad(*row) for row in conn.execute(query, _span(period))]
+    before = dict(
+        conn.execute(
+            """
+            SELECT s.region, count(*) FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+            WHERE c.local_date BETWEEN ? AND ? GROUP BY s.region
+            """,
+            _span(period.previous()),
+        ).fetchall()
+    )
+    for load in loads:
+        load.previous_times = before.get(load.region, 0)
+    return loads
+
+
+# --- Emotions ---------------------------------------------------------------------------
+
+
+def _emotion_tallies(conn: sqlite3.Connection, period: Period, key_sql: str) -> list[Tally]:
+    previous = period.previous()
+    query = f"""
+        SELECT {key_sql} AS key, c.local_date >= :start AS is_current,
+               count(*), avg(e.intensity)
+        FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+        WHERE c.local_date BETWEEN :previous_start AND :end
+        GROUP BY key, is_current
+    """
+    current: dict[str, Tally] = {}
+    before: dict[str, int] = {}
+    for key, is_current, count, mean in conn.execute(
+        query,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
+    ):
+        if is_current:
+            current[key] = Tally(key, count, mean)
+        else:
+            before[key] = count
+    for key in before:
+        current.setdefault(key, Tally(key, 0, None))
+    for tally in current.values():
+        tally.previous_count = before.get(tally.key, 0)
+    return list(current.values())
+
+
+def emotion_families(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+    """Families felt in the period (or the one before), most frequent first."""
+    tallies = _emotion_tallies(conn, period, "e.family")
+    return sorted(tallies, key=lambda t: (-t.count, -t.previous_count, t.key))
+
+
+def emotion_quadrants(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+    """All four mood-meter quadrants, keyed 'valence/energy', in a fixed order."""
+    tallies = {t.key: t for t in _emotion_tallies(conn, period, "e.valence || '/' || e.energy")}
+    return [tallies.get(f"{v}/{e}", Tally(f"{v}/{e}", 0, None)) for v, e in QUADRANTS]
+
+
+def top_emotions(
+    conn: sqlite3.Connection, period: Period, limit: int = TOP_EMOTIONS
+) -> list[NamedEmotion]:
+    """The most named emotions, each with the regions it was felt in."""
+    top = [
+        NamedEmotion(*row)
+        for row in conn.execute(
+            """
+            SELECT e.name, e.family, count(*) AS n, avg(e.intensity) AS mean
+            FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+            WHERE c.local_date BETWEEN ? AND ?
+            GROUP BY e.name ORDER BY n DESC, mean DESC, e.name LIMIT ?
+            """,
+            (*_span(period), limit),
+        )
+    ]
+    if not top:
+        return top
+    by_name = {e.name: e for e in top}
+    marks = ", ".join("?" * len(by_name))
+    for name, region in conn.execute(
+        f"""
+        SELECT e.name, e.region FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+        WHERE c.local_date BETWEEN ? AND ? AND e.region IS NOT NULL AND e.name IN ({marks})
+        GROUP BY e.name, e.region ORDER BY count(*) DESC, e.region
+        """,
+        (*_span(period), *by_name),
+    ):
+        by_name[name].regions.append(region)
+    return top
+
+
+# --- Release practices ----------------------------------------------------------------------
+
+
+def release_effects(conn: sqlite3.Connection, period: Period) -> list[PracticeEffect]:
+    """Average drop (before minus after) in the target sensation and in distress,
+    per practice, with how many check-ins each average rests on."""
+    previous = period.previous()
+    query = """
+        SELECT c.practice, c.local_date >= :start AS is_current, count(*),
+               avg(t.intensity - t.intensity_after), count(t.intensity - t.intensity_after),
+               avg(c.distress - c.distress_after), count(c.distress - c.distress_after)
+        FROM checkins c
+        LEFT JOIN sensations t ON t.checkin_id = c.id AND t.is_target = 1
+        WHERE c.local_date BETWEEN :previous_start AND :end
+          AND c.practice IS NOT NULL AND c.practice != 'none'
+        GROUP BY c.practice, is_current
+    """
+    current: dict[str, PracticeEffect] = {}
+    before: dict[str, tuple[float | None, int]] = {}
+    for practice, is_current, n, target, target_n, distress, distress_n in conn.execute(
+        query,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
+    ):
+        if is_current:
+            current[practice] = PracticeEffect(practice, n, target, target_n, distress, distress_n)
+        else:
+            before[practice] = (distress, distress_n)
+    for effect in current.values():
+        effect.previous_distress_drop, effect.previous_distress_n = before.get(
+            effect.practice, (None, 0)
+        )
+    return sorted(current.values(), key=lambda e: (-e.checkins, e.practice))
+
+
+# --- Consistency ------------------------------------------------------------------------------
+
+
+def streaks(conn: sqlite3.Connection, as_of: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive local days with a check-in, up
+    to `as_of`. The current run may end yesterday: today's check-in may
+    simply not have happened yet. Gaps and islands, computed in SQL."""
+    row = conn.execute(
+        """
+        WITH days AS (SELECT DISTINCT local_date AS d FROM checkins WHERE local_date <= :as_of),
+        islands AS (SELECT d, julianday(d) - row_number() OVER (ORDER BY d) AS island FROM days)
+        SELECT count(*), max(d), max(count(*)) OVER () FROM islands
+        GROUP BY island ORDER BY max(d) DESC LIMIT 1
+        """,
+        {"as_of": as_of.isoformat()},
+    ).fetchone()
+    if row is None:
+        return 0, 0
+    latest_run, latest_day, longest = row
+    current = latest_run if date.fromisoformat(latest_day) >= as_of - timedelta(days=1) else 0
+    return current, longest
+
+
+def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consistency:
+    previous = period.previous()
+    counts = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT local_date >= :start, count(*), count(DISTINCT local_date) FROM checkins
+            WHERE local_date BETWEEN :previous_start AND :end GROUP BY 1
+            """,
+            {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "previous_start": previous.start.isoformat(),
+            },
+        )
+    }
+    current, longest = streaks(conn, as_of)
+    calendar_start = iso_week(as_of).start - timedelta(weeks=CALENDAR_WEEKS - 1)
+    per_day = dict(
+        conn.execute(
+            "SELECT local_date, count(*) FROM checkins WHERE local_date BETWEEN ? AND ? "
+            "GROUP BY local_date",
+            (calendar_start.isoformat(), iso_week(as_of).end.isoformat()),
+        ).fetchall()
+    )
+    calendar = [
+        per_day.get((calendar_start + timedelta(days=i)).isoformat(), 0)
+        for i in range(7 * CALENDAR_WEEKS)
+    ]
+    return Consistency(
+        checkins=counts.get(1, (0, 0))[0],
+        previous_checkins=counts.get(0, (0, 0))[0],
+        days_with_checkins=counts.get(1, (0, 0))[1],
+        current_streak=current,
+        longest_streak=longest,
+        calendar_start=calendar_start.isoformat(),
+        calendar=calendar,
+    )
+
+
+# --- Takeaways ----------------------------------------------------------------------------------
+
+
+def takeaways(
+    conn: sqlite3.Connection, period: Period, limit: int = TAKEAWAY_LIMIT
+) -> tuple[list[Takeaway], int]:
+    """The takeaways written in the period, oldest first, and how many there are."""
+    where = """
+        FROM checkins c JOIN answers a ON a.checkin_id = c.id
+        WHERE c.local_date BETWEEN ? AND ? AND a.prompt = 'takeaway' AND trim(a.text) != ''
+    """
+    total = conn.execute(f"SELECT count(*) {where}", _span(period)).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT c.local_date, a.text {where} ORDER BY c.created_utc, c.id LIMIT ?",
+        (*_span(period), limit),
+    ).fetchall()
+    return [Takeaway(*row) for row in rows], total
+
+
+# --- Everything together ---------------------------------------------------------------------
+
+
+def has_checkins(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM checkins LIMIT 1").fetchone() is not None
+
+
+def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> ReviewSummary:
+    """Every figure of the review of `period`, compared with the period before."""
+    from serjournal.review.patterns import find_patterns, pattern_window
+
+    as_of = min(period.end, today)
+    items, total = takeaways(conn, period)
+    window = pattern_window(period)
+    return ReviewSummary(
+        period=period,
+        previous=period.previous(),
+        as_of=as_of.isoformat(),
+        ratings=ratings(conn, period),
+        series=series(conn, period),
+        body=body_map(conn, period),
+        families=emotion_families(conn, period),
+        quadrants=emotion_quadrants(conn, period),
+        top_emotions=top_emotions(conn, period),
+        release=release_effects(conn, period),
+        consistency=consistency(conn, period, as_of),
+        takeaways=items,
+        takeaways_total=total,
+        patterns=find_patterns(conn, window),
+        pattern_window=window,
+    )
