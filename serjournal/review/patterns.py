@@ -20,6 +20,7 @@ HIGH_DISTRESS = 7  # "hard" check-ins: distress at or above this
 TENSION_QUALITIES: tuple[str, ...] = ("tight", "tense", "knotted", "pressure")
 
 # Minimums below which a pattern says nothing.
+MIN_WINDOW_CHECKINS = 10  # below this, no pattern at all
 MIN_HARD_CHECKINS = 5  # check-ins with high distress ...
 MIN_OTHER_CHECKINS = 5  # ... and without, to compare with
 MIN_REGION_HITS = 3
@@ -27,7 +28,7 @@ MIN_SHARE_GAP = 0.15  # the region must stand out on hard days by this much
 MIN_WEEKDAY_RATINGS = 3
 MIN_OTHER_RATINGS = 6
 MIN_WEEKDAY_GAP = 1.0  # points of distress
-MIN_PRACTICE_CHECKINS = 3
+MIN_PRACTICE_CHECKINS = 5
 MIN_PRACTICE_DROP = 0.5
 MIN_EMOTION_PLACES = 5
 MIN_PLACE_SHARE = 0.5
@@ -43,6 +44,11 @@ def pattern_window(period: Period) -> Period:
 
 def find_patterns(conn: sqlite3.Connection, window: Period) -> list[Observation]:
     span = (window.start.isoformat(), window.end.isoformat())
+    total = conn.execute(
+        "SELECT count(*) FROM checkins WHERE local_date BETWEEN ? AND ?", span
+    ).fetchone()[0]
+    if total < MIN_WINDOW_CHECKINS:
+        return []
     found = [
         tension_on_hard_days(conn, span),
         hardest_weekday(conn, span),
