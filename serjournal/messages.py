@@ -139,12 +139,15 @@ BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."
 SAVE_FAILED = "Could not save the review to {path}: {reason}."
 REVIEW_SAVED = "Saved the review to {path} (readable only by you)."
 REVIEW_EMPTY_JOURNAL = (
-    "No check-ins yet, so there is nothing to review. "
-    "'serjournal checkin' starts your first one; the review fills in as you go."
+    "No check-ins yet, so there is nothing to review.\n"
+    "'serjournal checkin' starts your first one;\n"
+    "the review fills in as you go."
 )
+# Short lines, so no terminal breaks a command in two.
 REVIEW_EMPTY_PERIOD = (
-    "No check-ins from {start} to {end}. That is fine; "
-    "'serjournal checkin' adds one, and 'serjournal review --last 30' looks further back."
+    "No check-ins from {start} to {end}. That is fine.\n"
+    "'serjournal checkin' adds one, and\n"
+    "'serjournal review --last 30' looks further back."
 )
 REVIEW_DISCLAIMER = "Observations from your own entries, not a diagnosis or medical advice."
 REVIEW_PATTERNS_TOO_FEW = (
