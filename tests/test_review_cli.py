@@ -217,6 +217,23 @@ def test_save_writes_a_private_file(full_journal: Path, tmp_path: Path, suffix: 
     assert str(target) in result.stdout
 
 
+def test_save_alongside_json_keeps_stdout_pure_json(full_journal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "review.html"
+    result = review("--db", str(full_journal), "--json", "--save", str(target))
+    assert result.exit_code == 0
+    assert schema_errors(json.loads(result.stdout), REVIEW_SCHEMA) == []
+    assert str(target) in result.stderr and "<html" in target.read_text(encoding="utf-8")
+
+
+def test_save_to_an_unwritable_place_is_one_line(full_journal: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = review("--db", str(full_journal), "--save", str(blocker / "review.svg"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Could not save the review")
+    assert result.stderr.count("\n") == 1
+
+
 @pytest.mark.parametrize("columns", [60, 80])
 def test_plain_output_fits_narrow_terminals(
     full_journal: Path, monkeypatch: pytest.MonkeyPatch, columns: int

@@ -141,7 +141,7 @@ def _grid() -> Table:
 
 def _indented(renderable: RenderableType) -> Padding:
     """Two spaces in, also for the lines a narrow terminal wraps."""
-    return Padding(renderable, (0, 0, 0, 2))
+    return Padding(renderable, (0, 0, 0, 2), expand=False)
 
 
 def _short_day(day: str) -> str:

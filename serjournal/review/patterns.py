@@ -97,7 +97,7 @@ def tension_on_hard_days(conn: sqlite3.Connection, span: tuple[str, str]) -> Obs
     _, _, region, hard, other = max(candidates, key=lambda c: (c[0], c[1], c[2]))
     text = (
         f"On the {hard_n} check-ins with distress {HIGH_DISTRESS} or more, the {region} "
-        f"was tight, tense or knotted in {hard} ({_percent(hard, hard_n)}), against {other} of "
+        f"felt tight, tense or knotted in {hard} ({_percent(hard, hard_n)}), against {other} of "
         f"{other_n} other check-ins ({_percent(other, other_n)})."
     )
     numbers = {

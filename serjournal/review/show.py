@@ -73,15 +73,18 @@ def output(
 ) -> None:
     out = out or sys.stdout
     if as_json:
-        if summary is None:
-            summary = empty_summary(period, now)
-        out.write(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        data = (summary or empty_summary(period, now)).to_dict()
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        if save is not None:  # stdout carries the JSON: the note goes to stderr
+            _save(summary, save)
+            print(messages.REVIEW_SAVED.format(path=save), file=sys.stderr)
         return
     console = _console(out)
     _draw(console, summary)
     if save is not None:
         _save(summary, save)
-        console.print(messages.REVIEW_SAVED.format(path=save))
+        # Plain print: Rich would fold a long path across lines.
+        print(messages.REVIEW_SAVED.format(path=save), file=out)
 
 
 def empty_summary(period: Period, now: datetime) -> ReviewSummary:
