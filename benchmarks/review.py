@@ -88,6 +88,47 @@ def explain(journal: Path) -> None:
     conn.close()
 
 
+PHASES = """
+import io, sys, time
+from datetime import date
+from pathlib import Path
+marks = [("start", time.perf_counter())]
+import typer
+marks.append(("import typer", time.perf_counter()))
+from serjournal.review import show
+marks.append(("import review modules", time.perf_counter()))
+from serjournal.review.periods import iso_week
+from serjournal.review.summary import build_summary
+from serjournal.store.reading import open_for_reading
+conn = open_for_reading(Path(sys.argv[1]))
+marks.append(("open journal", time.perf_counter()))
+summary = build_summary(conn, iso_week(date.today()), date.today())
+marks.append(("SQL aggregates and patterns", time.perf_counter()))
+from rich.console import Console
+from serjournal.render.review import render_review
+marks.append(("import rich and renderer", time.perf_counter()))
+Console(file=io.StringIO(), width=80).print(render_review(summary))
+marks.append(("layout and draw", time.perf_counter()))
+for (_, before), (name, after) in zip(marks, marks[1:]):
+    print(f"{name}={(after - before) * 1000:.2f}")
+"""
+
+
+def phases(journal: Path, runs: int) -> None:
+    """Where the time of one review goes, inside a fresh process."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", PHASES, str(journal)], check=True, capture_output=True, text=True
+        ).stdout
+        for line in out.splitlines():
+            name, value = line.split("=")
+            samples.setdefault(name, []).append(float(value))
+    print("\nphases of one review, in-process (median ms):")
+    for name, values in samples.items():
+        print(f"  {name:<30}{statistics.median(values):>8.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -134,6 +175,7 @@ def main() -> None:
     ratio = statistics.median(samples["serjournal review"]) / baseline
     verdict = "meets" if ratio <= TARGET_RATIO else "misses"
     print(f"\nreview / --version = {ratio:.2f} ({verdict} the {TARGET_RATIO:.2f} target)")
+    phases(journal, options.runs)
     if options.explain:
         explain(journal)
 

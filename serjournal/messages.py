@@ -133,6 +133,7 @@ BAD_WEEK = (
 )
 BAD_LAST = "--last takes a number of days from 1 to {limit}, not '{value}'."
 SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; give the earlier day first."
+PERIOD_TOO_LONG = "A review covers at most {limit} days; {days} were asked for."
 PERIOD_CONFLICT = "Choose one way to give the period: --week, --last, or --since/--until."
 PERIOD_IN_FUTURE = "The period starting {start} has not begun yet; choose a day up to today."
 BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."

@@ -97,3 +97,8 @@ def test_two_ways_of_giving_a_period_are_refused() -> None:
 def test_a_period_that_has_not_begun_is_refused() -> None:
     with pytest.raises(InputError, match="has not begun"):
         resolve_period(NOW, week="2026-W50")
+
+
+def test_a_period_longer_than_a_century_is_refused() -> None:
+    with pytest.raises(InputError, match="at most 36600 days"):
+        resolve_period(NOW, since="1800-01-01")

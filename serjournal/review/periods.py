@@ -98,7 +98,9 @@ def resolve_period(
         if start > end:
             raise InputError(messages.SINCE_AFTER_UNTIL.format(since=start, until=end))
         if (end - start).days + 1 > MAX_DAYS:
-            raise InputError(messages.BAD_LAST.format(value=(end - start).days + 1, limit=MAX_DAYS))
+            raise InputError(
+                messages.PERIOD_TOO_LONG.format(days=(end - start).days + 1, limit=MAX_DAYS)
+            )
         period = Period(start, end, "range")
     else:
         period = iso_week(today)
