@@ -104,7 +104,9 @@ def test_review_of_the_current_week(full_journal: Path) -> None:
     result = review("--db", str(full_journal))
     assert result.exit_code == 0, result.output
     week = iso_week(TODAY)
-    assert week.label in result.stdout
+    year, number, _ = week.start.isocalendar()
+    assert f"Your review of week {number}, {year}" in result.stdout
+    assert week.span in result.stdout
     for heading in ("Mood, energy and distress", "Body map", "Emotions", "Consistency"):
         assert heading in result.stdout
     assert messages.REVIEW_DISCLAIMER in result.stdout

@@ -102,3 +102,9 @@ def test_a_period_that_has_not_begun_is_refused() -> None:
 def test_a_period_longer_than_a_century_is_refused() -> None:
     with pytest.raises(InputError, match="at most 36600 days"):
         resolve_period(NOW, since="1800-01-01")
+
+
+def test_span_names_both_years_when_they_differ() -> None:
+    week = iso_week(date(2026, 1, 1))
+    assert week.span == "Mon 29 Dec 2025 - Sun 04 Jan 2026"
+    assert iso_week(date(2026, 11, 18)).span == "Mon 16 Nov - Sun 22 Nov 2026"

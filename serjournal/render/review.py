@@ -152,14 +152,13 @@ def _short_day(day: str) -> str:
 
 
 def _title(summary: ReviewSummary) -> Text:
-    before = summary.previous
+    period, before = summary.period, summary.previous
     title = Text("Your review", style="bold")
-    title.append(f"  {summary.period.label}\n")
-    title.append(
-        f"compared with the {before.days} days before "
-        f"({before.start:%d %b} - {before.end:%d %b %Y})",
-        style=QUIET,
-    )
+    if period.kind == "week":
+        year, week, _ = period.start.isocalendar()
+        title.append(f" of week {week}, {year}", style="bold")
+    title.append(f"\n{period.span}")
+    title.append(f"\nagainst the {before.days} days before: {before.span}", style=QUIET)
     return title
 
 

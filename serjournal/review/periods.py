@@ -39,12 +39,17 @@ class Period:
         return [self.start + timedelta(days=i) for i in range(self.days)]
 
     @property
+    def span(self) -> str:
+        """'Mon 16 Nov - Sun 22 Nov 2026' (the first year too when they differ)."""
+        first = "%a %d %b" if self.start.year == self.end.year else "%a %d %b %Y"
+        return f"{self.start.strftime(first)} - {self.end:%a %d %b %Y}"
+
+    @property
     def label(self) -> str:
-        span = f"{self.start:%a %d %b %Y} - {self.end:%a %d %b %Y}"
         if self.kind == "week":
             year, week, _ = self.start.isocalendar()
-            return f"Week {week} of {year}: {span}"
-        return span
+            return f"Week {week} of {year}: {self.span}"
+        return self.span
 
 
 def iso_week(day: date) -> Period:
