@@ -169,3 +169,29 @@ DEMO_KEPT = "The demo journal is kept at {path}; try 'serjournal review --db {pa
 DEMO_REMOVED = (
     "The demo journal was temporary and has been removed. Your own journal was not touched."
 )
+REVIEW_NO_SENSATIONS = "No sensations were noted in this period."
+REVIEW_NO_EMOTIONS = "No emotions were named in this period."
+REVIEW_MORE_REGIONS = "and {count} more regions"
+REVIEW_MORE_TAKEAWAYS = "and {count} more ('serjournal review --json' lists up to 50)"
+REVIEW_COUNT = "{checkins} check-ins on {days} of {period_days} days"
+REVIEW_COUNT_BEFORE = " ({checkins} in the {days} days before)"
+REVIEW_STREAK = "Streak{when}: {current} in a row; longest so far {longest}"
+# Patterns: what was written, with its numbers; never an interpretation.
+PATTERN_TENSION = (
+    "On the {hard_n} check-ins with distress {threshold} or more, the {region} felt tight, "
+    "tense or knotted in {hard} ({hard_share}), against {other} of {other_n} other "
+    "check-ins ({other_share})."
+)
+PATTERN_WEEKDAY = (
+    "Distress was highest on {weekday}: {mean:.1f} on average over {n} check-ins, "
+    "against {other_mean:.1f} on other days."
+)
+PATTERN_PRACTICE = (
+    "Distress eased most after {practice} practice: {drop:.1f} points on average "
+    "over {n} check-ins{others}."
+)
+PATTERN_PRACTICE_OTHERS = ", against {others}"
+PATTERN_EMOTION_PLACE = (
+    "When you felt {emotion}, you most often felt it in the {region}: "
+    "{n} of {total} times ({share})."
+)

@@ -202,7 +202,7 @@ def _average(rating: Rating) -> Text:
 
 def _body(summary: ReviewSummary) -> list[RenderableType]:
     if not summary.body:
-        return [_heading("Body map"), Text("  No sensations were noted.", style=QUIET)]
+        return [_heading("Body map"), Text(f"  {messages.REVIEW_NO_SENSATIONS}", style=QUIET)]
     shown = summary.body[:BODY_ROWS]
     most = max(r.times for r in shown)
     grid = _grid()
@@ -226,7 +226,7 @@ def _body(summary: ReviewSummary) -> list[RenderableType]:
         _indented(grid),
     ]
     if more:
-        parts.append(Text(f"  and {more} more regions", style=QUIET))
+        parts.append(Text(f"  {messages.REVIEW_MORE_REGIONS.format(count=more)}", style=QUIET))
     return parts
 
 
@@ -240,7 +240,7 @@ def _tally_line(tally: Tally, label: str, most: int) -> Text:
 
 def _emotions(summary: ReviewSummary) -> list[RenderableType]:
     if not any(t.count for t in summary.quadrants):
-        return [_heading("Emotions"), Text("  No emotions were named.", style=QUIET)]
+        return [_heading("Emotions"), Text(f"  {messages.REVIEW_NO_EMOTIONS}", style=QUIET)]
     parts: list[RenderableType] = [_heading("Emotions", "by quadrant, family and name")]
     most = max(t.count for t in summary.quadrants)
     lines = [_tally_line(t, QUADRANT_NAMES.get(t.key, t.key), most) for t in summary.quadrants]
@@ -288,14 +288,23 @@ def _drop(value: float | None, n: int) -> Text:
 
 def _consistency(summary: ReviewSummary) -> list[RenderableType]:
     c = summary.consistency
-    line = Text(f"{c.checkins} check-ins on {c.days_with_checkins} of {summary.period.days} days")
-    line.append(f" ({c.previous_checkins} in the {summary.previous.days} days before)", style=QUIET)
+    line = Text(
+        messages.REVIEW_COUNT.format(
+            checkins=c.checkins, days=c.days_with_checkins, period_days=summary.period.days
+        )
+    )
+    line.append(
+        messages.REVIEW_COUNT_BEFORE.format(
+            checkins=c.previous_checkins, days=summary.previous.days
+        ),
+        style=QUIET,
+    )
     as_of = date.fromisoformat(summary.as_of)
     when = "" if summary.period.end > as_of else f" on {as_of:%a %d %b}"
-    line.append(
-        f"\nStreak{when}: {_days(c.current_streak)} in a row; "
-        f"longest so far {_days(c.longest_streak)}"
+    streak = messages.REVIEW_STREAK.format(
+        when=when, current=_days(c.current_streak), longest=_days(c.longest_streak)
     )
+    line.append("\n" + streak)
     return [_heading("Consistency"), _indented(line), _calendar(summary)]
 
 
@@ -335,7 +344,7 @@ def _takeaways(summary: ReviewSummary) -> list[RenderableType]:
         lines.append(line)
     more = summary.takeaways_total - len(lines)
     if more > 0:
-        lines.append(Text(f"  and {more} more (review --json lists up to 50)", style=QUIET))
+        lines.append(Text(f"  {messages.REVIEW_MORE_TAKEAWAYS.format(count=more)}", style=QUIET))
     return [_heading("Takeaways", "what you chose to carry"), Text("\n").join(lines)]
 
 

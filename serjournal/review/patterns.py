@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import timedelta
 
+from serjournal import messages
 from serjournal.review.periods import Period
 from serjournal.review.summary import Observation
 
@@ -95,10 +96,15 @@ def tension_on_hard_days(conn: sqlite3.Connection, span: tuple[str, str]) -> Obs
     if not candidates:
         return None
     _, _, region, hard, other = max(candidates, key=lambda c: (c[0], c[1], c[2]))
-    text = (
-        f"On the {hard_n} check-ins with distress {HIGH_DISTRESS} or more, the {region} "
-        f"felt tight, tense or knotted in {hard} ({_percent(hard, hard_n)}), against {other} of "
-        f"{other_n} other check-ins ({_percent(other, other_n)})."
+    text = messages.PATTERN_TENSION.format(
+        hard_n=hard_n,
+        threshold=HIGH_DISTRESS,
+        region=region,
+        hard=hard,
+        hard_share=_percent(hard, hard_n),
+        other=other,
+        other_n=other_n,
+        other_share=_percent(other, other_n),
     )
     numbers = {
         "region": region,
@@ -135,9 +141,8 @@ def hardest_weekday(conn: sqlite3.Connection, span: tuple[str, str]) -> Observat
     if best is None:
         return None
     weekday, day_mean, day_n, other_mean, other_n = best
-    text = (
-        f"Distress was highest on {WEEKDAYS[weekday]}: {day_mean:.1f} on average over "
-        f"{day_n} check-ins, against {other_mean:.1f} on other days."
+    text = messages.PATTERN_WEEKDAY.format(
+        weekday=WEEKDAYS[weekday], mean=day_mean, n=day_n, other_mean=other_mean
     )
     numbers = {
         "weekday": WEEKDAYS[weekday][:-1],
@@ -164,20 +169,18 @@ def practice_that_eases_most(conn: sqlite3.Connection, span: tuple[str, str]) ->
     if not rows or rows[0][1] < MIN_PRACTICE_DROP:
         return None
     practice, drop, n = rows[0]
-    text = (
-        f"Distress eased most after {practice} practice: {drop:.1f} points on average "
-        f"over {n} check-ins"
-    )
+    others = ""
     if len(rows) > 1:
-        others = ", ".join(f"{p} {d:.1f} ({k})" for p, d, k in rows[1:])
-        text += f", against {others}"
+        listed = ", ".join(f"{p} {d:.1f} ({k})" for p, d, k in rows[1:])
+        others = messages.PATTERN_PRACTICE_OTHERS.format(others=listed)
+    text = messages.PATTERN_PRACTICE.format(practice=practice, drop=drop, n=n, others=others)
     numbers = {
         "practice": practice,
         "mean_distress_drop": drop,
         "checkins": n,
         "others": [{"practice": p, "mean_distress_drop": d, "checkins": k} for p, d, k in rows[1:]],
     }
-    return Observation("practice_eases_most", text + ".", numbers)
+    return Observation("practice_eases_most", text, numbers)
 
 
 def where_emotion_is_felt(conn: sqlite3.Connection, span: tuple[str, str]) -> Observation | None:
@@ -202,9 +205,8 @@ def where_emotion_is_felt(conn: sqlite3.Connection, span: tuple[str, str]) -> Ob
     if row is None:
         return None
     name, region, n, total = row
-    text = (
-        f"When you felt {name}, you most often felt it in the {region}: "
-        f"{n} of {total} times ({_percent(n, total)})."
+    text = messages.PATTERN_EMOTION_PLACE.format(
+        emotion=name, region=region, n=n, total=total, share=_percent(n, total)
     )
     numbers = {"emotion": name, "region": region, "times_there": n, "times_placed": total}
     return Observation("where_emotion_is_felt", text, numbers)
