@@ -53,6 +53,7 @@ TYPES = {
     "integer": int,
     "number": (int, float),
     "null": type(None),
+    "boolean": bool,
 }
 
 

@@ -185,5 +185,7 @@ def test_empty_journal_summary(db) -> None:  # type: ignore[no-untyped-def]
 def test_as_of_is_today_while_the_period_runs(db) -> None:  # type: ignore[no-untyped-def]
     add(db, "2026-11-24")
     result = summary.build_summary(db.conn, iso_week(date(2026, 11, 24)), date(2026, 11, 25))
-    assert result.as_of == "2026-11-25"
+    assert result.as_of == "2026-11-25" and result.ongoing
+    past = summary.build_summary(db.conn, WEEK, date(2026, 11, 25))
+    assert past.as_of == "2026-11-22" and not past.ongoing
     assert result.consistency.current_streak == 1

@@ -300,7 +300,7 @@ def _consistency(summary: ReviewSummary) -> list[RenderableType]:
         style=QUIET,
     )
     as_of = date.fromisoformat(summary.as_of)
-    when = "" if summary.period.end > as_of else f" on {as_of:%a %d %b}"
+    when = "" if summary.ongoing else f" on {as_of:%a %d %b}"
     streak = messages.REVIEW_STREAK.format(
         when=when, current=_days(c.current_streak), longest=_days(c.longest_streak)
     )
@@ -350,10 +350,9 @@ def _takeaways(summary: ReviewSummary) -> list[RenderableType]:
 
 def _patterns(summary: ReviewSummary) -> list[RenderableType]:
     window = summary.pattern_window
-    note = f"{window.start:%d %b} - {window.end:%d %b %Y}"
-    heading = _heading("Patterns", note)
+    heading = _heading("Patterns", f"over {window.span}")
     if not summary.patterns:
-        return [heading, Text(f"  {messages.REVIEW_PATTERNS_TOO_FEW}", style=QUIET)]
+        return [heading, _indented(Text(messages.REVIEW_PATTERNS_TOO_FEW, style=QUIET))]
     grid = _grid()
     grid.add_column()
     for observation in summary.patterns:

@@ -63,6 +63,7 @@ REVIEW_SCHEMA: dict[str, Any] = {
         period=PERIOD,
         previous_period=PERIOD,
         as_of=DAY,
+        ongoing={"type": "boolean"},
         ratings=_object(mood=RATING, energy=RATING, distress=RATING),
         series=_list(
             _object(

@@ -135,6 +135,7 @@ class ReviewSummary:
     period: Period
     previous: Period
     as_of: str
+    ongoing: bool  # the period runs to today or beyond: its last days are still to come
     ratings: list[Rating]
     series: list[SeriesPoint]
     body: list[RegionLoad]
@@ -161,6 +162,7 @@ class ReviewSummary:
             "period": _period_dict(self.period),
             "previous_period": _period_dict(self.previous),
             "as_of": self.as_of,
+            "ongoing": self.ongoing,
             "ratings": {
                 r.scale: _rounded({**asdict(r), "change": r.change}, drop=("scale",))
                 for r in self.ratings
@@ -525,6 +527,7 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
         period=period,
         previous=period.previous(),
         as_of=as_of.isoformat(),
+        ongoing=period.end >= today,
         ratings=ratings(conn, period),
         series=series(conn, period),
         body=body_map(conn, period),
