@@ -88,3 +88,37 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
     text.write_text("dear diary")
     with pytest.raises(JournalError, match="not an SQLite file"):
         reading.open_for_reading(text)
+
+
+def _imported_modules(*args: str) -> set[str]:
+    """The modules a fresh `serjournal` process imports for these arguments."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from serjournal.cli import main\n"
+        f"sys.argv = ['serjournal', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(done.stderr.split())
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_review_stays_light_on_an_up_to_date_journal(journal_path: Path, as_json: bool) -> None:
+    from datetime import date
+
+    from tests.journal_builder import add
+
+    db = open_journal(journal_path)
+    add(db, date.today(), sensations=[("chest", "tight", 5)])
+    db.close()
+    args = ["review", "--db", str(journal_path)] + (["--json"] if as_json else [])
+    modules = _imported_modules(*args)
+    assert "serjournal.review.summary" in modules  # the review really ran
+    assert "sqlite_utils" not in modules  # the stdlib read path was taken
+    assert ("rich.console" in modules) is not as_json  # JSON never draws
