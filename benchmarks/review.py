@@ -96,7 +96,7 @@ from pathlib import Path
 marks = [("start", time.perf_counter())]
 import typer
 marks.append(("import typer", time.perf_counter()))
-from serjournal.review import show
+from serjournal.review import run
 marks.append(("import review modules", time.perf_counter()))
 from serjournal.review.periods import iso_week
 from serjournal.review.summary import build_summary

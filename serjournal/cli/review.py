@@ -32,7 +32,7 @@ def review(
     db: DbOption = None,
 ) -> None:
     """Trends and patterns over a week (or any period), compared with the one before."""
-    from serjournal.review.show import run_review
+    from serjournal.review.run import run_review
 
     run_review(db, week=week, last=last, since=since, until=until, as_json=as_json, save=save)
 
@@ -52,6 +52,6 @@ def demo(
     as_json: Annotated[bool, typer.Option("--json", help="Print the review as JSON.")] = False,
 ) -> None:
     """See what serjournal does: a throwaway journal of invented check-ins, and its review."""
-    from serjournal.review.show import run_demo
+    from serjournal.review.run import run_demo
 
     run_demo(db, weeks=weeks, seed=seed, as_json=as_json)

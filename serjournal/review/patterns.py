@@ -10,11 +10,12 @@ reviewed period, because one week rarely holds enough to say anything.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from serjournal import messages
 from serjournal.review.periods import Period
-from serjournal.review.summary import Observation
 
 PATTERN_WEEKS = 12
 HIGH_DISTRESS = 7  # "hard" check-ins: distress at or above this
@@ -35,6 +36,15 @@ MIN_EMOTION_PLACES = 5
 MIN_PLACE_SHARE = 0.5
 
 WEEKDAYS = ("Sundays", "Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays")
+
+
+@dataclass
+class Observation:
+    """A plain-language pattern and the numbers it rests on."""
+
+    kind: str
+    text: str
+    numbers: dict[str, Any]
 
 
 def pattern_window(period: Period) -> Period:

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from serjournal.review.patterns import Observation, find_patterns, pattern_window
 from serjournal.review.periods import Period, iso_week
 
 SCALES: tuple[str, ...] = ("mood", "energy", "distress")
@@ -119,15 +120,6 @@ class Consistency:
 class Takeaway:
     local_date: str
     text: str
-
-
-@dataclass
-class Observation:
-    """A plain-language pattern and the numbers it rests on."""
-
-    kind: str
-    text: str
-    numbers: dict[str, Any]
 
 
 @dataclass
@@ -518,8 +510,6 @@ def has_checkins(conn: sqlite3.Connection) -> bool:
 
 def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> ReviewSummary:
     """Every figure of the review of `period`, compared with the period before."""
-    from serjournal.review.patterns import find_patterns, pattern_window
-
     as_of = min(period.end, today)
     items, total = takeaways(conn, period)
     window = pattern_window(period)
