@@ -175,6 +175,8 @@ def test_iso_week_option(full_journal: Path) -> None:
         (["--week", "2026-W99"], "Could not read the week"),
         (["--week", "soon"], "Could not read the week"),
         (["--last", "0"], "--last takes a number of days"),
+        (["--last", "abc"], "--last takes a number of days"),
+        (["--last", "2.5"], "--last takes a number of days"),
         (["--since", "2026-11-10", "--until", "2026-11-01"], "is after --until"),
         (["--since", "the day I started"], "Could not read the time"),
         (["--until", "2026-13-45"], "Could not read the time"),

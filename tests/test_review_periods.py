@@ -60,10 +60,11 @@ def test_last_n_days_ends_today() -> None:
     period = resolve_period(NOW, last=10)
     assert (period.start, period.end, period.days) == (date(2026, 11, 16), TODAY, 10)
     assert resolve_period(NOW, last=1).days == 1
+    assert resolve_period(NOW, last=" 14 ").days == 14  # as typed on the command line
 
 
-@pytest.mark.parametrize("last", [0, -3, 10**6])
-def test_last_out_of_range_is_refused(last: int) -> None:
+@pytest.mark.parametrize("last", [0, -3, 10**6, "abc", "", "-2", "1e3"])
+def test_last_out_of_range_is_refused(last: int | str) -> None:
     with pytest.raises(InputError, match="--last"):
         resolve_period(NOW, last=last)
 

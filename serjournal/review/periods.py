@@ -75,11 +75,19 @@ def parse_week(text: str, today: date) -> Period:
     return iso_week(monday)
 
 
+def parse_days(value: int | str) -> int:
+    """The N of --last N: a whole number of days from 1 to MAX_DAYS."""
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+        raise InputError(messages.BAD_LAST.format(value=value, limit=MAX_DAYS))
+    return int(text)
+
+
 def resolve_period(
     now: datetime,
     *,
     week: str | None = None,
-    last: int | None = None,
+    last: int | str | None = None,
     since: str | None = None,
     until: str | None = None,
 ) -> Period:
@@ -94,9 +102,8 @@ def resolve_period(
     if week is not None:
         period = parse_week(week, today)
     elif last is not None:
-        if not 1 <= last <= MAX_DAYS:
-            raise InputError(messages.BAD_LAST.format(value=last, limit=MAX_DAYS))
-        period = Period(today - timedelta(days=last - 1), today, "days")
+        days = parse_days(last)
+        period = Period(today - timedelta(days=days - 1), today, "days")
     elif since is not None or until is not None:
         end = parse_day(until, now) if until is not None else today
         start = parse_day(since, now) if since is not None else end - timedelta(days=6)

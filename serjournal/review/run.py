@@ -30,7 +30,7 @@ def run_review(
     db_option: Path | None,
     *,
     week: str | None = None,
-    last: int | None = None,
+    last: int | str | None = None,
     since: str | None = None,
     until: str | None = None,
     as_json: bool = False,
