@@ -195,11 +195,12 @@ def test_bad_period_input_is_one_line_and_writes_nothing(
     assert not journal_path.exists()  # nothing was created
 
 
-def test_empty_journal_is_met_kindly() -> None:
+def test_empty_journal_is_met_kindly(tmp_path: Path) -> None:
     result = review()
     assert result.exit_code == 0
     assert result.stdout.strip() == messages.REVIEW_EMPTY_JOURNAL
     assert "serjournal checkin" in result.stdout
+    assert not (tmp_path / "env-journal" / "journal.db").exists()  # reading creates nothing
 
 
 def test_empty_period_says_so_and_points_to_checkin(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
