@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from serjournal import messages
-from serjournal.review.summary import (
+from serjournal.review.figures import (
     CALENDAR_WEEKS,
     Rating,
     ReviewSummary,

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, TextIO
 
 from serjournal import messages, paths
 from serjournal.errors import InputError
+from serjournal.review.figures import ReviewSummary
 from serjournal.review.periods import Period, parse_week, resolve_period
-from serjournal.review.summary import ReviewSummary, build_summary, has_checkins
+from serjournal.review.summary import build_summary, has_checkins
 
 if TYPE_CHECKING:
     import sqlite3
