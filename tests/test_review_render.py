@@ -39,10 +39,24 @@ def test_bars_scale_to_the_largest_value() -> None:
 
 
 def test_drawn_review_shows_the_hand_figures(db) -> None:  # type: ignore[no-untyped-def]
-    add(db, "2026-11-16", mood=4, distress=8, sensations=[("shoulders", "tight", 7)],
-        emotions=[("anxious", 6, "chest")], takeaway="Breathe out longer.")  # fmt: skip
-    add(db, "2026-11-18", mood=8, distress=2, practice="breath", distress_after=1,
-        sensations=[("chest", "warm", 3, 1, True)])  # fmt: skip
+    add(
+        db,
+        "2026-11-16",
+        mood=4,
+        distress=8,
+        sensations=[("shoulders", "tight", 7)],
+        emotions=[("anxious", 6, "chest"), ("content", 3)],
+        takeaway="Breathe out longer.",
+    )
+    add(
+        db,
+        "2026-11-18",
+        mood=8,
+        distress=2,
+        practice="breath",
+        distress_after=1,
+        sensations=[("chest", "warm", 3, 1, True)],
+    )
     add(db, "2026-11-10", mood=5, distress=4)
     summary = build_summary(db.conn, iso_week(date(2026, 11, 18)), date(2026, 11, 25))
     console = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
@@ -54,6 +68,7 @@ def test_drawn_review_shows_the_hand_figures(db) -> None:  # type: ignore[no-unt
     assert "5.0 (2)  +1.0 ↑" in text  # distress (8 + 2) / 2 against 4
     assert "shoulders" in text and "tight" in text
     assert "anxious (fear) ×1, felt in chest" in text
+    assert "felt in" not in text.split("content (joy) ×1")[1].split("\n")[0]
     assert "breath" in text and "-2.0 (1)" in text and "-1.0 (1)" in text
     assert "Wed 18 Nov" not in text.split("Takeaways")[1].split("Patterns")[0]
     assert "Mon 16 Nov  Breathe out longer." in text

@@ -210,7 +210,7 @@ def _body(summary: ReviewSummary) -> list[RenderableType]:
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_row(*(Text(h, style=QUIET) for h in ("", "how often", "strength", "mostly", "")))
+    grid.add_row(*(Text(h, style=QUIET) for h in ("", "how often", "intensity", "mostly", "")))
     for load in shown:
         style = heat_style(load.mean_intensity)
         grid.add_row(
@@ -222,7 +222,7 @@ def _body(summary: ReviewSummary) -> list[RenderableType]:
         )
     more = len(summary.body) - len(shown)
     parts: list[RenderableType] = [
-        _heading("Body map", "regions by how often and how strongly they spoke"),
+        _heading("Body map", "where sensations were felt, how often and how strongly"),
         _indented(grid),
     ]
     if more:
@@ -250,10 +250,10 @@ def _emotions(summary: ReviewSummary) -> list[RenderableType]:
     family_text.append(", ".join(f"{t.key} {t.count}" for t in families))
     named = []
     for emotion in summary.top_emotions:
-        where = ", ".join(emotion.regions[:3]) or "not placed"
         line = Text(emotion.name, style="bold")
-        line.append(f" ({emotion.family}) ×{emotion.count}, ", style=QUIET)
-        line.append(f"felt in {where}")
+        line.append(f" ({emotion.family}) ×{emotion.count}", style=QUIET)
+        if emotion.regions:
+            line.append(f", felt in {', '.join(emotion.regions[:3])}")
         named.append(line)
     parts.append(_indented(Text("\n").join([family_text, *named])))
     return parts
