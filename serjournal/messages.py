@@ -202,3 +202,72 @@ RESTORE_IS_JOURNAL = "{path} is the journal itself; restore takes a backup file.
 RESTORE_FAILED = "Could not restore from {path}: {reason}. Your journal was left as it was."
 RESTORED = "Restored {count} check-ins from {source}. Your previous journal is kept at {aside}."
 RESTORED_NEW = "Restored {count} check-ins from {source} into {journal}."
+# --- Weekly review and demo -------------------------------------------------------------
+BAD_WEEK = (
+    "Could not read the week '{text}': use an ISO week such as 2026-W47, "
+    "or 'last' for the week before this one."
+)
+BAD_LAST = "--last takes a number of days from 1 to {limit}, not '{value}'."
+SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; give the earlier day first."
+PERIOD_TOO_LONG = "A review covers at most {limit} days; {days} were asked for."
+PERIOD_CONFLICT = "Choose one way to give the period: --week, --last, or --since/--until."
+PERIOD_IN_FUTURE = "The period starting {start} has not begun yet; choose a day up to today."
+BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."
+SAVE_FAILED = "Could not save the review to {path}: {reason}."
+REVIEW_SAVED = "Saved the review to {path} (readable only by you)."
+REVIEW_EMPTY_JOURNAL = (
+    "No check-ins yet, so there is nothing to review.\n"
+    "'serjournal checkin' starts your first one;\n"
+    "the review fills in as you go."
+)
+# Short lines, so no terminal breaks a command in two.
+REVIEW_EMPTY_PERIOD = (
+    "No check-ins from {start} to {end}. That is fine.\n"
+    "'serjournal checkin' adds one, and\n"
+    "'serjournal review --last 30' looks further back."
+)
+REVIEW_DISCLAIMER = "Observations from your own entries, not a diagnosis or medical advice."
+REVIEW_PATTERNS_TOO_FEW = (
+    "Not enough check-ins yet to notice patterns; they appear after a few weeks of entries."
+)
+DEMO_REFUSE_REAL_JOURNAL = (
+    "The demo never writes to your journal at {path}; give --db a new file, or no --db."
+)
+DEMO_REFUSE_NOT_EMPTY = (
+    "{path} already holds {count} check-ins; the demo only fills a new or empty journal."
+)
+DEMO_BAD_WEEKS = "--weeks takes a number of weeks from 1 to {limit}, not '{value}'."
+DEMO_INTRO = (
+    "A demo journal with {count} invented check-ins over {weeks} weeks (seed {seed}). "
+    "Here is the review of its last full week."
+)
+DEMO_KEPT = "The demo journal is kept at {path}; try 'serjournal review --db {path} --last 30'."
+DEMO_REMOVED = (
+    "The demo journal was temporary and has been removed. Your own journal was not touched."
+)
+REVIEW_NO_SENSATIONS = "No sensations were noted in this period."
+REVIEW_NO_EMOTIONS = "No emotions were named in this period."
+REVIEW_MORE_REGIONS = "and {count} more regions"
+REVIEW_MORE_TAKEAWAYS = "and {count} more ('serjournal review --json' lists up to 50)"
+REVIEW_COUNT = "{checkins} check-ins on {days} of {period_days} days"
+REVIEW_COUNT_BEFORE = " ({checkins} in the {days} days before)"
+REVIEW_STREAK = "Streak{when}: {current} in a row; longest so far {longest}"
+# Patterns: what was written, with its numbers; never an interpretation.
+PATTERN_TENSION = (
+    "On the {hard_n} check-ins with distress {threshold} or more, the {region} felt tight, "
+    "tense or knotted in {hard} ({hard_share}), against {other} of {other_n} other "
+    "check-ins ({other_share})."
+)
+PATTERN_WEEKDAY = (
+    "Distress was highest on {weekday}: {mean:.1f} on average over {n} check-ins, "
+    "against {other_mean:.1f} on other days."
+)
+PATTERN_PRACTICE = (
+    "Distress eased most after {practice} practice: {drop:.1f} points on average "
+    "over {n} check-ins{others}."
+)
+PATTERN_PRACTICE_OTHERS = ", against {others}"
+PATTERN_EMOTION_PLACE = (
+    "When you felt {emotion}, you most often felt it in the {region}: "
+    "{n} of {total} times ({share})."
+)

@@ -1,0 +1,76 @@
+"""`serjournal review` and `serjournal demo`: the weekly review, and a try-out of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from serjournal.cli.app import app
+from serjournal.cli.options import DbOption
+
+
+@app.command()
+def review(
+    week: Annotated[
+        str | None,
+        typer.Option(
+            metavar="WEEK", help="An ISO week such as 2026-W47, or 'last'. Default: this week."
+        ),
+    ] = None,
+    # Read as text and checked by the review, so '--last abc' is one clear line.
+    last: Annotated[
+        str | None,
+        typer.Option(metavar="N", help="The last N days, today included.", show_default=False),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(metavar="DAY", help="First day: a date or '2 weeks ago'.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Last day (default: today).")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the summary as JSON (see docs/review-json.md).")
+    ] = False,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            metavar="FILE",
+            help="Also write the review to FILE.html or FILE.svg, readable only by you.",
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """The weekly review: trends, body map, emotions and patterns.
+
+    Covers this ISO week by default, or the period the options give, and
+    compares every figure with the period of the same length just before."""
+    from serjournal.review.run import run_review
+
+    run_review(db, week=week, last=last, since=since, until=until, as_json=as_json, save=save)
+
+
+@app.command()
+def demo(
+    weeks: Annotated[
+        int, typer.Option(metavar="N", help="How many weeks of check-ins to invent.")
+    ] = 8,
+    seed: Annotated[int, typer.Option(metavar="N", help="Same seed, same journal.")] = 7,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            metavar="FILE",
+            help="Keep the demo journal in this new file (default: a temporary one).",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the review as JSON.")] = False,
+) -> None:
+    """Try serjournal on invented check-ins, and see their review.
+
+    Writes to a temporary journal (or a new --db file), never to yours."""
+    from serjournal.review.run import run_demo
+
+    run_demo(db, weeks=weeks, seed=seed, as_json=as_json)

@@ -1,0 +1,191 @@
+"""What a review holds: small dataclasses, and their --json form.
+
+summary.py fills them from SQL; render/review.py draws them; to_dict gives the
+JSON whose shape is REVIEW_SCHEMA in schema.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from serjournal.review.patterns import Observation
+from serjournal.review.periods import Period
+
+CALENDAR_WEEKS = 4  # the consistency calendar shows this many weeks
+
+
+@dataclass
+class Rating:
+    """One 0-10 scale over the period, and over the period before."""
+
+    scale: str
+    average: float | None
+    count: int
+    previous_average: float | None
+    previous_count: int
+
+    @property
+    def change(self) -> float | None:
+        if self.average is None or self.previous_average is None:
+            return None
+        return self.average - self.previous_average
+
+
+@dataclass
+class SeriesPoint:
+    """Averages over `days` days starting at `start` (one day, or a bucket)."""
+
+    start: str
+    days: int
+    checkins: int
+    mood: float | None
+    energy: float | None
+    distress: float | None
+
+
+@dataclass
+class RegionLoad:
+    """How often and how strongly a body region carried sensations."""
+
+    region: str
+    times: int
+    mean_intensity: float
+    dominant_quality: str
+    previous_times: int = 0
+
+
+@dataclass
+class Tally:
+    """A count with its mean intensity, for an emotion family or quadrant."""
+
+    key: str
+    count: int
+    mean_intensity: float | None
+    previous_count: int = 0
+
+
+@dataclass
+class NamedEmotion:
+    name: str
+    family: str
+    count: int
+    mean_intensity: float
+    regions: list[str] = field(default_factory=list)  # where it was felt, most often first
+
+
+@dataclass
+class PracticeEffect:
+    """Before minus after, per practice: positive numbers mean it eased."""
+
+    practice: str
+    checkins: int
+    target_drop: float | None
+    target_n: int
+    distress_drop: float | None
+    distress_n: int
+    previous_distress_drop: float | None = None
+    previous_distress_n: int = 0
+
+
+@dataclass
+class Consistency:
+    checkins: int
+    previous_checkins: int
+    days_with_checkins: int
+    current_streak: int  # as of the period's last day (or today, if sooner)
+    longest_streak: int  # in all the history up to the period's last day
+    calendar_start: str  # a Monday; the calendar covers CALENDAR_WEEKS weeks
+    calendar: list[int]  # check-ins per day from calendar_start
+
+
+@dataclass
+class Takeaway:
+    local_date: str
+    text: str
+
+
+@dataclass
+class ReviewSummary:
+    period: Period
+    previous: Period
+    as_of: str
+    ongoing: bool  # the period runs to today or beyond: its last days are still to come
+    ratings: list[Rating]
+    series: list[SeriesPoint]
+    body: list[RegionLoad]
+    families: list[Tally]
+    quadrants: list[Tally]
+    top_emotions: list[NamedEmotion]
+    release: list[PracticeEffect]
+    consistency: Consistency
+    takeaways: list[Takeaway]
+    takeaways_total: int
+    patterns: list[Observation]
+    pattern_window: Period
+
+    @property
+    def is_empty(self) -> bool:
+        return self.consistency.checkins == 0
+
+    def rating(self, scale: str) -> Rating:
+        return next(r for r in self.ratings if r.scale == scale)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The --json form; its shape is REVIEW_SCHEMA in serjournal.review.schema."""
+        return {
+            "period": _period_dict(self.period),
+            "previous_period": _period_dict(self.previous),
+            "as_of": self.as_of,
+            "ongoing": self.ongoing,
+            "ratings": {
+                r.scale: _rounded({**asdict(r), "change": r.change}, drop=("scale",))
+                for r in self.ratings
+            },
+            "series": [_rounded(asdict(p)) for p in self.series],
+            "body": [_rounded(asdict(r)) for r in self.body],
+            "emotions": {
+                "families": [_rounded(asdict(t)) for t in self.families],
+                "quadrants": [
+                    _rounded(
+                        {**asdict(t), "valence": t.key.split("/")[0], "energy": t.key.split("/")[1]}
+                    )
+                    for t in self.quadrants
+                ],
+                "top": [_rounded(asdict(e)) for e in self.top_emotions],
+            },
+            "release": [_rounded(asdict(p)) for p in self.release],
+            "consistency": asdict(self.consistency),
+            "takeaways": [asdict(t) for t in self.takeaways],
+            "takeaways_total": self.takeaways_total,
+            "patterns": {
+                "window": _period_dict(self.pattern_window),
+                "observations": [_rounded(asdict(o)) for o in self.patterns],
+            },
+        }
+
+
+def _period_dict(period: Period) -> dict[str, Any]:
+    return {
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+        "days": period.days,
+        "kind": period.kind,
+        "label": period.label,
+    }
+
+
+def _rounded(values: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Two decimals are plenty for 0-10 scales; keeps the JSON readable."""
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in drop:
+            continue
+        if isinstance(value, float):
+            value = round(value, 2)
+        elif isinstance(value, dict):
+            value = _rounded(value)
+        elif isinstance(value, list):
+            value = [_rounded(v) if isinstance(v, dict) else v for v in value]
+        out[key] = value
+    return out

@@ -1,0 +1,121 @@
+"""Which days a review covers, and the period of equal length just before it.
+
+Everything is in the user's local calendar: a check-in counts on its stored
+local_date, so a week stays the same week after travelling across zones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from serjournal import messages
+from serjournal.errors import InputError
+
+# Beyond this a "period" is the whole history; 100 years of days is plenty.
+MAX_DAYS = 36_600
+_WEEK = re.compile(r"^(?P<year>\d{4})-?w(?P<week>\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from start to end, both included."""
+
+    start: date
+    end: date
+    kind: str  # "week", "days" or "range"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts."""
+        end = self.start - timedelta(days=1)
+        return Period(end - timedelta(days=self.days - 1), end, self.kind)
+
+    def dates(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range(self.days)]
+
+    @property
+    def span(self) -> str:
+        """'Mon 16 Nov - Sun 22 Nov 2026' (the first year too when they differ)."""
+        first = "%a %d %b" if self.start.year == self.end.year else "%a %d %b %Y"
+        return f"{self.start.strftime(first)} - {self.end:%a %d %b %Y}"
+
+    @property
+    def label(self) -> str:
+        if self.kind == "week":
+            year, week, _ = self.start.isocalendar()
+            return f"Week {week} of {year}: {self.span}"
+        return self.span
+
+
+def iso_week(day: date) -> Period:
+    """The Monday-to-Sunday ISO week that holds `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6), "week")
+
+
+def parse_week(text: str, today: date) -> Period:
+    """'2026-W47', '2026W47', 'last' (the week before this one) or 'this'."""
+    cleaned = text.strip().lower()
+    if cleaned in ("this", "current"):
+        return iso_week(today)
+    if cleaned in ("last", "previous"):
+        return iso_week(today - timedelta(days=7))
+    match = _WEEK.match(cleaned)
+    if not match:
+        raise InputError(messages.BAD_WEEK.format(text=text))
+    try:
+        monday = date.fromisocalendar(int(match["year"]), int(match["week"]), 1)
+    except ValueError:  # week 0, week 54, or week 53 of a 52-week year
+        raise InputError(messages.BAD_WEEK.format(text=text)) from None
+    return iso_week(monday)
+
+
+def parse_days(value: int | str) -> int:
+    """The N of --last N: a whole number of days from 1 to MAX_DAYS."""
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+        raise InputError(messages.BAD_LAST.format(value=value, limit=MAX_DAYS))
+    return int(text)
+
+
+def resolve_period(
+    now: datetime,
+    *,
+    week: str | None = None,
+    last: int | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> Period:
+    """The period the options describe; the current ISO week when none is given.
+    `now` is the user's aware local time: 'this week' and '2 weeks ago' hang on it."""
+    from serjournal.timeutil import parse_day
+
+    today = now.date()
+    chosen = [week is not None, last is not None, since is not None or until is not None]
+    if sum(chosen) > 1:
+        raise InputError(messages.PERIOD_CONFLICT)
+    if week is not None:
+        period = parse_week(week, today)
+    elif last is not None:
+        days = parse_days(last)
+        period = Period(today - timedelta(days=days - 1), today, "days")
+    elif since is not None or until is not None:
+        end = parse_day(until, now) if until is not None else today
+        start = parse_day(since, now) if since is not None else end - timedelta(days=6)
+        if start > end:
+            raise InputError(messages.SINCE_AFTER_UNTIL.format(since=start, until=end))
+        if (end - start).days + 1 > MAX_DAYS:
+            raise InputError(
+                messages.PERIOD_TOO_LONG.format(days=(end - start).days + 1, limit=MAX_DAYS)
+            )
+        period = Period(start, end, "range")
+    else:
+        period = iso_week(today)
+    if period.start > today:
+        raise InputError(messages.PERIOD_IN_FUTURE.format(start=period.start))
+    return period

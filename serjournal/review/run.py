@@ -1,0 +1,205 @@
+"""Running a review or the demo end to end: period, journal, summary, output.
+
+The cli module only forwards its options here. Rich is imported only when
+something is drawn, so `review --json` never pays for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from serjournal import messages, paths
+from serjournal.errors import InputError
+from serjournal.review.figures import ReviewSummary
+from serjournal.review.periods import Period, parse_week, resolve_period
+from serjournal.review.summary import build_summary, has_checkins
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from rich.console import Console
+
+SAVE_SUFFIXES = (".html", ".htm", ".svg")
+MAX_DEMO_WEEKS = 520
+
+
+def run_review(
+    db_option: Path | None,
+    *,
+    week: str | None = None,
+    last: int | str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    as_json: bool = False,
+    save: Path | None = None,
+    now: datetime | None = None,
+) -> None:
+    from serjournal.store.reading import open_for_reading
+    from serjournal.timeutil import local_now
+
+    now = now or local_now()
+    # Check every option before opening anything: bad input writes nothing.
+    period = resolve_period(now, week=week, last=last, since=since, until=until)
+    _check_save_path(save)
+    conn = open_for_reading(paths.journal_path(db_option))
+    try:
+        summary = _summary_or_none(conn, period, now)
+        output(summary, period, now, as_json=as_json, save=save)
+    finally:
+        if conn is not None:
+            conn.close()
+
+
+def _summary_or_none(
+    conn: sqlite3.Connection | None, period: Period, now: datetime
+) -> ReviewSummary | None:
+    """None when there is no journal or it holds no check-in at all."""
+    if conn is None or not has_checkins(conn):
+        return None
+    return build_summary(conn, period, now.date())
+
+
+def output(
+    summary: ReviewSummary | None,
+    period: Period,
+    now: datetime,
+    *,
+    as_json: bool = False,
+    save: Path | None = None,
+    out: TextIO | None = None,
+) -> None:
+    out = out or sys.stdout
+    if as_json:
+        data = (summary or empty_summary(period, now)).to_dict()
+        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        if save is not None:  # stdout carries the JSON: the note goes to stderr
+            _save(summary, save)
+            print(messages.REVIEW_SAVED.format(path=save), file=sys.stderr)
+        return
+    console = _console(out)
+    _draw(console, summary)
+    if save is not None:
+        _save(summary, save)
+        # Plain print: Rich would fold a long path across lines.
+        print(messages.REVIEW_SAVED.format(path=save), file=out)
+
+
+def empty_summary(period: Period, now: datetime) -> ReviewSummary:
+    """The summary of a journal that does not exist yet: all zeros, same shape."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from serjournal.store import migrations
+
+    memory = Database(sqlite3.connect(":memory:", isolation_level=None))
+    migrations.migrations.apply(memory)
+    return build_summary(memory.conn, period, now.date())
+
+
+def _console(out: TextIO, **options: object) -> Console:
+    from rich.console import Console
+
+    console = Console(file=out, highlight=False, emoji=False, **options)  # type: ignore[arg-type]
+    console.width = min(console.width, 80)
+    return console
+
+
+def _draw(console: Console, summary: ReviewSummary | None) -> None:
+    from serjournal.render.review import empty_message, render_review
+
+    if summary is None or summary.is_empty:
+        console.print(empty_message(summary))
+    else:
+        console.print(render_review(summary))
+
+
+def _check_save_path(save: Path | None) -> None:
+    if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
+        raise InputError(messages.BAD_SAVE_SUFFIX.format(path=save))
+
+
+def _save(summary: ReviewSummary | None, save: Path) -> None:
+    """Draw the review again on a recording console, in colour, and write it 0600."""
+    import io
+
+    console = _console(io.StringIO(), record=True, width=80, force_terminal=True)
+    _draw(console, summary)
+    if save.suffix.lower() == ".svg":
+        document = console.export_svg(title="serjournal review")
+    else:
+        document = console.export_html()
+    try:
+        paths.write_private_atomically(save.expanduser(), document.encode("utf-8"))
+    except OSError as error:
+        raise InputError(
+            messages.SAVE_FAILED.format(path=save, reason=error.strerror or error)
+        ) from None
+
+
+# --- The demo -------------------------------------------------------------------------------
+
+
+def run_demo(
+    db_option: Path | None,
+    *,
+    weeks: int = 8,
+    seed: int = 7,
+    as_json: bool = False,
+    now: datetime | None = None,
+) -> None:
+    """Invent `weeks` weeks of check-ins ending today in a throwaway journal
+    (or the new file `db_option`) and show the review of the last full week."""
+    import tempfile
+
+    from serjournal.timeutil import local_now
+
+    if not 1 <= weeks <= MAX_DEMO_WEEKS:
+        raise InputError(messages.DEMO_BAD_WEEKS.format(value=weeks, limit=MAX_DEMO_WEEKS))
+    now = now or local_now()
+    if db_option is not None:
+        path = db_option.expanduser()
+        _refuse_real_journal(path)
+        _demo_in(path, weeks, seed, as_json, now)
+        _say(messages.DEMO_KEPT.format(path=path), as_json)
+        return
+    with tempfile.TemporaryDirectory(prefix="serjournal-demo-") as folder:
+        _demo_in(Path(folder) / "demo.db", weeks, seed, as_json, now)
+    _say(messages.DEMO_REMOVED, as_json)
+
+
+def _refuse_real_journal(path: Path) -> None:
+    import os
+
+    real = [paths.data_dir() / paths.JOURNAL_FILENAME]
+    if os.environ.get(paths.DB_ENV):
+        real.append(Path(os.environ[paths.DB_ENV]).expanduser())
+    if any(path.resolve() == candidate.resolve() for candidate in real):
+        raise InputError(messages.DEMO_REFUSE_REAL_JOURNAL.format(path=path))
+
+
+def _demo_in(path: Path, weeks: int, seed: int, as_json: bool, now: datetime) -> None:
+    from serjournal.demo import fill_journal
+    from serjournal.store.connection import open_journal
+
+    db = open_journal(path)
+    try:
+        existing = db.execute("SELECT count(*) FROM checkins").fetchone()[0]
+        if existing:
+            raise InputError(messages.DEMO_REFUSE_NOT_EMPTY.format(path=path, count=existing))
+        count = fill_journal(db, weeks=weeks, end=now.date(), seed=seed)
+        _say(messages.DEMO_INTRO.format(count=count, weeks=weeks, seed=seed), as_json)
+        period = parse_week("last", now.date())
+        summary = build_summary(db.conn, period, now.date())
+        output(summary, period, now, as_json=as_json)
+    finally:
+        db.close()
+
+
+def _say(text: str, as_json: bool) -> None:
+    """Messages go to stderr when stdout carries JSON."""
+    print(text, file=sys.stderr if as_json else sys.stdout)

@@ -1,0 +1,367 @@
+"""The review's figures, each one SQL aggregate over a range of local dates.
+
+Nothing here loads check-ins into Python: every function asks SQLite for
+grouped numbers (indexes on checkins.local_date and on every checkin_id keep
+that quick on years of history) and returns the dataclasses of figures.py. The current
+period and the one before it are usually read in the same query.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from datetime import date, timedelta
+from typing import Any
+
+from serjournal.review.figures import (
+    CALENDAR_WEEKS,
+    Consistency,
+    NamedEmotion,
+    PracticeEffect,
+    Rating,
+    RegionLoad,
+    ReviewSummary,
+    SeriesPoint,
+    Takeaway,
+    Tally,
+)
+from serjournal.review.patterns import find_patterns, pattern_window
+from serjournal.review.periods import Period, iso_week
+
+SCALES: tuple[str, ...] = ("mood", "energy", "distress")
+QUADRANTS: tuple[tuple[str, str], ...] = (
+    ("pleasant", "high"),
+    ("pleasant", "low"),
+    ("unpleasant", "high"),
+    ("unpleasant", "low"),
+)
+# More points than this and the daily series is grouped into equal buckets,
+# so a sparkline of a year still fits on one line.
+MAX_SERIES_POINTS = 31
+TOP_EMOTIONS = 5
+TAKEAWAY_LIMIT = 50
+
+
+def _span(period: Period) -> tuple[str, str]:
+    return period.start.isoformat(), period.end.isoformat()
+
+
+# --- Ratings and their series -------------------------------------------------------
+
+
+def ratings(conn: sqlite3.Connection, period: Period) -> list[Rating]:
+    """Average mood, energy and distress here and in the period before, in one pass."""
+    previous = period.previous()
+    row_for: dict[int, tuple[Any, ...]] = {}
+    for row in conn.execute(
+        """
+        SELECT local_date >= :start AS is_current,
+               avg(mood), count(mood), avg(energy), count(energy),
+               avg(distress), count(distress)
+        FROM checkins
+        WHERE local_date BETWEEN :previous_start AND :end
+        GROUP BY is_current
+        """,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
+    ):
+        row_for[row[0]] = row[1:]
+    empty = (None, 0) * len(SCALES)
+    now, before = row_for.get(1, empty), row_for.get(0, empty)
+    return [
+        Rating(scale, now[2 * i], now[2 * i + 1], before[2 * i], before[2 * i + 1])
+        for i, scale in enumerate(SCALES)
+    ]
+
+
+def series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
+    """Per-day averages, or per-bucket ones when the period is long.
+    Every day or bucket of the period is present, empty ones with None."""
+    bucket = max(1, math.ceil(period.days / MAX_SERIES_POINTS))
+    found: dict[int, tuple[Any, ...]] = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT CAST((julianday(local_date) - julianday(:start)) / :bucket AS INTEGER) AS slot,
+                   count(*), avg(mood), avg(energy), avg(distress)
+            FROM checkins
+            WHERE local_date BETWEEN :start AND :end
+            GROUP BY slot
+            """,
+            {"start": period.start.isoformat(), "end": period.end.isoformat(), "bucket": bucket},
+        )
+    }
+    points = []
+    for slot in range(math.ceil(period.days / bucket)):
+        start = period.start + timedelta(days=slot * bucket)
+        days = min(bucket, (period.end - start).days + 1)
+        count, mood, energy, distress = found.get(slot, (0, None, None, None))
+        points.append(SeriesPoint(start.isoformat(), days, count, mood, energy, distress))
+    return points
+
+
+# --- Body -----------------------------------------------------------------------------
+
+
+def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
+    """Regions ranked by how often, then how strongly, they carried sensations,
+    each with its most frequent quality (ties: the stronger, then by name)."""
+    query = """
+        WITH per AS (
+            SELECT s.region, s.quality, count(*) AS n, sum(s.intensity) AS total
+            FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+            WHERE c.local_date BETWEEN ? AND ?
+            GROUP BY s.region, s.quality
+        )
+        SELECT region, sum(n) AS times, sum(total) * 1.0 / sum(n) AS mean,
+               (SELECT p.quality FROM per p WHERE p.region = per.region
+                ORDER BY p.n DESC, p.total DESC, p.quality LIMIT 1)
+        FROM per
+        GROUP BY region
+        ORDER BY times DESC, mean DESC, region
+    """
+    loads = [RegionLoad(*row) for row in conn.execute(query, _span(period))]
+    before = dict(
+        conn.execute(
+            """
+            SELECT s.region, count(*) FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+            WHERE c.local_date BETWEEN ? AND ? GROUP BY s.region
+            """,
+            _span(period.previous()),
+        ).fetchall()
+    )
+    for load in loads:
+        load.previous_times = before.get(load.region, 0)
+    return loads
+
+
+# --- Emotions ---------------------------------------------------------------------------
+
+
+def _emotion_tallies(conn: sqlite3.Connection, period: Period, key_sql: str) -> list[Tally]:
+    previous = period.previous()
+    query = f"""
+        SELECT {key_sql} AS key, c.local_date >= :start AS is_current,
+               count(*), avg(e.intensity)
+        FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+        WHERE c.local_date BETWEEN :previous_start AND :end
+        GROUP BY key, is_current
+    """
+    current: dict[str, Tally] = {}
+    before: dict[str, int] = {}
+    for key, is_current, count, mean in conn.execute(
+        query,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
+    ):
+        if is_current:
+            current[key] = Tally(key, count, mean)
+        else:
+            before[key] = count
+    for key in before:
+        current.setdefault(key, Tally(key, 0, None))
+    for tally in current.values():
+        tally.previous_count = before.get(tally.key, 0)
+    return list(current.values())
+
+
+def emotion_families(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+    """Families felt in the period (or the one before), most frequent first."""
+    tallies = _emotion_tallies(conn, period, "e.family")
+    return sorted(tallies, key=lambda t: (-t.count, -t.previous_count, t.key))
+
+
+def emotion_quadrants(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+    """All four mood-meter quadrants, keyed 'valence/energy', in a fixed order."""
+    tallies = {t.key: t for t in _emotion_tallies(conn, period, "e.valence || '/' || e.energy")}
+    return [tallies.get(f"{v}/{e}", Tally(f"{v}/{e}", 0, None)) for v, e in QUADRANTS]
+
+
+def top_emotions(
+    conn: sqlite3.Connection, period: Period, limit: int = TOP_EMOTIONS
+) -> list[NamedEmotion]:
+    """The most named emotions, each with the regions it was felt in."""
+    top = [
+        NamedEmotion(*row)
+        for row in conn.execute(
+            """
+            SELECT e.name, e.family, count(*) AS n, avg(e.intensity) AS mean
+            FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+            WHERE c.local_date BETWEEN ? AND ?
+            GROUP BY e.name ORDER BY n DESC, mean DESC, e.name LIMIT ?
+            """,
+            (*_span(period), limit),
+        )
+    ]
+    if not top:
+        return top
+    by_name = {e.name: e for e in top}
+    marks = ", ".join("?" * len(by_name))
+    for name, region in conn.execute(
+        f"""
+        SELECT e.name, e.region FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+        WHERE c.local_date BETWEEN ? AND ? AND e.region IS NOT NULL AND e.name IN ({marks})
+        GROUP BY e.name, e.region ORDER BY count(*) DESC, e.region
+        """,
+        (*_span(period), *by_name),
+    ):
+        by_name[name].regions.append(region)
+    return top
+
+
+# --- Release practices ----------------------------------------------------------------------
+
+
+def release_effects(conn: sqlite3.Connection, period: Period) -> list[PracticeEffect]:
+    """Average drop (before minus after) in the target sensation and in distress,
+    per practice, with how many check-ins each average rests on."""
+    previous = period.previous()
+    query = """
+        SELECT c.practice, c.local_date >= :start AS is_current, count(*),
+               avg(t.intensity - t.intensity_after), count(t.intensity - t.intensity_after),
+               avg(c.distress - c.distress_after), count(c.distress - c.distress_after)
+        FROM checkins c
+        LEFT JOIN sensations t ON t.checkin_id = c.id AND t.is_target = 1
+        WHERE c.local_date BETWEEN :previous_start AND :end
+          AND c.practice IS NOT NULL AND c.practice != 'none'
+        GROUP BY c.practice, is_current
+    """
+    current: dict[str, PracticeEffect] = {}
+    before: dict[str, tuple[float | None, int]] = {}
+    for practice, is_current, n, target, target_n, distress, distress_n in conn.execute(
+        query,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
+    ):
+        if is_current:
+            current[practice] = PracticeEffect(practice, n, target, target_n, distress, distress_n)
+        else:
+            before[practice] = (distress, distress_n)
+    for effect in current.values():
+        effect.previous_distress_drop, effect.previous_distress_n = before.get(
+            effect.practice, (None, 0)
+        )
+    return sorted(current.values(), key=lambda e: (-e.checkins, e.practice))
+
+
+# --- Consistency ------------------------------------------------------------------------------
+
+
+def streaks(conn: sqlite3.Connection, as_of: date) -> tuple[int, int]:
+    """(current, longest) runs of consecutive local days with a check-in, up
+    to `as_of`. The current run may end yesterday: today's check-in may
+    simply not have happened yet. Gaps and islands, computed in SQL."""
+    row = conn.execute(
+        """
+        WITH days AS (SELECT DISTINCT local_date AS d FROM checkins WHERE local_date <= :as_of),
+        islands AS (SELECT d, julianday(d) - row_number() OVER (ORDER BY d) AS island FROM days)
+        SELECT count(*), max(d), max(count(*)) OVER () FROM islands
+        GROUP BY island ORDER BY max(d) DESC LIMIT 1
+        """,
+        {"as_of": as_of.isoformat()},
+    ).fetchone()
+    if row is None:
+        return 0, 0
+    latest_run, latest_day, longest = row
+    current = latest_run if date.fromisoformat(latest_day) >= as_of - timedelta(days=1) else 0
+    return current, longest
+
+
+def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consistency:
+    previous = period.previous()
+    counts = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT local_date >= :start, count(*), count(DISTINCT local_date) FROM checkins
+            WHERE local_date BETWEEN :previous_start AND :end GROUP BY 1
+            """,
+            {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "previous_start": previous.start.isoformat(),
+            },
+        )
+    }
+    current, longest = streaks(conn, as_of)
+    calendar_start = iso_week(as_of).start - timedelta(weeks=CALENDAR_WEEKS - 1)
+    per_day = dict(
+        conn.execute(
+            "SELECT local_date, count(*) FROM checkins WHERE local_date BETWEEN ? AND ? "
+            "GROUP BY local_date",
+            (calendar_start.isoformat(), iso_week(as_of).end.isoformat()),
+        ).fetchall()
+    )
+    calendar = [
+        per_day.get((calendar_start + timedelta(days=i)).isoformat(), 0)
+        for i in range(7 * CALENDAR_WEEKS)
+    ]
+    return Consistency(
+        checkins=counts.get(1, (0, 0))[0],
+        previous_checkins=counts.get(0, (0, 0))[0],
+        days_with_checkins=counts.get(1, (0, 0))[1],
+        current_streak=current,
+        longest_streak=longest,
+        calendar_start=calendar_start.isoformat(),
+        calendar=calendar,
+    )
+
+
+# --- Takeaways ----------------------------------------------------------------------------------
+
+
+def takeaways(
+    conn: sqlite3.Connection, period: Period, limit: int = TAKEAWAY_LIMIT
+) -> tuple[list[Takeaway], int]:
+    """The takeaways written in the period, oldest first, and how many there are."""
+    where = """
+        FROM checkins c JOIN answers a ON a.checkin_id = c.id
+        WHERE c.local_date BETWEEN ? AND ? AND a.prompt = 'takeaway' AND trim(a.text) != ''
+    """
+    total = conn.execute(f"SELECT count(*) {where}", _span(period)).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT c.local_date, a.text {where} ORDER BY c.created_utc, c.id LIMIT ?",
+        (*_span(period), limit),
+    ).fetchall()
+    return [Takeaway(*row) for row in rows], total
+
+
+# --- Everything together ---------------------------------------------------------------------
+
+
+def has_checkins(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM checkins LIMIT 1").fetchone() is not None
+
+
+def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> ReviewSummary:
+    """Every figure of the review of `period`, compared with the period before."""
+    as_of = min(period.end, today)
+    items, total = takeaways(conn, period)
+    window = pattern_window(period)
+    return ReviewSummary(
+        period=period,
+        previous=period.previous(),
+        as_of=as_of.isoformat(),
+        ongoing=period.end >= today,
+        ratings=ratings(conn, period),
+        series=series(conn, period),
+        body=body_map(conn, period),
+        families=emotion_families(conn, period),
+        quadrants=emotion_quadrants(conn, period),
+        top_emotions=top_emotions(conn, period),
+        release=release_effects(conn, period),
+        consistency=consistency(conn, period, as_of),
+        takeaways=items,
+        takeaways_total=total,
+        patterns=find_patterns(conn, window),
+        pattern_window=window,
+    )

@@ -1,0 +1,313 @@
+"""`serjournal review` and `serjournal demo` from the command line."""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from serjournal import messages
+from serjournal.cli import app
+from serjournal.demo import fill_journal
+from serjournal.review.periods import iso_week
+from serjournal.review.schema import REVIEW_SCHEMA
+from serjournal.store.connection import open_journal
+from tests.journal_builder import add
+
+runner = CliRunner()
+TODAY = date.today()
+ANSI = re.compile(r"\x1b\[")
+
+
+@pytest.fixture
+def full_journal(journal_path: Path) -> Path:
+    """Fourteen weeks of demo check-ins ending today."""
+    db = open_journal(journal_path)
+    fill_journal(db, weeks=14, end=TODAY, seed=3)
+    db.close()
+    return journal_path
+
+
+def review(*args: str) -> Any:
+    return runner.invoke(app, ["review", *args])
+
+
+def as_json(journal: Path, *args: str) -> dict[str, Any]:
+    result = review("--db", str(journal), "--json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+# --- A small JSON Schema checker, enough for REVIEW_SCHEMA ----------------------------
+
+TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "null": type(None),
+    "boolean": bool,
+}
+
+
+def schema_errors(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
+    errors: list[str] = []
+    if "type" in schema:
+        kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        ok = any(
+            isinstance(value, TYPES[k]) and not (isinstance(value, bool) and k != "boolean")
+            for k in kinds
+        )
+        if not ok:
+            return [f"{where}: {value!r} is not {kinds}"]
+    if "enum" in schema and value not in schema["enum"]:
+        errors.append(f"{where}: {value!r} not in {schema['enum']}")
+    if "minimum" in schema and value < schema["minimum"]:
+        errors.append(f"{where}: {value} < {schema['minimum']}")
+    if "pattern" in schema and not re.search(schema["pattern"], value):
+        errors.append(f"{where}: {value!r} does not match {schema['pattern']}")
+    if isinstance(value, dict):
+        for key in schema.get("required", []):
+            if key not in value:
+                errors.append(f"{where}: missing {key}")
+        if schema.get("additionalProperties") is False:
+            errors += [f"{where}: unexpected {k}" for k in value if k not in schema["properties"]]
+        for key, sub in schema.get("properties", {}).items():
+            if key in value:
+                errors += schema_errors(value[key], sub, f"{where}.{key}")
+    if isinstance(value, list):
+        if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", 10**9):
+            errors.append(f"{where}: {len(value)} items")
+        for i, item in enumerate(value):
+            errors += schema_errors(item, schema.get("items", {}), f"{where}[{i}]")
+    return errors
+
+
+def test_the_schema_checker_catches_wrong_shapes() -> None:
+    assert schema_errors({"a": 1}, {"type": "object", "required": ["b"]}) == ["$: missing b"]
+    strict = {"type": "object", "properties": {}, "additionalProperties": False}
+    assert schema_errors({"x": 1}, strict)
+    assert schema_errors(True, {"type": "integer"})
+    assert schema_errors([1, "2"], {"type": "array", "items": {"type": "integer"}})
+
+
+# --- Output ----------------------------------------------------------------------------------
+
+
+def test_review_of_the_current_week(full_journal: Path) -> None:
+    result = review("--db", str(full_journal))
+    assert result.exit_code == 0, result.output
+    week = iso_week(TODAY)
+    year, number, _ = week.start.isocalendar()
+    assert f"Your review of week {number}, {year}" in result.stdout
+    assert week.span in result.stdout
+    for heading in ("Mood, energy and distress", "Body map", "Emotions", "Consistency"):
+        assert heading in result.stdout
+    assert messages.REVIEW_DISCLAIMER in result.stdout
+
+
+def test_json_follows_its_documented_shape(full_journal: Path) -> None:
+    data = as_json(full_journal, "--week", "last")
+    assert schema_errors(data, REVIEW_SCHEMA) == []
+    week = iso_week(TODAY - timedelta(days=7))
+    assert (data["period"]["start"], data["period"]["end"]) == (
+        week.start.isoformat(),
+        week.end.isoformat(),
+    )
+    assert data["previous_period"]["end"] == (week.start - timedelta(days=1)).isoformat()
+    assert data["consistency"]["checkins"] == sum(p["checkins"] for p in data["series"])
+    assert data["patterns"]["observations"], "fourteen weeks of demo data show patterns"
+
+
+def test_json_of_an_empty_journal_has_the_same_shape() -> None:
+    result = review("--json")  # $SERJOURNAL_DB points at a file that does not exist
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert schema_errors(data, REVIEW_SCHEMA) == []
+    assert data["consistency"]["checkins"] == 0 and data["ratings"]["mood"]["average"] is None
+
+
+@pytest.mark.parametrize(
+    ("args", "start", "end"),
+    [
+        (["--week", "last"], iso_week(TODAY).start - timedelta(days=7), None),
+        (["--week", "this"], iso_week(TODAY).start, None),
+        (["--last", "10"], TODAY - timedelta(days=9), TODAY),
+        (["--last", "1"], TODAY, TODAY),
+        (["--since", "2 weeks ago"], TODAY - timedelta(days=14), TODAY),
+        (
+            ["--since", (TODAY - timedelta(days=40)).isoformat(), "--until", "yesterday"],
+            TODAY - timedelta(days=40),
+            TODAY - timedelta(days=1),
+        ),
+    ],
+)
+def test_every_period_option(full_journal: Path, args: list[str], start: date, end: Any) -> None:
+    data = as_json(full_journal, *args)
+    end = end or start + timedelta(days=6)
+    assert (data["period"]["start"], data["period"]["end"]) == (start.isoformat(), end.isoformat())
+    days = (end - start).days + 1
+    assert data["previous_period"]["days"] == days
+    assert sum(p["days"] for p in data["series"]) == days
+    drawn = review("--db", str(full_journal), *args)
+    expected = "Your review" if data["consistency"]["checkins"] else "No check-ins from"
+    assert drawn.exit_code == 0 and expected in drawn.stdout
+
+
+def test_iso_week_option(full_journal: Path) -> None:
+    monday = iso_week(TODAY).start - timedelta(weeks=3)
+    year, week, _ = monday.isocalendar()
+    data = as_json(full_journal, "--week", f"{year}-W{week:02d}")
+    assert data["period"]["start"] == monday.isoformat()
+    assert data["period"]["kind"] == "week"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--week", "2026-W99"], "Could not read the week"),
+        (["--week", "soon"], "Could not read the week"),
+        (["--last", "0"], "--last takes a number of days"),
+        (["--last", "abc"], "--last takes a number of days"),
+        (["--last", "2.5"], "--last takes a number of days"),
+        (["--since", "2026-11-10", "--until", "2026-11-01"], "is after --until"),
+        (["--since", "the day I started"], "Could not read the time"),
+        (["--until", "2026-13-45"], "Could not read the time"),
+        (["--week", "last", "--last", "3"], "Choose one way"),
+        (["--save", "review.pdf"], "--save writes .html or .svg"),
+    ],
+)
+def test_bad_period_input_is_one_line_and_writes_nothing(
+    journal_path: Path, args: list[str], fragment: str
+) -> None:
+    result = review("--db", str(journal_path), *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ") and fragment in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert result.stdout == ""
+    assert not journal_path.exists()  # nothing was created
+
+
+def test_empty_journal_is_met_kindly(tmp_path: Path) -> None:
+    result = review()
+    assert result.exit_code == 0
+    assert result.stdout.strip() == messages.REVIEW_EMPTY_JOURNAL
+    assert "serjournal checkin" in result.stdout
+    assert not (tmp_path / "env-journal" / "journal.db").exists()  # reading creates nothing
+
+
+def test_empty_period_says_so_and_points_to_checkin(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
+    add(db, TODAY - timedelta(days=60))
+    result = review("--db", str(journal_path))
+    assert result.exit_code == 0
+    assert "No check-ins from" in result.stdout and "serjournal checkin" in result.stdout
+    assert "Body map" not in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_save_writes_a_private_file(full_journal: Path, tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / "shared" / f"review{suffix}"
+    result = review("--db", str(full_journal), "--save", str(target))
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    document = target.read_text(encoding="utf-8")
+    assert ("<svg" if suffix == ".svg" else "<html") in document
+    assert "Body" in document and "Consistency" in document
+    assert str(target) in result.stdout
+
+
+def test_save_alongside_json_keeps_stdout_pure_json(full_journal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "review.html"
+    result = review("--db", str(full_journal), "--json", "--save", str(target))
+    assert result.exit_code == 0
+    assert schema_errors(json.loads(result.stdout), REVIEW_SCHEMA) == []
+    assert str(target) in result.stderr and "<html" in target.read_text(encoding="utf-8")
+
+
+def test_save_to_an_unwritable_place_is_one_line(full_journal: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    result = review("--db", str(full_journal), "--save", str(blocker / "review.svg"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: Could not save the review")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_plain_output_fits_narrow_terminals(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for args in ([], ["--last", "90"]):
+        result = review("--db", str(full_journal), *args)
+        assert result.exit_code == 0
+        assert not ANSI.search(result.stdout)  # NO_COLOR and a pipe: no escape codes
+        widest = max(len(line) for line in result.stdout.splitlines())
+        assert widest <= columns
+
+
+def test_wide_terminals_still_get_eighty_columns(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    result = review("--db", str(full_journal), "--last", "30")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+# --- demo ----------------------------------------------------------------------------------------
+
+
+def test_demo_fills_a_new_file_and_shows_its_review(tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(target), "--weeks", "3", "--seed", "5"])
+    assert result.exit_code == 0, result.output
+    assert "Your review" in result.stdout and str(target) in result.stdout
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    outputs = []
+    for name, seed in (("a", "11"), ("b", "11"), ("c", "12")):
+        args = ["demo", "--db", str(tmp_path / f"{name}.db"), "--seed", seed, "--json"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        assert schema_errors(data, REVIEW_SCHEMA) == []
+        outputs.append(data)
+    assert outputs[0] == outputs[1]
+    assert outputs[0] != outputs[2]
+
+
+def test_demo_without_db_leaves_nothing_behind(journal_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--weeks", "2"])
+    assert result.exit_code == 0, result.output
+    assert messages.DEMO_REMOVED in result.stdout
+    assert not journal_path.exists()
+
+
+def test_demo_refuses_a_journal_with_checkins(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
+    add(db, TODAY)
+    result = runner.invoke(app, ["demo", "--db", str(journal_path)])
+    assert result.exit_code == 2 and "already holds 1 check-ins" in result.stderr
+    assert db.execute("SELECT count(*) FROM checkins").fetchone()[0] == 1
+
+
+def test_demo_refuses_the_real_journal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    real = tmp_path / "real" / "journal.db"
+    monkeypatch.setenv("SERJOURNAL_DB", str(real))
+    result = runner.invoke(app, ["demo", "--db", str(real)])
+    assert result.exit_code == 2 and "never writes to your journal" in result.stderr
+    assert not real.exists()
+
+
+@pytest.mark.parametrize("weeks", ["0", "521"])
+def test_demo_weeks_out_of_range(weeks: str) -> None:
+    result = runner.invoke(app, ["demo", "--weeks", weeks])
+    assert result.exit_code == 2 and "--weeks takes" in result.stderr

@@ -1,0 +1,124 @@
+"""The review's quick, read-only way into the journal, and when it steps aside."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from serjournal.errors import JournalError
+from serjournal.store import migrations, reading
+from serjournal.store.connection import open_journal
+
+
+def test_fast_path_knows_the_same_facts_as_the_migrations() -> None:
+    assert reading.APPLICATION_ID == migrations.APPLICATION_ID
+    assert reading.known_migration_names() == migrations.known_names()
+
+
+def test_no_journal_yet_reads_as_none(tmp_path: Path) -> None:
+    assert reading.open_for_reading(tmp_path / "missing.db") is None
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_an_upgraded_journal_opens_read_only(journal_path: Path) -> None:
+    open_journal(journal_path).close()
+    conn = reading.open_for_reading(journal_path)
+    assert conn is not None
+    assert conn.execute("PRAGMA query_only").fetchone()[0] == 1
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("DELETE FROM checkins")
+    conn.close()
+
+
+def test_when_unsure_the_fast_path_defers_to_open_journal(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from serjournal.store import connection
+
+    open_journal(journal_path).close()
+    calls: list[Path] = []
+    real_open = connection.open_journal
+
+    def spy(path: Path, *, create: bool = True):  # type: ignore[no-untyped-def]
+        calls.append(path)
+        return real_open(path, create=create)
+
+    monkeypatch.setattr(connection, "open_journal", spy)
+    conn = reading.open_for_reading(journal_path)
+    assert conn is not None and calls == []  # ours and up to date: the quick way
+    conn.close()
+    # As if this program knew a migration the file lacks: a pending upgrade.
+    monkeypatch.setattr(
+        reading, "known_migration_names", lambda: [*migrations.known_names(), "m999_next"]
+    )
+    conn = reading.open_for_reading(journal_path)
+    assert conn is not None and calls == [journal_path]
+    conn.close()
+
+
+def test_a_newer_journal_is_refused_as_open_journal_would(journal_path: Path) -> None:
+    open_journal(journal_path).close()
+    raw = sqlite3.connect(journal_path)
+    raw.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('serjournal', 'm999_from_the_future', '2030-01-01')"
+    )
+    raw.commit()
+    raw.close()
+    with pytest.raises(JournalError, match="newer serjournal"):
+        reading.open_for_reading(journal_path)
+
+
+def test_another_programs_database_is_refused_untouched(tmp_path: Path) -> None:
+    foreign = tmp_path / "other.db"
+    raw = sqlite3.connect(foreign)
+    raw.execute("CREATE TABLE notes (text TEXT)")
+    raw.commit()
+    raw.close()
+    before = foreign.read_bytes()
+    with pytest.raises(JournalError, match="another program"):
+        reading.open_for_reading(foreign)
+    assert foreign.read_bytes() == before
+
+
+def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text("dear diary")
+    with pytest.raises(JournalError, match="not an SQLite file"):
+        reading.open_for_reading(text)
+
+
+def _imported_modules(*args: str) -> set[str]:
+    """The modules a fresh `serjournal` process imports for these arguments."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from serjournal.cli import main\n"
+        f"sys.argv = ['serjournal', *{list(args)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return set(done.stderr.split())
+
+
+@pytest.mark.parametrize("as_json", [True, False])
+def test_review_stays_light_on_an_up_to_date_journal(journal_path: Path, as_json: bool) -> None:
+    from datetime import date
+
+    from tests.journal_builder import add
+
+    db = open_journal(journal_path)
+    add(db, date.today(), sensations=[("chest", "tight", 5)])
+    db.close()
+    args = ["review", "--db", str(journal_path)] + (["--json"] if as_json else [])
+    modules = _imported_modules(*args)
+    assert "serjournal.review.summary" in modules  # the review really ran
+    assert "sqlite_utils" not in modules  # the stdlib read path was taken
+    assert ("rich.console" in modules) is not as_json  # JSON never draws

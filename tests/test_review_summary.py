@@ -1,0 +1,191 @@
+"""The review's figures on small journals whose answers are worked out by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from serjournal.review import summary
+from serjournal.review.periods import Period, iso_week
+from tests.journal_builder import add
+
+WEEK = iso_week(date(2026, 11, 18))  # Mon 16 - Sun 22 Nov 2026
+BEFORE = "2026-11-10"  # in the week before
+
+
+def test_ratings_average_and_change_against_the_previous_week(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", mood=4, energy=6, distress=7)
+    add(db, "2026-11-17", mood=6, energy=None, distress=5)
+    add(db, "2026-11-22", mood=8, energy=2, distress=0)
+    add(db, BEFORE, mood=5, energy=5, distress=2)
+    add(db, "2026-11-15", mood=5, energy=7, distress=4)  # Sunday before: previous week
+    add(db, "2026-11-23", mood=0, energy=0, distress=10)  # Monday after: in neither
+    ratings = {r.scale: r for r in summary.ratings(db.conn, WEEK)}
+    mood, energy, distress = ratings["mood"], ratings["energy"], ratings["distress"]
+    assert (mood.average, mood.count, mood.previous_average) == (6.0, 3, 5.0)
+    assert mood.change == pytest.approx(1.0)
+    assert (energy.average, energy.count) == (4.0, 2)  # (6 + 2) / 2; the blank is not a 0
+    assert energy.change == pytest.approx(4.0 - 6.0)
+    assert distress.average == pytest.approx(4.0) and distress.previous_average == 3.0
+    assert distress.change == pytest.approx(1.0)
+
+
+def test_no_change_without_a_previous_period(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-18", mood=7)
+    mood = summary.ratings(db.conn, WEEK)[0]
+    assert (mood.average, mood.previous_average, mood.previous_count) == (7.0, None, 0)
+    assert mood.change is None
+
+
+def test_series_has_every_day_and_averages_two_checkins(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", hour=8, mood=4, distress=6)
+    add(db, "2026-11-16", hour=21, mood=7, distress=2)
+    add(db, "2026-11-19", mood=9, distress=1)
+    points = summary.series(db.conn, WEEK)
+    assert [p.start for p in points] == [d.isoformat() for d in WEEK.dates()]
+    assert (points[0].checkins, points[0].mood, points[0].distress) == (2, 5.5, 4.0)
+    assert (points[1].checkins, points[1].mood) == (0, None)
+    assert points[3].mood == 9.0
+
+
+def test_long_periods_are_grouped_into_equal_buckets(db) -> None:  # type: ignore[no-untyped-def]
+    period = Period(date(2026, 9, 1), date(2026, 11, 1), "range")  # 62 days
+    add(db, "2026-09-01", mood=2)
+    add(db, "2026-09-02", mood=6)  # same two-day bucket as 1 Sep
+    add(db, "2026-11-01", mood=9)  # the last bucket holds one day
+    points = summary.series(db.conn, period)
+    assert len(points) == 31 and all(p.days == 2 for p in points)
+    assert (points[0].checkins, points[0].mood) == (2, 4.0)
+    assert points[-1].start == "2026-10-31" and points[-1].mood == 9.0
+
+
+def test_body_map_ranks_by_frequency_then_strength(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", sensations=[("shoulders", "tight", 6), ("chest", "warm", 2)])
+    add(db, "2026-11-17", sensations=[("shoulders", "tense", 4), ("chest", "tight", 8)])
+    add(db, "2026-11-18", sensations=[("shoulders", "tight", 2), ("belly", "knotted", 9)])
+    add(db, BEFORE, sensations=[("chest", "tight", 5), ("chest", "heavy", 5)])
+    body = summary.body_map(db.conn, WEEK)
+    assert [r.region for r in body] == ["shoulders", "chest", "belly"]
+    shoulders, chest, belly = body
+    assert (shoulders.times, shoulders.mean_intensity) == (3, pytest.approx(4.0))
+    assert shoulders.dominant_quality == "tight"  # twice, against tense once
+    assert chest.mean_intensity == pytest.approx(5.0)
+    assert chest.dominant_quality == "tight"  # a tie (1 each): the stronger wins
+    assert (chest.previous_times, shoulders.previous_times) == (2, 0)
+    assert belly.times == 1
+
+
+def test_emotions_by_family_quadrant_and_name(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", emotions=[("anxious", 6, "chest"), ("content", 4, "chest")])
+    add(db, "2026-11-17", emotions=[("anxious", 4, "belly"), ("lonely", 5, "throat")])
+    add(db, "2026-11-18", emotions=[("anxious", 8, "chest"), ("worried", 2)])
+    add(db, BEFORE, emotions=[("peaceful", 7), ("anxious", 3)])
+    families = {t.key: t for t in summary.emotion_families(db.conn, WEEK)}
+    assert (families["fear"].count, families["fear"].previous_count) == (4, 1)
+    assert families["fear"].mean_intensity == pytest.approx((6 + 4 + 8 + 2) / 4)
+    assert (families["calm"].count, families["calm"].previous_count) == (0, 1)
+    assert list(families)[0] == "fear"
+    quadrants = {t.key: t.count for t in summary.emotion_quadrants(db.conn, WEEK)}
+    assert quadrants == {
+        "pleasant/high": 1,
+        "pleasant/low": 0,
+        "unpleasant/high": 4,
+        "unpleasant/low": 1,
+    }
+    top = summary.top_emotions(db.conn, WEEK)
+    assert top[0].name == "anxious" and top[0].count == 3
+    assert top[0].mean_intensity == pytest.approx(6.0)
+    assert top[0].regions == ["chest", "belly"]  # chest twice, belly once
+    worried = next(e for e in top if e.name == "worried")
+    assert worried.regions == []
+
+
+def test_release_effect_per_practice_with_its_counts(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", distress=6, distress_after=2, practice="breath",
+        sensations=[("chest", "tight", 6, 3, True), ("neck", "tense", 5)])  # fmt: skip
+    add(db, "2026-11-17", distress=4, distress_after=3, practice="breath",
+        sensations=[("belly", "knotted", 5, 4, True)])  # fmt: skip
+    add(db, "2026-11-18", distress=5, distress_after=None, practice="breath",
+        sensations=[("throat", "tight", 7, 7, True)])  # fmt: skip
+    add(db, "2026-11-19", distress=7, distress_after=6, practice="movement")
+    add(db, "2026-11-20", distress=7, distress_after=7, practice="none")
+    add(db, BEFORE, distress=8, distress_after=4, practice="breath")
+    effects = {e.practice: e for e in summary.release_effects(db.conn, WEEK)}
+    assert set(effects) == {"breath", "movement"}  # 'none' is no practice
+    breath = effects["breath"]
+    assert breath.checkins == 3
+    assert (breath.target_drop, breath.target_n) == (pytest.approx((3 + 1 + 0) / 3), 3)
+    assert (breath.distress_drop, breath.distress_n) == (pytest.approx((4 + 1) / 2), 2)
+    assert (breath.previous_distress_drop, breath.previous_distress_n) == (4.0, 1)
+    movement = effects["movement"]
+    assert (movement.target_drop, movement.target_n, movement.distress_drop) == (None, 0, 1.0)
+
+
+def test_streak_runs_across_a_week_boundary(db) -> None:  # type: ignore[no-untyped-def]
+    for day in ("2026-11-01", "2026-11-02", "2026-11-03"):  # an older run of three
+        add(db, day)
+    for day in ("2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"):  # Sat to Tue
+        add(db, day)
+    assert summary.streaks(db.conn, date(2026, 11, 24)) == (4, 4)
+    # Wednesday without a check-in yet: the run still counts up to yesterday.
+    assert summary.streaks(db.conn, date(2026, 11, 25)) == (4, 4)
+    assert summary.streaks(db.conn, date(2026, 11, 26)) == (0, 4)
+    # Looking back from the end of week 47 (Sunday 22): the run so far is two days.
+    assert summary.streaks(db.conn, date(2026, 11, 22)) == (2, 3)
+
+
+def test_streak_counts_local_days_across_a_time_zone_change(db) -> None:  # type: ignore[no-untyped-def]
+    # 23:00 in New York on the 20th is already the 21st in UTC; the next
+    # check-in, in Tokyo at 08:00 on the 21st, is still the 20th in UTC.
+    add(db, "2026-11-20", hour=23, offset_minutes=-300)
+    add(db, "2026-11-21", hour=8, offset_minutes=540)
+    add(db, "2026-11-22", hour=1, offset_minutes=540)  # the 21st in UTC
+    utc_days = {row[0][:10] for row in db.execute("SELECT created_utc FROM checkins").fetchall()}
+    assert utc_days == {"2026-11-20", "2026-11-21"}  # by UTC it would be two days
+    assert summary.streaks(db.conn, date(2026, 11, 22)) == (3, 3)
+    counts = summary.consistency(db.conn, WEEK, date(2026, 11, 22))
+    assert (counts.checkins, counts.days_with_checkins) == (3, 3)
+
+
+def test_consistency_counts_and_calendar(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", hour=8)
+    add(db, "2026-11-16", hour=20)
+    add(db, "2026-11-18")
+    add(db, BEFORE)
+    add(db, "2026-10-26")  # the Monday three weeks before: first calendar day
+    c = summary.consistency(db.conn, WEEK, date(2026, 11, 22))
+    assert (c.checkins, c.previous_checkins, c.days_with_checkins) == (3, 1, 2)
+    assert c.calendar_start == "2026-10-26" and len(c.calendar) == 28
+    assert c.calendar[0] == 1 and c.calendar[21] == 2 and c.calendar[23] == 1
+    assert sum(c.calendar) == 5
+    assert (c.current_streak, c.longest_streak) == (0, 1)
+
+
+def test_takeaways_in_order_without_blanks(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-18", hour=20, takeaway="Second")
+    add(db, "2026-11-18", hour=7, takeaway="First")
+    add(db, "2026-11-19", takeaway="   ")
+    add(db, BEFORE, takeaway="Not this week")
+    items, total = summary.takeaways(db.conn, WEEK)
+    assert [t.text for t in items] == ["First", "Second"] and total == 2
+    items, total = summary.takeaways(db.conn, WEEK, limit=1)
+    assert len(items) == 1 and total == 2
+
+
+def test_empty_journal_summary(db) -> None:  # type: ignore[no-untyped-def]
+    assert not summary.has_checkins(db.conn)
+    result = summary.build_summary(db.conn, WEEK, date(2026, 11, 25))
+    assert result.is_empty
+    assert result.rating("mood").average is None
+    assert [t.count for t in result.quadrants] == [0, 0, 0, 0]
+    assert result.body == [] and result.patterns == [] and result.takeaways == []
+
+
+def test_as_of_is_today_while_the_period_runs(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-24")
+    result = summary.build_summary(db.conn, iso_week(date(2026, 11, 24)), date(2026, 11, 25))
+    assert result.as_of == "2026-11-25" and result.ongoing
+    past = summary.build_summary(db.conn, WEEK, date(2026, 11, 25))
+    assert past.as_of == "2026-11-22" and not past.ongoing
+    assert result.consistency.current_streak == 1
