@@ -43,8 +43,12 @@ def list_checkins(
     ] = None,
     tag: Annotated[
         list[str] | None,
-        typer.Option("--tag", "-t", help="Only entries with this tag; repeatable.",
-                     autocompletion=complete_tag),
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only entries with this tag; repeatable.",
+            autocompletion=complete_tag,
+        ),
     ] = None,
     min_distress: Annotated[
         int | None, typer.Option(help="Only entries with distress at least this (0-10).")

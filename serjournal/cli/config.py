@@ -55,11 +55,11 @@ def config_show() -> None:
     console = Console(highlight=False)
     assert config.path is not None
     if not config.path.exists():
-        console.print(messages.CONFIG_NONE.format(path=config.path), markup=False)
+        typer.echo(messages.CONFIG_NONE.format(path=config.path))
     elif config.warning:
         typer.echo(f"Warning: {config.warning}", err=True)
     else:
-        console.print(messages.CONFIG_OK.format(path=config.path), markup=False)
+        typer.echo(messages.CONFIG_OK.format(path=config.path))
     console.print(render_config(config))
     if config.warning:
         raise typer.Exit(1)
