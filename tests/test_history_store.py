@@ -24,7 +24,7 @@ from serjournal.store.filters import (
 )
 from serjournal.store.search import fts_query, search_answers, split_marked
 from serjournal.store.trash import KEEP_DAYS, list_trash, move_to_trash, purge_expired, restore
-from serjournal.vocabulary import Vocabulary
+from serjournal.vocabulary import Vocabulary, set_vocabulary
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -123,6 +123,22 @@ def test_invalid_edit_writes_nothing(db: Database) -> None:
     with pytest.raises(InputError, match="mood must be"):
         update_checkin(db, changed, now=NOW)
     assert load_checkin(db, original.id).to_dict() == original.to_dict()
+
+
+def test_words_dropped_from_the_config_do_not_block_an_edit(db: Database) -> None:
+    vocabulary = Vocabulary()
+    vocabulary.regions.append("wrists")
+    set_vocabulary(vocabulary)
+    original = entry(sensations=[Sensation("wrists", "aching", 3, is_target=True)])
+    save_checkin(db, original)
+    set_vocabulary(None)  # the config no longer lists "wrists"
+    changed = load_checkin(db, original.id)
+    changed.mood = 1
+    update_checkin(db, changed, now=NOW)
+    assert load_checkin(db, original.id).mood == 1
+    changed.sensations.append(Sensation("elbows", "aching", 2))  # but new words must be known
+    with pytest.raises(InputError, match="Unknown region 'elbows'"):
+        update_checkin(db, changed, now=NOW)
 
 
 def test_update_of_a_missing_entry_is_refused(db: Database) -> None:

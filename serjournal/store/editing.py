@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -12,7 +13,8 @@ from serjournal import messages
 from serjournal.answers import checkin_from_dict
 from serjournal.errors import InputError, JournalError
 from serjournal.models import CheckIn, utc_now
-from serjournal.store.checkins import CHECKIN_COLUMNS, insert_children
+from serjournal.vocabulary import Vocabulary, default_vocabulary
+from serjournal.store.checkins import CHECKIN_COLUMNS, insert_children, load_checkin
 from serjournal.store.connection import describe_database_error, write_transaction
 
 CHILD_TABLES: tuple[str, ...] = ("sensations", "emotions", "answers", "tags")
@@ -24,7 +26,8 @@ def update_checkin(
     """Validate the edited check-in, then replace the stored one with it and
     stamp edited_utc. The id and the moment it was lived stay as they were;
     the full-text index follows through its triggers."""
-    checked = checkin_from_dict(checkin.to_dict())
+    stored = load_checkin(db, checkin.id)  # raises when it is not in the journal
+    checked = checkin_from_dict(checkin.to_dict(), _with_words_of(stored, default_vocabulary()))
     checked.edited_utc = now or utc_now()
     row = checked.to_dict()
     changed = [c for c in CHECKIN_COLUMNS if c != "id"]
@@ -42,3 +45,17 @@ def update_checkin(
     except sqlite3.Error as error:
         raise JournalError(describe_database_error(error, path or Path("journal"))) from None
     return checked
+
+
+def _with_words_of(stored: CheckIn, vocabulary: Vocabulary) -> Vocabulary:
+    """The vocabulary plus the words the entry already uses: a region or
+    quality since dropped from the config must not block editing its mood."""
+    extended = copy.deepcopy(vocabulary)
+    regions = [s.region for s in stored.sensations] + [e.region for e in stored.emotions]
+    for region in regions:
+        if region and region not in extended.regions:
+            extended.regions.append(region)
+    for quality in (s.quality for s in stored.sensations):
+        if quality not in extended.qualities:
+            extended.qualities.append(quality)
+    return extended
