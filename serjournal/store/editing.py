@@ -13,9 +13,9 @@ from serjournal import messages
 from serjournal.answers import checkin_from_dict
 from serjournal.errors import InputError, JournalError
 from serjournal.models import CheckIn, utc_now
-from serjournal.vocabulary import Vocabulary, default_vocabulary
 from serjournal.store.checkins import CHECKIN_COLUMNS, insert_children, load_checkin
 from serjournal.store.connection import describe_database_error, write_transaction
+from serjournal.vocabulary import Vocabulary, default_vocabulary
 
 CHILD_TABLES: tuple[str, ...] = ("sensations", "emotions", "answers", "tags")
 
