@@ -174,6 +174,7 @@ def field_labels(checkin: CheckIn, settings: stages.FlowSettings) -> dict[str, s
         text = checkin.answers.get(key, "")
         shown = text if len(text) <= 40 else text[:39] + "…"
         labels[f"{key}: {shown or '-'}"] = key
+    labels[f"practice: {checkin.practice or '-'}"] = "practice"
     labels[f"body: {', '.join(s.region for s in checkin.sensations) or '-'}"] = "sensations"
     labels[f"emotions: {', '.join(e.name for e in checkin.emotions) or '-'}"] = "emotions"
     labels[f"tags: {', '.join(checkin.tags) or '-'}"] = "tags"
@@ -192,6 +193,12 @@ def _edit_one(s: stages.Session, key: str) -> None:
             checkin.answers[key] = answer
         else:
             checkin.answers.pop(key, None)
+    elif key == "practice":
+        options = [f"{name}: {text}" for name, text in content.PRACTICES.items()]
+        picked = prompter.choose(messages.EDIT_PICK_PRACTICE, [*options, SKIP])
+        checkin.practice = None if picked == SKIP else picked.split(":")[0]
+        if checkin.practice in (None, "none"):
+            checkin.practice_seconds = None
     elif key == "sensations":
         before = {x.region: x for x in checkin.sensations}
         stages.body_scan(s)

@@ -147,6 +147,7 @@ EDIT_NO_TERMINAL = (
 )
 EDIT_PICK_FIELD = "What would you like to change?"
 EDIT_PICK_EMOTIONS = "Which feelings were here?"
+EDIT_PICK_PRACTICE = "Which practice did you do?"
 EDIT_EMOTION_WHERE = "Where in the body did you feel {name}?"
 EDIT_SAVE = "(save and finish)"
 EDIT_CANCEL = "(leave without saving)"

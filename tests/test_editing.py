@@ -203,6 +203,20 @@ def test_interactive_edit_of_emotions_prefills_intensity() -> None:
     assert [(e.name, e.intensity, e.region) for e in edited.emotions] == [("anxious", 5, "throat")]
 
 
+def test_interactive_edit_of_practice() -> None:
+    original = entry()
+    prompter = ScriptedPrompter(
+        [label_for(original, "practice"), "movement", label_for(original, "mood"), KEEP, "(save"]
+    )
+    edited = edit_interactively(prompter, original)
+    assert edited is not None
+    assert (edited.practice, edited.practice_seconds, edited.mood) == ("movement", 60, 6)
+    cleared = edit_interactively(
+        ScriptedPrompter([label_for(original, "practice"), "(skip)", "(save"]), original
+    )
+    assert cleared is not None and (cleared.practice, cleared.practice_seconds) == (None, None)
+
+
 def test_interactive_edit_of_tags_offers_known_ones() -> None:
     original = entry()
     settings = FlowSettings(known_tags=["work", "rest"])

@@ -375,3 +375,36 @@ def test_completion_is_wired_to_the_options() -> None:
         sub = command.commands[name]  # type: ignore[attr-defined]
         param = next(p for p in sub.params if p.name == option)
         assert param._custom_shell_complete is not None, (name, option)
+
+
+def shell_complete(words: str) -> list[str]:
+    """What bash would offer after `words` (the way the installed script asks)."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    command = shutil.which("serjournal", path=str(Path(sys.executable).parent))
+    if command is None:
+        pytest.skip("needs the installed serjournal command")
+    env = {
+        **os.environ,
+        "_SERJOURNAL_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    result = subprocess.run([command], env=env, capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+def test_shell_completion_end_to_end(journal: dict[str, str]) -> None:
+    assert shell_complete("serjournal list --region sh") == ["shoulders"]
+    assert shell_complete("serjournal list --tag w") == ["weekend", "work"]
+    assert shell_complete("serjournal checkin --emotion gra") == ["grateful:"]
+    assert "chest:tight:" in shell_complete("serjournal checkin -s chest:ti")
+
+
+def test_completion_script_is_offered() -> None:
+    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="serjournal")
+    assert result.exit_code == 0
+    assert "_SERJOURNAL_COMPLETE=complete_bash" in result.stdout
