@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from serjournal import content, messages
 from serjournal.answers import (
+    check_quick_limits,
     mark_target,
     optional_rating,
     parse_emotion,
@@ -80,6 +81,8 @@ def apply_flag_edits(
     if not target_given and checkin.mode == "full" and checkin.target is None:
         # The dialogue is about one sensation; keep one marked when there are any.
         mark_target(checkin.sensations, None, vocabulary)
+    if checkin.mode == "quick" and original.mode != "quick":
+        check_quick_limits(checkin)  # becoming quick: its limits apply from now on
     for tag in edits.untags:
         if tag.strip() not in checkin.tags:
             raise InputError(messages.EDIT_NO_SUCH_TAG.format(tag=tag))

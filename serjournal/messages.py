@@ -135,6 +135,8 @@ SEARCH_NOTHING = (
     "Nothing you wrote contains '{text}'. A shorter word, or word* for its start, may find more."
 )
 
+SEARCH_TAGGED = "Tagged"
+
 TAGS_PICK = "Any tags for this check-in? (space to pick, Enter when done)"
 TAGS_NEW = "New tags, separated by commas (optional)"
 

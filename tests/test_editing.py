@@ -111,6 +111,10 @@ def test_target_and_tags() -> None:
         (FlagEdits(add_sensations=["chest:tight"]), "Could not read sensation"),
         (FlagEdits(add_emotions=["happy:5"]), "Unknown emotion"),
         (FlagEdits(untags=["holiday"]), "no tag 'holiday'"),
+        (
+            FlagEdits(sets=["mode=quick"], add_sensations=["belly:warm:2", "feet:cold:3"]),
+            "Quick mode takes at most 3 sensations; 4 were given",
+        ),
     ],
 )
 def test_bad_edits_are_one_clear_error(edits: FlagEdits, message: str) -> None:

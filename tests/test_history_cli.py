@@ -166,6 +166,18 @@ def test_search_highlights_on_a_terminal(journal: dict[str, str]) -> None:
     assert "\x1b[1;7mmeeting\x1b[0m" in capture.get()  # bold reverse on the match only
 
 
+def test_search_also_finds_tagged_entries_after_written_ones(journal: dict[str, str]) -> None:
+    ok("edit", journal["quick"], "--tag", "walk")
+    hits = json.loads(ok("search", "walk", "--json"))
+    found = [(h["id"], h["prompt"]) for h in hits]
+    assert set(found[:2]) == {(journal["tense"], "takeaway"), (journal["quick"], "note")}
+    assert found[2:] == [(journal["quick"], "tag")]
+    assert hits[-1]["matches"] == ["walk"]
+    out = ok("search", "weekend")
+    assert "Tagged" in out and journal["calm"][:8] in out
+    assert len(json.loads(ok("search", "walk", "--json", "-n", "2"))) == 2
+
+
 def test_search_nothing_found_and_bad_query(journal: dict[str, str]) -> None:
     assert "Nothing you wrote contains 'mountains'" in ok("search", "mountains")
     assert "no words to search" in fails(2, "search", '"*"')

@@ -22,7 +22,7 @@ from serjournal.store.filters import (
     known_tags,
     where_clause,
 )
-from serjournal.store.search import fts_query, search_answers, split_marked
+from serjournal.store.search import fts_query, search_answers, search_tags, split_marked
 from serjournal.store.trash import KEEP_DAYS, list_trash, move_to_trash, purge_expired, restore
 from serjournal.vocabulary import Vocabulary, set_vocabulary
 
@@ -267,6 +267,19 @@ def test_search_needs_every_word_and_stems(db: Database) -> None:
     assert len(fts_ids(db, "sea")) == 2
     assert fts_ids(db, "mountain") == []
     assert fts_ids(db, 'sea" OR "x') == []  # quotes cannot inject FTS syntax
+
+
+def test_search_tags_matches_the_whole_tag_or_its_start(db: Database) -> None:
+    save_checkin(db, first := entry(20, tags=["Long walk", "work"]))
+    save_checkin(db, second := entry(21, tags=["workshop", "100%_done"]))
+    assert [h.checkin_id for h in search_tags(db, "work")] == [first.id]
+    assert [h.checkin_id for h in search_tags(db, "WORK*")] == [second.id, first.id]
+    assert [h.checkin_id for h in search_tags(db, " long   walk ")] == [first.id]
+    assert split_marked(search_tags(db, "long walk")[0].snippet) == [("Long walk", True)]
+    assert search_tags(db, "100%*") == search_tags(db, "100%_done")
+    assert search_tags(db, "1%") == [] and search_tags(db, "_*") == []
+    assert search_tags(db, "*") == []
+    assert search_tags(db, "work", limit=0) == []
 
 
 # --- list filters -------------------------------------------------------------------------

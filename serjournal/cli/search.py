@@ -22,16 +22,18 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Search every written answer, best matches first, matching words highlighted."""
+    """Search every written answer, best matches first, matching words highlighted;
+    entries tagged with TEXT follow."""
     from rich.console import Console
 
     from serjournal import messages
     from serjournal.render.search import hits_as_json, render_hits
-    from serjournal.store.search import search_answers
+    from serjournal.store.search import search_answers, search_tags
 
     query = " ".join(text)
     _, store = open_journal_at(db, create=False)
     hits = search_answers(store, query, limit)
+    hits += search_tags(store, query, limit - len(hits))  # after what was written
     if as_json:
         typer.echo(hits_as_json(hits))
         return

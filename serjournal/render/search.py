@@ -8,8 +8,9 @@ from datetime import datetime, timedelta, timezone
 from rich.table import Table
 from rich.text import Text
 
+from serjournal import messages
 from serjournal.render.entry import PROMPT_QUESTIONS
-from serjournal.store.search import SearchHit, split_marked
+from serjournal.store.search import TAG_PROMPT, SearchHit, split_marked
 
 MATCH_STYLE = "bold reverse"
 
@@ -27,7 +28,12 @@ def render_hits(hits: list[SearchHit]) -> Table:
     table.add_column("id", no_wrap=True)
     table.add_column("found", overflow="fold")
     for hit in hits:
-        found = Text.assemble((PROMPT_QUESTIONS.get(hit.prompt, hit.prompt), "dim"), "\n")
+        label = (
+            messages.SEARCH_TAGGED
+            if hit.prompt == TAG_PROMPT
+            else PROMPT_QUESTIONS.get(hit.prompt, hit.prompt)
+        )
+        found = Text.assemble((label, "dim"), "\n")
         found.append_text(marked_text(hit.snippet))
         table.add_row(_local(hit), hit.checkin_id[:8], found)
     return table

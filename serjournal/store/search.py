@@ -70,3 +70,30 @@ def split_marked(snippet: str) -> list[tuple[str, bool]]:
         if piece:
             parts.append((piece, index % 2 == 1))
     return parts
+
+
+TAG_PROMPT = "tag"
+
+
+def search_tags(db: Database, text: str, limit: int = 20) -> list[SearchHit]:
+    """Check-ins tagged with exactly the searched text (any case; a trailing *
+    matches the start of a tag), newest first."""
+    wanted = " ".join(text.lower().split())
+    prefix = wanted.endswith("*")
+    wanted = wanted.rstrip("*").strip()
+    if not wanted:
+        return []
+    escaped = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = db.execute(
+        """
+        SELECT c.id, c.local_date, c.created_utc, c.utc_offset_minutes, t.tag
+        FROM tags t JOIN checkins c ON c.id = t.checkin_id
+        WHERE lower(t.tag) = ? OR (? AND lower(t.tag) LIKE ? ESCAPE '\\')
+        ORDER BY c.created_utc DESC, t.tag
+        LIMIT ?
+        """,
+        [wanted, prefix, escaped + "%", limit],
+    ).fetchall()
+    return [
+        SearchHit(r[0], r[1], r[2], r[3], TAG_PROMPT, f"{MARK_START}{r[4]}{MARK_END}") for r in rows
+    ]
