@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -12,6 +12,9 @@ from serjournal import messages
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion_spec, complete_sensation, complete_tag
 from serjournal.cli.options import DbOption, open_journal_at
+
+if TYPE_CHECKING:
+    from serjournal.config import Config
 
 
 @app.command()
@@ -179,7 +182,7 @@ def _save_given(
     _save_and_report(store, journal, checkin)
 
 
-def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: Any) -> None:
+def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: Config) -> None:
     from serjournal.store import drafts
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):

@@ -20,7 +20,15 @@ from sqlite_utils import Database
 
 from serjournal import messages
 from serjournal.errors import InputError, JournalError
-from serjournal.models import CheckIn, EmotionEntry, Sensation, format_utc, parse_utc, utc_now
+from serjournal.models import (
+    RATING_FIELDS,
+    CheckIn,
+    EmotionEntry,
+    Sensation,
+    format_utc,
+    parse_utc,
+    utc_now,
+)
 from serjournal.store.checkins import _insert, load_checkin
 from serjournal.store.connection import describe_database_error, write_transaction
 
@@ -123,22 +131,22 @@ def _find(db: Database, checkin_id: str | None) -> tuple[str, str]:
 def checkin_from_record(record: dict[str, Any]) -> CheckIn:
     """Rebuild a trashed check-in exactly as it was stored. No vocabulary
     check: words removed from the config since must not block a restore."""
-    checkin = CheckIn(
+    return CheckIn(
         id=record["id"],
         created_utc=parse_utc(record["created_utc"]),
         local_date=record["local_date"],
         utc_offset_minutes=record["utc_offset_minutes"],
+        mode=record["mode"],
+        duration_seconds=record.get("duration_seconds"),
+        **{name: record.get(name) for name in RATING_FIELDS},
+        practice=record.get("practice"),
+        practice_seconds=record.get("practice_seconds"),
+        sensations=[Sensation(**item) for item in record.get("sensations", [])],
+        emotions=[EmotionEntry(**item) for item in record.get("emotions", [])],
+        answers=dict(record.get("answers", {})),
+        tags=list(record.get("tags", [])),
         edited_utc=parse_utc(record["edited_utc"]) if record.get("edited_utc") else None,
     )
-    plain = {"sensations", "emotions", "answers", "tags", "id", "created_utc", "edited_utc"}
-    for key, value in record.items():
-        if key not in plain and key != "local_date" and key != "utc_offset_minutes":
-            setattr(checkin, key, value)
-    checkin.sensations = [Sensation(**s) for s in record.get("sensations", [])]
-    checkin.emotions = [EmotionEntry(**e) for e in record.get("emotions", [])]
-    checkin.answers = dict(record.get("answers", {}))
-    checkin.tags = list(record.get("tags", []))
-    return checkin
 
 
 def _summary(mood: int | None, distress: int | None, words: str | None) -> str:
