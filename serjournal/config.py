@@ -95,6 +95,8 @@ def parse_config(text: str) -> Config:
     if "run_stages" in data:
         settings.stages = _stage_list(data["run_stages"])
     settings.breath = _breath(_table(data, "breath"), settings.breath)
+    # The grounding breaths follow the same rhythm, kept short.
+    settings.arrival_breath = replace(settings.breath, cycles=settings.arrival_breath.cycles)
     settings.stage_texts = _stage_texts(_table(data, "prompts"))
     return config
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from serjournal import content, messages
@@ -127,15 +128,15 @@ def set_field(checkin: CheckIn, key: str, value: str, vocabulary: Vocabulary) ->
         mark_target(checkin.sensations, value or None, vocabulary)
 
 
-def _stored_or_known(text: str, stored: list[str], lookup: object) -> str:
+def _stored_or_known(text: str, stored: list[str], lookup: Callable[[str], str]) -> str:
     """The stored word the user means: as written, or via the vocabulary."""
     cleaned = normalise(text)
     if cleaned in stored:
         return cleaned
-    wanted = lookup(text)  # type: ignore[operator]  # raises with suggestions
+    wanted = lookup(text)  # raises, suggesting the closest words
     if wanted not in stored:
         raise InputError(messages.EDIT_NOT_ON_ENTRY.format(word=wanted))
-    return str(wanted)
+    return wanted
 
 
 # --- The interactive editor ---------------------------------------------------------

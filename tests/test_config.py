@@ -66,6 +66,8 @@ def test_a_good_config_changes_words_stages_breath_and_prompts() -> None:
     assert "wonder" in config.vocabulary.families
     breath = config.settings.breath
     assert (breath.inhale, breath.hold, breath.exhale, breath.cycles) == (5, 0, 5, 12)
+    arrival = config.settings.arrival_breath
+    assert (arrival.inhale, arrival.exhale, arrival.cycles) == (5, 5, 3)
     integrate = config.settings.stage("integrate")
     assert integrate.orientation == "Gather what came up."
     assert [p.question for p in integrate.prompts] == [
@@ -213,3 +215,15 @@ def test_config_edit_with_a_missing_editor_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: Could not run the editor")
     assert result.stderr.count("\n") == 1
+
+
+def test_the_flow_breathes_and_runs_stages_as_configured(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from serjournal.flow.runner import run_checkin
+    from tests.scripted import ScriptedPrompter
+
+    config = parse_config('run_stages = ["release"]\n[breath]\ninhale = 3\ncycles = 2\n')
+    prompter = ScriptedPrompter(["breath", None])
+    saved = run_checkin(prompter, db, journal_path, settings=config.settings)
+    assert prompter.stages == ["release"]
+    assert prompter.breaths == [content.BreathPattern(inhale=3, cycles=2)]
+    assert saved.practice == "breath" and saved.practice_seconds == 22
