@@ -84,3 +84,31 @@ def test_ctrl_c_in_the_editor_changes_nothing() -> None:
     child.expect("Nothing was changed")
     child.expect(pexpect.EOF)
     assert show(env, checkin_id) == before
+
+
+def test_tags_checkbox_starts_with_the_entry_tags_picked() -> None:
+    env, checkin_id = saved_entry()
+    assert SERJOURNAL is not None
+    subprocess.run(
+        [SERJOURNAL, "edit", checkin_id, "--tag", "work", "--tag", "rest"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    child = pexpect.spawn(
+        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+    )
+    child.expect("What would you like to change")
+    slowly(child, UP * 3 + "\r")  # the menu ends: tags, save, leave
+    child.expect("Any tags")
+    slowly(child, " ")  # unpick the first, "rest" (tags are offered most used first)
+    slowly(child, "\r")
+    child.expect("New tags")
+    slowly(child, "garden")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, UP * 2 + "\r")
+    child.expect(pexpect.EOF)
+    shown = show(env, checkin_id)
+    assert "work, garden" in shown
+    assert "rest" not in shown.split("Tags")[1]
