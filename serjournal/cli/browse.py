@@ -24,12 +24,18 @@ def list_checkins(
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option(help="From this day on: 2026-11-01, 'yesterday', '2 weeks ago'.")
+        str | None,
+        typer.Option(
+            metavar="DAY", help="From this day on: 2026-11-01, 'yesterday', '2 weeks ago'."
+        ),
     ] = None,
-    until: Annotated[str | None, typer.Option(help="Up to and including this day.")] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Up to and including this day.")
+    ] = None,
     region: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="REGION",
             help="Only entries with a sensation or emotion in REGION; repeatable (all must match).",
             autocompletion=complete_region,
         ),
@@ -37,6 +43,7 @@ def list_checkins(
     emotion: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="NAME",
             help="Only entries with this emotion, or any of a family (e.g. fear); repeatable.",
             autocompletion=complete_emotion,
         ),
@@ -46,12 +53,13 @@ def list_checkins(
         typer.Option(
             "--tag",
             "-t",
+            metavar="TAG",
             help="Only entries with this tag; repeatable.",
             autocompletion=complete_tag,
         ),
     ] = None,
     min_distress: Annotated[
-        int | None, typer.Option(help="Only entries with distress at least this (0-10).")
+        int | None, typer.Option(metavar="0-10", help="Only entries with distress at least this.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
     db: DbOption = None,

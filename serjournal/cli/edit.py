@@ -27,6 +27,7 @@ def edit(
         list[str] | None,
         typer.Option(
             "--set",
+            metavar="KEY=VALUE",
             help="KEY=VALUE, repeatable: a rating (mood=6), an answer (takeaway=...), "
             "practice, practice_seconds, mode or target. An empty VALUE clears it.",
         ),
@@ -34,6 +35,7 @@ def edit(
     add_sensation: Annotated[
         list[str] | None,
         typer.Option(
+            metavar="SPEC",
             help="REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], repeatable.",
             autocompletion=complete_sensation,
         ),
@@ -49,7 +51,9 @@ def edit(
     add_emotion: Annotated[
         list[str] | None,
         typer.Option(
-            help="NAME:INTENSITY[:REGION], repeatable.", autocompletion=complete_emotion_spec
+            metavar="SPEC",
+            help="NAME:INTENSITY[:REGION], repeatable.",
+            autocompletion=complete_emotion_spec,
         ),
     ] = None,
     remove_emotion: Annotated[
@@ -58,11 +62,13 @@ def edit(
     ] = None,
     tag: Annotated[
         list[str] | None,
-        typer.Option("--tag", "-t", help="Add a tag, repeatable.", autocompletion=complete_tag),
+        typer.Option(
+            "--tag", "-t", metavar="TAG", help="Add a tag, repeatable.", autocompletion=complete_tag
+        ),
     ] = None,
     untag: Annotated[
         list[str] | None,
-        typer.Option(help="Remove a tag, repeatable.", autocompletion=complete_tag),
+        typer.Option(metavar="TAG", help="Remove a tag, repeatable.", autocompletion=complete_tag),
     ] = None,
     db: DbOption = None,
 ) -> None:
