@@ -127,7 +127,6 @@ HIGH_DISTRESS_NOTE = (
 NO_CHECKINS = "No check-ins yet. 'serjournal checkin' starts your first one."
 
 # --- Export, import, backup and restore (transfer) --------------------------------------
-SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; nothing would match."
 ALL_WITH_OTHER_OPTIONS = (
     "--all writes one CSV per table into a folder; leave out -o, --table and --format with it."
 )
@@ -153,7 +152,7 @@ IMPORT_TIDY_TABLE = (
 )
 IMPORT_JSON_SHAPE = (
     "{path} is JSON but not a serjournal export: expected a list of check-ins "
-    "or an object with \"checkins\"; nothing was imported."
+    'or an object with "checkins"; nothing was imported.'
 )
 IMPORT_JSON_TOO_NEW = (
     "{path} is a version {version} export from a newer serjournal; upgrade serjournal "
@@ -200,8 +199,11 @@ RESTORE_TOO_NEW = (
 )
 RESTORE_IS_JOURNAL = "{path} is the journal itself; restore takes a backup file."
 RESTORE_FAILED = "Could not restore from {path}: {reason}. Your journal was left as it was."
-RESTORED = "Restored {count} check-ins from {source}. Your previous journal is kept at {aside}."
+JOURNAL_RESTORED = (
+    "Restored {count} check-ins from {source}. Your previous journal is kept at {aside}."
+)
 RESTORED_NEW = "Restored {count} check-ins from {source} into {journal}."
+
 # --- Weekly review and demo -------------------------------------------------------------
 BAD_WEEK = (
     "Could not read the week '{text}': use an ISO week such as 2026-W47, "
@@ -271,3 +273,69 @@ PATTERN_EMOTION_PLACE = (
     "When you felt {emotion}, you most often felt it in the {region}: "
     "{n} of {total} times ({share})."
 )
+# --- History and personalisation: list filters, search, edit, trash, tags, config ----------
+LIST_NO_MATCH = "No check-ins match these filters."
+LIST_SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; swap them to see that period."
+
+SEARCH_NO_WORDS = "'{text}' has no words to search for; try a word you wrote, such as 'shoulders'."
+SEARCH_NOTHING = (
+    "Nothing you wrote contains '{text}'. A shorter word, or word* for its start, may find more."
+)
+
+SEARCH_TAGGED = "Tagged"
+
+TAGS_PICK = "Any tags for this check-in? (space to pick, Enter when done)"
+TAGS_NEW = "New tags, separated by commas (optional)"
+
+EDIT_BAD_SET = "Could not read --set '{text}': use KEY=VALUE, for example --set mood=6."
+EDIT_BAD_SECONDS = "practice_seconds must be a whole number of seconds, not '{value}'."
+EDIT_NOT_ON_ENTRY = "This check-in has no '{word}' to remove."
+EDIT_NO_SUCH_TAG = "This check-in has no tag '{tag}' to remove."
+EDIT_NO_TERMINAL = (
+    "No terminal to ask in: give the changes as flags, for example --set mood=6 or --tag work."
+)
+EDIT_PICK_FIELD = "What would you like to change?"
+EDIT_PICK_EMOTIONS = "Which feelings were here?"
+EDIT_PICK_PRACTICE = "Which practice did you do?"
+EDIT_EMOTION_WHERE = "Where in the body did you feel {name}?"
+EDIT_SAVE = "(save and finish)"
+EDIT_CANCEL = "(leave without saving)"
+EDIT_CANCELLED = "Nothing was changed."
+EDIT_UNCHANGED = "Check-in {short_id} already reads that way; nothing was changed."
+EDIT_SAVED = "Updated check-in {short_id} from {date}."
+
+DELETE_CONFIRM = (
+    "Move check-in {short_id} from {date} to the trash? It can come back for {days} days."
+)
+DELETE_KEPT = "Kept. Nothing was deleted."
+DELETED = (
+    "Moved check-in {short_id} from {date} to the trash. "
+    "'serjournal undo' brings it back for {days} days."
+)
+TRASH_RESTORED = "Check-in {short_id} from {date} is back in your journal."
+TRASH_EMPTY = "The trash is empty: nothing deleted in the last 30 days."
+NOT_IN_TRASH = (
+    "No check-in in the trash has an id starting with '{id}'. 'serjournal trash list' shows them."
+)
+TRASH_ALREADY_BACK = "Check-in {id} is already in the journal; it stays in the trash untouched."
+
+CONFIG_INVALID = "the config {path} has a problem at '{key}'{where}: {problem} Using the defaults."
+CONFIG_SYNTAX = "the config {path} is not valid TOML{where}: {problem} Using the defaults."
+CONFIG_UNREADABLE = "could not read the config {path}: {reason}. Using the defaults."
+CONFIG_NONE = (
+    "No config file at {path}; these are the defaults. 'serjournal config edit' makes one."
+)
+CONFIG_OK = "The config at {path} reads well. In force:"
+CONFIG_CREATED = "Made a commented config at {path}."
+CONFIG_EDITOR_FAILED = "Could not run the editor '{editor}' ({reason}); set $EDITOR to one you use."
+CONFIG_UNKNOWN_KEY = "not a known setting (known: {known})."
+CONFIG_WANT_TABLE = "it should be a table of settings."
+CONFIG_WANT_ONE_OF = "it should be one of: {choices}."
+CONFIG_WANT_WORDS = 'it should be a list of words, such as ["wrists", "eyes"].'
+CONFIG_WANT_TEXT = "it should be some text in quotes."
+CONFIG_WANT_STAGES = "it should be a list of stage keys from: {stages}."
+CONFIG_WANT_SECONDS = "seconds per phase should be numbers from 0 to 30, not all zero."
+CONFIG_WANT_CYCLES = "cycles should be a whole number from 1 to 100."
+CONFIG_WANT_LENGTH = "seconds should be a whole number from 10 to 3600."
+CONFIG_CYCLES_OR_SECONDS = "give either cycles or seconds, not both."
+CONFIG_EMOTION_FAMILY = 'an emotion needs a family, for example family = "sadness".'

@@ -12,6 +12,8 @@ from typing import Any
 from serjournal import content
 
 INTERRUPT = object()
+# Answer with the pre-filled default (pressing Enter on an edit prompt).
+KEEP = object()
 HANGUP = object()
 
 
@@ -40,14 +42,24 @@ class ScriptedPrompter:
     def say(self, text: str) -> None:
         self.said.append(text)
 
-    def rating(self, scale: content.Scale, subject: str = "", optional: bool = True) -> int | None:
+    def rating(
+        self,
+        scale: content.Scale,
+        subject: str = "",
+        optional: bool = True,
+        default: int | None = None,
+    ) -> int | None:
         answer = self._next("rating", f"{scale.key} {subject}".strip())
+        if answer is KEEP:
+            return default
         assert answer is None or isinstance(answer, int), answer
         assert optional or answer is not None, "a required rating was skipped"
         return answer  # type: ignore[no-any-return]
 
-    def text(self, question: str) -> str:
+    def text(self, question: str, default: str = "") -> str:
         answer = self._next("text", question)
+        if answer is KEEP:
+            return default
         assert isinstance(answer, str), answer
         return answer
 
@@ -58,8 +70,12 @@ class ScriptedPrompter:
         assert match is not None, f"{answer!r} not among {choices}"
         return match
 
-    def choose_many(self, question: str, choices: list[str]) -> list[str]:
+    def choose_many(
+        self, question: str, choices: list[str], default: list[str] | None = None
+    ) -> list[str]:
         answer = self._next("choose_many", question)
+        if answer is KEEP:
+            return list(default or [])
         assert isinstance(answer, list) and all(a in choices for a in answer), (answer, choices)
         return answer
 

@@ -3,7 +3,16 @@ functions elsewhere in the package and print. One module per topic."""
 
 from __future__ import annotations
 
-from serjournal.cli import browse, checkin, review, transfer  # noqa: F401  (they register commands)
+from serjournal.cli import (  # noqa: F401  (importing a module registers its commands)
+    browse,
+    checkin,
+    config,
+    edit,
+    review,
+    search,
+    transfer,
+    trash,
+)
 from serjournal.cli.app import app
 
 

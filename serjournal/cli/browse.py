@@ -7,28 +7,94 @@ from typing import Annotated
 import typer
 
 from serjournal.cli.app import app
+from serjournal.cli.completion import complete_emotion, complete_region, complete_tag
 from serjournal.cli.options import DbOption, open_journal_at
 
 
 @app.command("list")
 def list_checkins(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many to show.")] = 10,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            min=1,
+            help="How many to show (default: 10, or every match when filtering).",
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DAY", help="From this day on: 2026-11-01, 'yesterday', '2 weeks ago'."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(metavar="DAY", help="Up to and including this day.")
+    ] = None,
+    region: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="REGION",
+            help="Only entries with a sensation or emotion in REGION; repeatable (all must match).",
+            autocompletion=complete_region,
+        ),
+    ] = None,
+    emotion: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="NAME",
+            help="Only entries with this emotion, or any of a family (e.g. fear); repeatable.",
+            autocompletion=complete_emotion,
+        ),
+    ] = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            metavar="TAG",
+            help="Only entries with this tag; repeatable.",
+            autocompletion=complete_tag,
+        ),
+    ] = None,
+    min_distress: Annotated[
+        int | None, typer.Option(metavar="0-10", help="Only entries with distress at least this.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Recent check-ins, newest first, one line each."""
+    """Check-ins, newest first, one line each; filters narrow them down."""
+    import json
+
     from rich.console import Console
 
     from serjournal import messages
+    from serjournal.cli.config import active_config
     from serjournal.render.listing import checkin_table
-    from serjournal.store.checkins import recent_checkins
+    from serjournal.store.filters import as_line, build_filter, filtered_checkins
 
+    vocabulary = active_config().vocabulary
     _, store = open_journal_at(db)
-    lines = recent_checkins(store, limit)
-    console = Console(highlight=False)
-    if not lines:
-        console.print(messages.NO_CHECKINS)
+    chosen = build_filter(
+        store,
+        vocabulary,
+        since=since,
+        until=until,
+        regions=region,
+        emotions=emotion,
+        tags=tag,
+        min_distress=min_distress,
+    )
+    rows = filtered_checkins(store, chosen, limit or (None if chosen.active else 10))
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    console.print(checkin_table(lines))
+    console = Console(highlight=False)
+    if not rows:
+        console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
+        return
+    console.print(checkin_table([as_line(r) for r in rows]))
 
 
 @app.command()

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from serjournal import messages
 from serjournal.cli.app import app
+from serjournal.cli.completion import complete_emotion_spec, complete_sensation, complete_tag
 from serjournal.cli.options import DbOption, open_journal_at
+
+if TYPE_CHECKING:
+    from serjournal.config import Config
 
 
 @app.command()
@@ -20,6 +24,10 @@ def checkin(
         typer.Option(
             "--quick", "-q", help="Ratings, up to three sensations and emotions, one note."
         ),
+    ] = False,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="The full check-in, when your config makes quick the default."),
     ] = False,
     settledness: Annotated[
         int | None, typer.Option(help="Stage 1: how settled and safe, 0-10.", show_default=False)
@@ -41,12 +49,16 @@ def checkin(
             "--sensation",
             "-s",
             help="REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], repeatable. E.g. chest:tight:6:3",
+            autocompletion=complete_sensation,
         ),
     ] = None,
     emotion: Annotated[
         list[str] | None,
         typer.Option(
-            "--emotion", "-e", help="NAME:INTENSITY[:REGION], repeatable. E.g. anxious:5:chest"
+            "--emotion",
+            "-e",
+            help="NAME:INTENSITY[:REGION], repeatable. E.g. anxious:5:chest",
+            autocompletion=complete_emotion_spec,
         ),
     ] = None,
     memory: Annotated[str | None, typer.Option(help="A memory or image that surfaced.")] = None,
@@ -75,7 +87,10 @@ def checkin(
     ] = None,
     note: Annotated[str | None, typer.Option(help="One line of note (quick mode).")] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="A tag for this check-in, repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--tag", "-t", help="A tag for this check-in, repeatable.", autocompletion=complete_tag
+        ),
     ] = None,
     at: Annotated[
         str | None, typer.Option(help="When it happened, if not now: 'yesterday 21:00' or ISO.")
@@ -96,8 +111,11 @@ def checkin(
 ) -> None:
     """Today's check-in: the seven guided stages, or --quick. Any answer can be a flag."""
     from serjournal import paths
+    from serjournal.cli.config import active_config
     from serjournal.store import drafts
 
+    config = active_config()
+    quick = quick or (config.default_mode == "quick" and not full)
     journal = paths.journal_path(db)
     if discard_draft:
         typer.echo(
@@ -137,7 +155,7 @@ def checkin(
     if answered:
         _save_given(given, quick, from_json, target, at, db)
     else:
-        _guided(quick, resume, at, db)
+        _guided(quick, resume, at, db, config)
 
 
 def _save_given(
@@ -164,7 +182,7 @@ def _save_given(
     _save_and_report(store, journal, checkin)
 
 
-def _guided(quick: bool, resume: bool, at: str | None, db: Path | None) -> None:
+def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: Config) -> None:
     from serjournal.store import drafts
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -189,7 +207,19 @@ def _guided(quick: bool, resume: bool, at: str | None, db: Path | None) -> None:
 
         answers.set_time_from_text(base, at)
     prompter.say(messages.WELCOME_QUICK if quick else messages.WELCOME)
-    saved = run_checkin(prompter, store, journal, mode=base.mode, draft=draft, base=base)
+    from serjournal.store.filters import known_tags
+
+    config.settings.known_tags = known_tags(store)
+    saved = run_checkin(
+        prompter,
+        store,
+        journal,
+        mode=base.mode,
+        draft=draft,
+        base=base,
+        settings=config.settings,
+        vocabulary=config.vocabulary,
+    )
     _report(store, saved)
 
 

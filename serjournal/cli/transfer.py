@@ -184,5 +184,7 @@ def restore(
         typer.echo(messages.RESTORED_NEW.format(count=restored.count, source=file, journal=journal))
     else:
         typer.echo(
-            messages.RESTORED.format(count=restored.count, source=file, aside=restored.aside)
+            messages.JOURNAL_RESTORED.format(
+                count=restored.count, source=file, aside=restored.aside
+            )
         )

@@ -23,17 +23,26 @@ class Prompter(Protocol):
     def say(self, text: str) -> None:
         """Show a line of guidance."""
 
-    def rating(self, scale: content.Scale, subject: str = "", optional: bool = True) -> int | None:
-        """A 0-10 answer with the scale's anchors; None when skipped (optional only)."""
+    def rating(
+        self,
+        scale: content.Scale,
+        subject: str = "",
+        optional: bool = True,
+        default: int | None = None,
+    ) -> int | None:
+        """A 0-10 answer with the scale's anchors; None when skipped (optional only).
+        `default` pre-fills the answer (editing a saved check-in)."""
 
-    def text(self, question: str) -> str:
-        """A free-text answer; empty when skipped."""
+    def text(self, question: str, default: str = "") -> str:
+        """A free-text answer; empty when skipped. `default` pre-fills it."""
 
     def choose(self, question: str, choices: list[str]) -> str:
         """Exactly one of the choices."""
 
-    def choose_many(self, question: str, choices: list[str]) -> list[str]:
-        """Any number of the choices, none included."""
+    def choose_many(
+        self, question: str, choices: list[str], default: list[str] | None = None
+    ) -> list[str]:
+        """Any number of the choices, none included; `default` starts picked."""
 
     def confirm(self, question: str, default: bool = True) -> bool:
         """Yes or no."""
@@ -65,34 +74,43 @@ class TerminalPrompter:
     def say(self, text: str) -> None:
         self.console.print(text)
 
-    def rating(self, scale: content.Scale, subject: str = "", optional: bool = True) -> int | None:
+    def rating(
+        self,
+        scale: content.Scale,
+        subject: str = "",
+        optional: bool = True,
+        default: int | None = None,
+    ) -> int | None:
         import questionary
 
         question = f"{scale.question} {subject}".strip()
         hint = f"0 {scale.low} ... 10 {scale.high}" + ("; Enter to skip" if optional else "")
         answer = questionary.text(
             f"{question} ({hint})",
+            default="" if default is None else str(default),
             validate=lambda text: _validate_rating(text, optional),
             qmark="·",
         ).unsafe_ask()
         return int(answer) if answer.strip() else None
 
-    def text(self, question: str) -> str:
+    def text(self, question: str, default: str = "") -> str:
         import questionary
 
-        return str(questionary.text(question, qmark="·").unsafe_ask()).strip()
+        return str(questionary.text(question, default=default, qmark="·").unsafe_ask()).strip()
 
     def choose(self, question: str, choices: list[str]) -> str:
         import questionary
 
         return str(questionary.select(question, choices=choices, qmark="·").unsafe_ask())
 
-    def choose_many(self, question: str, choices: list[str]) -> list[str]:
+    def choose_many(
+        self, question: str, choices: list[str], default: list[str] | None = None
+    ) -> list[str]:
         import questionary
 
         picked = questionary.checkbox(
             question,
-            choices=choices,
+            choices=[questionary.Choice(c, checked=c in (default or [])) for c in choices],
             qmark="·",
             instruction="(space to pick, enter when done)",
         ).unsafe_ask()

@@ -104,7 +104,7 @@ def _run_step(session: stages.Session, step: str) -> None:
         session.prompter.stage(content.QUICK_STAGE)
         stages.quick(session)
         return
-    session.prompter.stage(stages.STAGE_BY_KEY[step])
+    session.prompter.stage(session.settings.stage(step))
     stages.STAGE_STEPS[step](session)
 
 

@@ -25,6 +25,13 @@ class FlowSettings:
     arrival_breath: content.BreathPattern = field(
         default_factory=lambda: content.BreathPattern(cycles=3)
     )
+    # Stages whose texts the config rewords; new Stage objects, never mutated globals.
+    stage_texts: dict[str, content.Stage] = field(default_factory=dict)
+    # The user's tags so far, offered at the end of the check-in.
+    known_tags: list[str] = field(default_factory=list)
+
+    def stage(self, key: str) -> content.Stage:
+        return self.stage_texts.get(key) or STAGE_BY_KEY[key]
 
 
 @dataclass
@@ -147,6 +154,7 @@ def integrate(s: Session) -> None:
     ask_prompts(s, "integrate")
     s.prompter.say(content.GROUNDING_CUE)
     s.checkin.closing_mood = s.prompter.rating(content.SCALES["closing_mood"])
+    ask_tags(s)
 
 
 def quick(s: Session) -> None:
@@ -163,6 +171,7 @@ def quick(s: Session) -> None:
     note = s.prompter.text(content.QUICK_NOTE.question)
     if note:
         s.checkin.answers[content.QUICK_NOTE.key] = note
+    ask_tags(s)
 
 
 STAGE_STEPS: dict[str, Callable[[Session], None]] = {
@@ -177,10 +186,26 @@ STAGE_STEPS: dict[str, Callable[[Session], None]] = {
 
 
 def ask_prompts(s: Session, stage_key: str) -> None:
-    for prompt in STAGE_BY_KEY[stage_key].prompts:
+    for prompt in s.settings.stage(stage_key).prompts:
         answer = s.prompter.text(prompt.question)
         if answer:
             s.checkin.answers[prompt.key] = answer
+
+
+def ask_tags(s: Session) -> None:
+    """Tags to find the entry again: the user's own, picked, plus new ones."""
+    picked: list[str] = []
+    if s.settings.known_tags:
+        picked = s.prompter.choose_many(
+            messages.TAGS_PICK, s.settings.known_tags, default=s.checkin.tags
+        )
+    typed = s.prompter.text(messages.TAGS_NEW)
+    kept = [t for t in s.checkin.tags if t not in s.settings.known_tags]
+    s.checkin.tags = list(dict.fromkeys([*kept, *picked, *split_tags(typed)]))
+
+
+def split_tags(text: str) -> list[str]:
+    return [t.strip() for t in text.split(",") if t.strip()]
 
 
 def offer_support_if_distressed(s: Session, distress: int | None) -> None:

@@ -18,7 +18,9 @@ def local_clock(line: CheckInLine) -> str:
 
 def checkin_table(lines: list[CheckInLine]) -> Table:
     table = Table(box=None, header_style="bold cyan", pad_edge=False)
-    for column in ("id", "when", "mood", "energy", "distress", "body", "feelings"):
+    with_tags = any(line.tags for line in lines)  # no empty column for the untagged
+    columns = ["id", "when", "mood", "energy", "distress", "body", "feelings"]
+    for column in columns + (["tags"] if with_tags else []):
         table.add_column(column, overflow="fold")
     for line in lines:
         table.add_row(
@@ -29,5 +31,6 @@ def checkin_table(lines: list[CheckInLine]) -> Table:
             rating_text(line.distress),
             line.regions,
             line.emotions,
+            *([line.tags] if with_tags else []),
         )
     return table

@@ -70,6 +70,11 @@ def _translated_errors(path: Path | None) -> Iterator[None]:
 def _insert(db: Database, checkin: CheckIn) -> None:
     row = checkin.to_dict()
     db.table("checkins").insert({column: row[column] for column in CHECKIN_COLUMNS})
+    insert_children(db, checkin)
+
+
+def insert_children(db: Database, checkin: CheckIn) -> None:
+    """Sensations, emotions, answers and tags: shared by save and edit."""
     db.table("sensations").insert_all(
         {"checkin_id": checkin.id, "position": i, **vars(s), "is_target": int(s.is_target)}
         for i, s in enumerate(checkin.sensations)
@@ -184,6 +189,7 @@ class CheckInLine:
     distress: int | None
     regions: str
     emotions: str
+    tags: str = ""
 
 
 def recent_checkins(db: Database, limit: int = 10) -> list[CheckInLine]:
@@ -203,7 +209,8 @@ def recent_checkins(db: Database, limit: int = 10) -> list[CheckInLine]:
     ).fetchall()
     names = [f.name for f in fields(CheckInLine)]
     return [
-        CheckInLine(**dict(zip(names, (*r[:8], r[8] or "", r[9] or ""), strict=True))) for r in rows
+        CheckInLine(**dict(zip(names[:10], (*r[:8], r[8] or "", r[9] or ""), strict=True)))
+        for r in rows
     ]
 
 

@@ -105,3 +105,43 @@ def known_names() -> list[str]:
 def schema_version() -> int:
     """The version this program writes: how many migrations it knows."""
     return len(known_names())
+
+
+@migrations()
+def m002_trash(db: Database) -> None:
+    # A deleted check-in waits here, whole, as its JSON form, for `undo`.
+    # Keeping it out of the checkins table means no other query must filter it.
+    db.execute(
+        """
+        CREATE TABLE trash (
+            checkin_id TEXT PRIMARY KEY,
+            deleted_utc TEXT NOT NULL,
+            record TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_trash_deleted_utc ON trash (deleted_utc)")
+
+
+@migrations()
+def m003_answers_fts(db: Database) -> None:
+    # Full-text index over written answers, kept in step by triggers so every
+    # write path (save, edit, delete, restore, import) is covered without code.
+    # Statements one by one: trigger bodies contain semicolons.
+    for statement in (
+        "CREATE VIRTUAL TABLE answers_fts USING fts5("
+        "text, content='answers', content_rowid='id', "
+        "tokenize='porter unicode61 remove_diacritics 2')",
+        "CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN "
+        "INSERT INTO answers_fts (rowid, text) VALUES (new.id, new.text); END",
+        "CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN "
+        "INSERT INTO answers_fts (answers_fts, rowid, text) "
+        "VALUES ('delete', old.id, old.text); END",
+        "CREATE TRIGGER answers_fts_update AFTER UPDATE ON answers BEGIN "
+        "INSERT INTO answers_fts (answers_fts, rowid, text) "
+        "VALUES ('delete', old.id, old.text); "
+        "INSERT INTO answers_fts (rowid, text) VALUES (new.id, new.text); END",
+        # Backfill what earlier versions wrote.
+        "INSERT INTO answers_fts (answers_fts) VALUES ('rebuild')",
+    ):
+        db.execute(statement)

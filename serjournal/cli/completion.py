@@ -1,0 +1,80 @@
+"""Shell completion of region, quality, emotion and tag names.
+
+Typer calls these while the user presses Tab (after `serjournal
+--install-completion`). They must never fail or print: any problem means no
+suggestions. Words come from the vocabulary with the user's config added.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from serjournal.vocabulary import Vocabulary
+
+
+def _vocabulary() -> Vocabulary:
+    from serjournal.config import load_config
+
+    return load_config().vocabulary  # a broken config quietly gives the defaults
+
+
+def _starting(words: list[str], incomplete: str) -> list[str]:
+    wanted = incomplete.lower()
+    return [w for w in words if w.lower().startswith(wanted)]
+
+
+def complete_region(incomplete: str) -> list[str]:
+    return _starting(_vocabulary().regions, incomplete)
+
+
+def complete_quality(incomplete: str) -> list[str]:
+    return _starting(_vocabulary().qualities, incomplete)
+
+
+def complete_emotion(incomplete: str) -> list[str]:
+    """Emotion names and families (list --emotion takes either)."""
+    vocabulary = _vocabulary()
+    return _starting([*vocabulary.emotions, *vocabulary.families], incomplete)
+
+
+def complete_sensation(incomplete: str) -> list[str]:
+    """REGION[/SIDE]:QUALITY:INTENSITY, one part at a time."""
+    parts = incomplete.split(":")
+    vocabulary = _vocabulary()
+    if len(parts) == 1:
+        return [f"{r}:" for r in _starting(vocabulary.regions, incomplete)]
+    if len(parts) == 2:
+        return [f"{parts[0]}:{q}:" for q in _starting(vocabulary.qualities, parts[1])]
+    return []
+
+
+def complete_emotion_spec(incomplete: str) -> list[str]:
+    """NAME:INTENSITY[:REGION]: the name first, the region last."""
+    parts = incomplete.split(":")
+    vocabulary = _vocabulary()
+    if len(parts) == 1:
+        return [f"{n}:" for n in _starting(list(vocabulary.emotions), incomplete)]
+    if len(parts) == 3:
+        head = ":".join(parts[:2])
+        return [f"{head}:{r}" for r in _starting(vocabulary.regions, parts[2])]
+    return []
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Tags already in the journal named by --db (or the default one)."""
+    from serjournal import paths
+    from serjournal.errors import SerjournalError
+    from serjournal.store.connection import open_journal
+    from serjournal.store.filters import known_tags
+
+    try:
+        db = open_journal(paths.journal_path(ctx.params.get("db")), create=False)
+    except SerjournalError:
+        return []
+    try:
+        return _starting(known_tags(db), incomplete)
+    finally:
+        db.close()

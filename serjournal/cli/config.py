@@ -1,0 +1,100 @@
+"""`serjournal config path|show|edit`, and loading the config for other commands."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from serjournal.cli.app import app
+
+if TYPE_CHECKING:
+    from serjournal.config import Config
+
+config_app = typer.Typer(
+    help="Your config file: own words, prompts and ritual.", no_args_is_help=True
+)
+app.add_typer(config_app, name="config")
+
+
+def active_config() -> Config:
+    """Load the config, put its vocabulary in force, and warn (one line on
+    stderr) when the file is broken: the defaults are used then."""
+    from serjournal.config import load_config
+    from serjournal.vocabulary import set_vocabulary
+
+    config = load_config()
+    if config.warning:
+        typer.echo(f"Warning: {config.warning}", err=True)
+    set_vocabulary(config.vocabulary)
+    return config
+
+
+@config_app.command("path")
+def config_path() -> None:
+    """Where the config file is (or would be). Env: SERJOURNAL_CONFIG."""
+    from serjournal import paths
+
+    typer.echo(str(paths.config_file()))
+
+
+@config_app.command("show")
+def config_show() -> None:
+    """Check the config file and show the settings in force."""
+    from rich.console import Console
+
+    from serjournal import messages
+    from serjournal.config import load_config
+    from serjournal.render.config import render_config
+
+    config = load_config()
+    console = Console(highlight=False)
+    assert config.path is not None
+    if not config.path.exists():
+        typer.echo(messages.CONFIG_NONE.format(path=config.path))
+    elif config.warning:
+        typer.echo(f"Warning: {config.warning}", err=True)
+    else:
+        typer.echo(messages.CONFIG_OK.format(path=config.path))
+    console.print(render_config(config))
+    if config.warning:
+        raise typer.Exit(1)
+
+
+@config_app.command("edit")
+def config_edit() -> None:
+    """Open the config in $VISUAL or $EDITOR, creating a commented template first."""
+    from serjournal import messages, paths
+    from serjournal.config import TEMPLATE, load_config
+    from serjournal.errors import InputError
+
+    path = paths.config_file()
+    if not path.exists():
+        paths.ensure_private_dir(path.parent)
+        paths.write_private_atomically(path, TEMPLATE.encode("utf-8"))
+        typer.echo(messages.CONFIG_CREATED.format(path=path))
+    command = _editor_command(path)
+    try:
+        subprocess.run(command, check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise InputError(
+            messages.CONFIG_EDITOR_FAILED.format(editor=command[0], reason=error)
+        ) from None
+    config = load_config(path)
+    if config.warning:
+        typer.echo(f"Warning: {config.warning}", err=True)
+        raise typer.Exit(1)
+    typer.echo(messages.CONFIG_OK.format(path=path))
+
+
+def _editor_command(path: Path) -> list[str]:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or _fallback_editor()
+    return [*shlex.split(editor), str(path)]
+
+
+def _fallback_editor() -> str:
+    return "notepad" if os.name == "nt" else "vi"

@@ -1,0 +1,278 @@
+"""The user's config file (TOML): own words, own prompts, own ritual.
+
+load_config never refuses to start the program: a missing file means the
+defaults, and a broken one gives a one-line warning naming the key and line,
+then the defaults. Nothing global is changed here; callers decide what to
+apply (see apply_vocabulary).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from serjournal import content, messages, paths
+from serjournal.flow.stages import FlowSettings
+from serjournal.vocabulary import Vocabulary, normalise
+
+MODES = ("full", "quick")
+SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
+TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts"}
+EMOTION_KEYS = {"family", "valence", "energy"}
+BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
+STAGE_TEXT_KEYS = {"title", "orientation"}
+
+
+@dataclass
+class Config:
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    settings: FlowSettings = field(default_factory=FlowSettings)
+    default_mode: str = "full"
+    path: Path | None = None
+    warning: str | None = None  # set when the file was broken and ignored
+
+
+class ConfigProblem(Exception):
+    """One thing wrong in the file: which key, and what is wrong with it."""
+
+    def __init__(self, key: str, problem: str, line: int | None = None) -> None:
+        super().__init__(problem)
+        self.key = key
+        self.problem = problem
+        self.line = line
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or paths.config_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config(path=path)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        return Config(
+            path=path, warning=messages.CONFIG_UNREADABLE.format(path=path, reason=reason)
+        )
+    try:
+        config = parse_config(text)
+    except ConfigProblem as problem:
+        line = problem.line or _line_of(text, problem.key)
+        where = f" (line {line})" if line else ""
+        template = messages.CONFIG_SYNTAX if problem.key == SYNTAX else messages.CONFIG_INVALID
+        reason = problem.problem.rstrip(".") + "."
+        return Config(
+            path=path,
+            warning=template.format(path=path, key=problem.key, where=where, problem=reason),
+        )
+    config.path = path
+    return config
+
+
+def parse_config(text: str) -> Config:
+    """Read the TOML text into a Config; ConfigProblem on the first mistake."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        reason = str(error).split(" (at")[0]
+        raise ConfigProblem(SYNTAX, reason, int(match[1]) if match else None) from None
+    _no_unknown(data, TOP_KEYS, "")
+    config = Config()
+    config.default_mode = _choice(data, "default_mode", MODES, "full")
+    vocabulary = config.vocabulary
+    words = _table(data, "vocabulary")
+    _no_unknown(words, {"regions", "qualities"}, "vocabulary.")
+    vocabulary.regions += _new_words(words, "regions", vocabulary.regions)
+    vocabulary.qualities += _new_words(words, "qualities", vocabulary.qualities)
+    for name, spec in _table(data, "emotions").items():
+        emotion = _emotion(normalise(name), spec, vocabulary)
+        vocabulary.emotions[emotion.name] = emotion
+    settings = config.settings
+    if "run_stages" in data:
+        settings.stages = _stage_list(data["run_stages"])
+    settings.breath = _breath(_table(data, "breath"), settings.breath)
+    # The grounding breaths follow the same rhythm, kept short.
+    settings.arrival_breath = replace(settings.breath, cycles=settings.arrival_breath.cycles)
+    settings.stage_texts = _stage_texts(_table(data, "prompts"))
+    return config
+
+
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigProblem(key, messages.CONFIG_WANT_TABLE)
+    return value
+
+
+def _no_unknown(data: dict[str, Any], known: set[str], prefix: str) -> None:
+    for key in data:
+        if key not in known:
+            raise ConfigProblem(
+                prefix + key, messages.CONFIG_UNKNOWN_KEY.format(known=", ".join(sorted(known)))
+            )
+
+
+def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: str) -> str:
+    value = data.get(key, default)
+    if value not in choices:
+        raise ConfigProblem(key, messages.CONFIG_WANT_ONE_OF.format(choices=", ".join(choices)))
+    return str(value)
+
+
+def _new_words(words: dict[str, Any], key: str, existing: list[str]) -> list[str]:
+    value = words.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigProblem(f"vocabulary.{key}", messages.CONFIG_WANT_WORDS)
+    return [w for w in dict.fromkeys(normalise(v) for v in value) if w not in existing]
+
+
+def _emotion(name: str, spec: Any, vocabulary: Vocabulary) -> content.Emotion:
+    key = f"emotions.{name}"
+    if not isinstance(spec, dict):
+        raise ConfigProblem(key, messages.CONFIG_WANT_TABLE)
+    _no_unknown(spec, EMOTION_KEYS, key + ".")
+    if not isinstance(spec.get("family"), str) or not spec["family"].strip():
+        raise ConfigProblem(key, messages.CONFIG_EMOTION_FAMILY)
+    family = normalise(spec["family"])
+    # An emotion joining a known family takes its coordinates unless given.
+    like = next(iter(vocabulary.emotions_in(family)), None)
+    coordinates = {}
+    for field_name, allowed in (
+        ("valence", ("pleasant", "unpleasant")),
+        ("energy", ("high", "low")),
+    ):
+        value = spec.get(field_name, getattr(like, field_name, None))
+        if value not in allowed:
+            raise ConfigProblem(
+                f"{key}.{field_name}",
+                messages.CONFIG_WANT_ONE_OF.format(choices=", ".join(allowed)),
+            )
+        coordinates[field_name] = str(value)
+    return content.Emotion(name, family, coordinates["valence"], coordinates["energy"])
+
+
+def _stage_list(value: Any) -> list[str]:
+    known = [s.key for s in content.STAGES]
+    if not isinstance(value, list) or not value or not all(v in known for v in value):
+        raise ConfigProblem(
+            "run_stages", messages.CONFIG_WANT_STAGES.format(stages=", ".join(known))
+        )
+    # Stages keep their natural order whatever order the file lists them in.
+    return [k for k in known if k in value]
+
+
+def _breath(spec: dict[str, Any], base: content.BreathPattern) -> content.BreathPattern:
+    _no_unknown(spec, BREATH_KEYS, "breath.")
+    values: dict[str, float] = {}
+    for key in ("inhale", "hold", "exhale"):
+        if key in spec:
+            value = spec[key]
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 <= value <= 30
+            ):
+                raise ConfigProblem(f"breath.{key}", messages.CONFIG_WANT_SECONDS)
+            values[key] = float(value)
+    pattern = replace(base, **values)  # type: ignore[arg-type]  # phases are float seconds
+    if pattern.inhale + pattern.hold + pattern.exhale <= 0:
+        raise ConfigProblem("breath", messages.CONFIG_WANT_SECONDS)
+    if "cycles" in spec and "seconds" in spec:
+        raise ConfigProblem("breath.seconds", messages.CONFIG_CYCLES_OR_SECONDS)
+    if "cycles" in spec:
+        cycles = spec["cycles"]
+        if isinstance(cycles, bool) or not isinstance(cycles, int) or not 1 <= cycles <= 100:
+            raise ConfigProblem("breath.cycles", messages.CONFIG_WANT_CYCLES)
+        pattern = replace(pattern, cycles=cycles)
+    if "seconds" in spec:
+        seconds = spec["seconds"]
+        if isinstance(seconds, bool) or not isinstance(seconds, int) or not 10 <= seconds <= 3600:
+            raise ConfigProblem("breath.seconds", messages.CONFIG_WANT_LENGTH)
+        one = pattern.inhale + pattern.hold + pattern.exhale
+        pattern = replace(pattern, cycles=max(1, round(seconds / one)))
+    return pattern
+
+
+def _stage_texts(spec: dict[str, Any]) -> dict[str, content.Stage]:
+    """New Stage objects with the user's wording; the defaults stay untouched."""
+    by_key = {s.key: s for s in content.STAGES}
+    result: dict[str, content.Stage] = {}
+    for stage_key, texts in spec.items():
+        if stage_key not in by_key:
+            raise ConfigProblem(
+                f"prompts.{stage_key}",
+                messages.CONFIG_UNKNOWN_KEY.format(known=", ".join(by_key)),
+            )
+        if not isinstance(texts, dict):
+            raise ConfigProblem(f"prompts.{stage_key}", messages.CONFIG_WANT_TABLE)
+        stage = by_key[stage_key]
+        prompt_keys = {p.key for p in stage.prompts}
+        _no_unknown(texts, STAGE_TEXT_KEYS | prompt_keys, f"prompts.{stage_key}.")
+        for key, value in texts.items():
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigProblem(f"prompts.{stage_key}.{key}", messages.CONFIG_WANT_TEXT)
+        result[stage_key] = replace(
+            stage,
+            title=texts.get("title", stage.title),
+            orientation=texts.get("orientation", stage.orientation),
+            prompts=tuple(replace(p, question=texts.get(p.key, p.question)) for p in stage.prompts),
+        )
+    return result
+
+
+def _line_of(text: str, dotted_key: str) -> int | None:
+    """Where a key is written, for the warning: its own line, or its table's."""
+    parts = dotted_key.split(".")
+    for candidate in reversed(parts):
+        pattern = re.compile(
+            rf'^\s*(\[+\s*)?([\w."\s-]*\.)?"?{re.escape(candidate)}"?\s*(=|\]|\.)', re.MULTILINE
+        )
+        match = pattern.search(text)
+        if match:
+            return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+TEMPLATE = """\
+# serjournal config. Every setting is optional; delete or comment out what you
+# do not need. A mistake here never stops serjournal: it warns and uses the
+# defaults. 'serjournal config show' checks the file.
+
+# Which check-in runs when you type 'serjournal checkin': "full" or "quick".
+# default_mode = "full"
+
+# Which of the seven stages run, by key:
+# run_stages = ["arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"]
+
+# Your own words, added to the built-in ones.
+# [vocabulary]
+# regions = ["wrists", "eyes"]
+# qualities = ["prickly", "spacious"]
+
+# Your own emotions. A known family lends its valence and energy; a new
+# family needs both (valence: pleasant or unpleasant; energy: high or low).
+# [emotions.wistful]
+# family = "sadness"
+# [emotions.awe]
+# family = "wonder"
+# valence = "pleasant"
+# energy = "high"
+
+# The breath practice: seconds per phase, and either cycles or total seconds.
+# [breath]
+# inhale = 4
+# hold = 2
+# exhale = 6
+# cycles = 5
+
+# Your own wording for any stage: title, orientation and its prompt keys
+# (checkin: focus; emotions: memory; dialogue: speak, need, image;
+# integrate: shift, takeaway).
+# [prompts.integrate]
+# orientation = "Gather what came up."
+# takeaway = "What will you carry into the evening?"
+"""

@@ -1,0 +1,114 @@
+"""`serjournal edit ID` in a real pseudo-terminal: the menu and pre-filled prompts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pexpect = pytest.importorskip("pexpect")
+SERJOURNAL = shutil.which("serjournal", path=str(Path(sys.executable).parent))
+pytestmark = pytest.mark.skipif(
+    SERJOURNAL is None or sys.platform == "win32", reason="needs the installed command and a pty"
+)
+UP = "\x1b[A"
+DOWN = "\x1b[B"
+
+
+def slowly(child: pexpect.spawn, keys: str) -> None:
+    time.sleep(0.3)  # let prompt_toolkit draw before keys arrive
+    child.send(keys)
+
+
+def saved_entry() -> tuple[dict[str, str], str]:
+    env = {**os.environ, "TERM": "xterm"}
+    assert SERJOURNAL is not None
+    subprocess.run(
+        [SERJOURNAL, "checkin", "--mood", "5", "--takeaway", "walk after lunch"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    listed = subprocess.run(
+        [SERJOURNAL, "list", "--json"], env=env, check=True, capture_output=True, text=True
+    )
+    return env, json.loads(listed.stdout)[0]["id"]
+
+
+def show(env: dict[str, str], checkin_id: str) -> str:
+    assert SERJOURNAL is not None
+    return subprocess.run(
+        [SERJOURNAL, "show", checkin_id], env=env, capture_output=True, text=True
+    ).stdout
+
+
+def test_edit_through_the_menu_with_prefilled_answers() -> None:
+    env, checkin_id = saved_entry()
+    child = pexpect.spawn(
+        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+    )
+    child.expect("What would you like to change")
+    slowly(child, "\r")  # the first field: settledness
+    child.expect("settled")
+    slowly(child, "3")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, DOWN * 12 + "\r")  # takeaway, after 6 ratings and 6 other answers
+    child.expect("carry")
+    slowly(child, " and rest")  # typed after the pre-filled answer
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, UP * 2 + "\r")  # the menu wraps: two up is "(save and finish)"
+    child.expect("Updated check-in")
+    child.expect(pexpect.EOF)
+    shown = show(env, checkin_id)
+    assert "Settled  3/10" in shown
+    assert "walk after lunch and rest" in shown
+    assert "edited " in shown
+
+
+def test_ctrl_c_in_the_editor_changes_nothing() -> None:
+    env, checkin_id = saved_entry()
+    before = show(env, checkin_id)
+    child = pexpect.spawn(
+        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+    )
+    child.expect("What would you like to change")
+    slowly(child, "\x03")
+    child.expect("Nothing was changed")
+    child.expect(pexpect.EOF)
+    assert show(env, checkin_id) == before
+
+
+def test_tags_checkbox_starts_with_the_entry_tags_picked() -> None:
+    env, checkin_id = saved_entry()
+    assert SERJOURNAL is not None
+    subprocess.run(
+        [SERJOURNAL, "edit", checkin_id, "--tag", "work", "--tag", "rest"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    child = pexpect.spawn(
+        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+    )
+    child.expect("What would you like to change")
+    slowly(child, UP * 3 + "\r")  # the menu ends: tags, save, leave
+    child.expect("Any tags")
+    slowly(child, " ")  # unpick the first, "rest" (tags are offered most used first)
+    slowly(child, "\r")
+    child.expect("New tags")
+    slowly(child, "garden")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, UP * 2 + "\r")
+    child.expect(pexpect.EOF)
+    shown = show(env, checkin_id)
+    assert "work, garden" in shown
+    assert "rest" not in shown.split("Tags")[1]
