@@ -11,6 +11,7 @@ import typer
 from serjournal import messages
 from serjournal.cli.app import app
 from serjournal.cli.options import DbOption, open_journal_at
+from serjournal.errors import Interrupted
 
 
 @app.command()
@@ -151,6 +152,13 @@ def _save_given(
     from serjournal import answers
 
     if from_json is not None:
+        flags = {k: v for k, v in given.items() if k not in ("tags", "answers")}
+        if (
+            target
+            or any(v not in (None, []) for v in flags.values())
+            or any(given["answers"].values())
+        ):
+            raise _input_error(messages.JSON_AND_FLAGS)
         data = answers.load_json_document(_read_source(from_json), from_json)
     else:
         data = {**given, "mode": "quick" if quick else "full"}
@@ -158,6 +166,9 @@ def _save_given(
     if from_json is None:
         answers.check_quick_limits(checkin)
         answers.mark_target(checkin.sensations, target)
+    else:  # --tag adds to the document's own tags
+        extra = [t.strip() for t in given["tags"] if t.strip()]
+        checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
     if at is not None:
         answers.set_time_from_text(checkin, at)
     journal, store = open_journal_at(db)
@@ -165,39 +176,73 @@ def _save_given(
 
 
 def _guided(quick: bool, resume: bool, at: str | None, db: Path | None) -> None:
-    from serjournal.store import drafts
-
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise _input_error(messages.NO_ANSWERS_NO_TERMINAL)
-    from serjournal.flow.prompter import TerminalPrompter
-    from serjournal.flow.runner import run_checkin
+    from serjournal.flow.runner import AnswersNotKept
     from serjournal.models import CheckIn
 
-    journal, store = open_journal_at(db)
-    prompter = TerminalPrompter()
-    draft = drafts.load_draft(journal)
-    if draft is not None and not resume:
-        prompter.say(messages.DRAFT_FOUND.format(when=draft.saved_utc, stage=draft.stage))
-        if not prompter.confirm("Resume it? (No discards it)", default=True):
-            drafts.discard_draft(journal)
-            draft = None
-    elif draft is None and resume:
-        prompter.say(messages.NOTHING_TO_RESUME)
     base = CheckIn(mode="quick" if quick else "full")
-    if at is not None:
+    if at is not None:  # checked before the journal is opened: bad input writes nothing
         from serjournal import answers
 
         answers.set_time_from_text(base, at)
-    prompter.say(messages.WELCOME_QUICK if quick else messages.WELCOME)
-    saved = run_checkin(prompter, store, journal, mode=base.mode, draft=draft, base=base)
+    journal, store = open_journal_at(db)
+    try:
+        saved = _run_guided(base, resume, journal, store)
+    except AnswersNotKept as error:
+        import json
+
+        typer.echo(json.dumps(error.unsaved, indent=2, ensure_ascii=False))
+        _stop(f"Error: {error}", error.exit_code)
+    except Interrupted as error:
+        _stop(str(error), error.exit_code)
     _report(store, saved)
 
 
+def _run_guided(base: Any, resume: bool, journal: Path, store: Any) -> Any:
+    from serjournal.flow.prompter import TerminalPrompter
+    from serjournal.flow.runner import describe_draft, run_checkin
+    from serjournal.store import drafts
+
+    prompter = TerminalPrompter()
+    draft = drafts.load_draft(journal)
+    try:
+        if draft is not None and not resume:
+            prompter.say(describe_draft(draft))
+            if not prompter.confirm(messages.ASK_RESUME, default=True):
+                drafts.discard_draft(journal)
+                prompter.say(messages.DRAFT_DISCARDED)
+                draft = None
+        elif draft is None and resume:
+            prompter.say(messages.NOTHING_TO_RESUME)
+        if draft is None:
+            prompter.say(messages.WELCOME_QUICK if base.mode == "quick" else messages.WELCOME)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(messages.STOPPED_NOTHING_KEPT) from None
+    return run_checkin(prompter, store, journal, mode=base.mode, draft=draft, base=base)
+
+
+def _stop(text: str, code: int) -> None:
+    """A stopped check-in is not a failure to shout about: one calm line."""
+    import contextlib
+
+    # OSError: the terminal is gone (a closed window); the kept draft is what matters.
+    with contextlib.suppress(OSError):
+        typer.echo(text, err=True)
+    raise typer.Exit(code)
+
+
 def _save_and_report(store: Any, journal: Path, checkin: Any) -> None:
+    from serjournal import content
     from serjournal.store.checkins import save_checkin
 
     save_checkin(store, checkin, journal)
     _report(store, checkin)
+    if any(
+        value is not None and value >= content.HIGH_DISTRESS
+        for value in (checkin.distress, checkin.distress_after)
+    ):  # no terminal to offer grounding in, but the note still belongs here
+        typer.echo(messages.HIGH_DISTRESS_NOTE)
 
 
 def _report(store: Any, checkin: Any) -> None:

@@ -8,9 +8,9 @@ terminal); the runner turns both into a kept draft.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from serjournal import content
+from serjournal import content, messages
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -32,8 +32,13 @@ class Prompter(Protocol):
     def choose(self, question: str, choices: list[str]) -> str:
         """Exactly one of the choices."""
 
-    def choose_many(self, question: str, choices: list[str]) -> list[str]:
-        """Any number of the choices, none included."""
+    def choose_many(self, question: str, choices: list[str], limit: int | None = None) -> list[str]:
+        """Any number of the choices (at most `limit`), none included."""
+
+    def choose_grouped(
+        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+    ) -> list[str]:
+        """Like choose_many, with the choices shown under their group names."""
 
     def confirm(self, question: str, default: bool = True) -> bool:
         """Yes or no."""
@@ -56,23 +61,33 @@ class TerminalPrompter:
 
     def stage(self, stage: content.Stage) -> None:
         from rich.rule import Rule
+        from rich.text import Text
 
         self.console.print()
-        heading = f"{stage.number}/7  {stage.title}" if stage.number else stage.title
-        self.console.print(Rule(heading, style="cyan", align="left"))
-        self.console.print(f"[italic]{stage.orientation}[/italic]")
+        heading = (
+            messages.STAGE_HEADING.format(number=stage.number, title=stage.title)
+            if stage.number
+            else stage.title
+        )
+        self.console.print(Rule(Text(heading), style="cyan", align="left"))
+        # Text, not markup: orientations may come from a user's config.
+        self.console.print(Text(stage.orientation, style="italic"))
 
     def say(self, text: str) -> None:
-        self.console.print(text)
+        from rich.text import Text
+
+        self.console.print(Text(text))
 
     def rating(self, scale: content.Scale, subject: str = "", optional: bool = True) -> int | None:
         import questionary
 
         question = f"{scale.question} {subject}".strip()
-        hint = f"0 {scale.low} ... 10 {scale.high}" + ("; Enter to skip" if optional else "")
+        hint = f"0 {scale.low} ... 10 {scale.high}"
+        if optional:
+            hint = f"{hint}; {messages.SKIP_HINT}"
         answer = questionary.text(
             f"{question} ({hint})",
-            validate=lambda text: _validate_rating(text, optional),
+            validate=lambda text: validate_rating(text, optional),
             qmark="·",
         ).unsafe_ask()
         return int(answer) if answer.strip() else None
@@ -87,16 +102,33 @@ class TerminalPrompter:
 
         return str(questionary.select(question, choices=choices, qmark="·").unsafe_ask())
 
-    def choose_many(self, question: str, choices: list[str]) -> list[str]:
+    def choose_many(self, question: str, choices: list[str], limit: int | None = None) -> list[str]:
+        return self._checkbox(question, list(choices), limit)
+
+    def choose_grouped(
+        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+    ) -> list[str]:
+        from questionary import Separator
+
+        choices: list[Any] = []
+        for group, names in groups.items():
+            choices.append(Separator(f"── {group}"))
+            choices.extend(names)
+        return self._checkbox(question, choices, limit)
+
+    def _checkbox(self, question: str, choices: list[Any], limit: int | None) -> list[str]:
         import questionary
 
         picked = questionary.checkbox(
             question,
             choices=choices,
             qmark="·",
-            instruction="(space to pick, enter when done)",
+            instruction=messages.PICK_HINT_LIMIT.format(limit=limit)
+            if limit
+            else messages.PICK_HINT,
+            validate=lambda chosen: validate_count(chosen, limit),
         ).unsafe_ask()
-        return list(picked or [])
+        return [str(p) for p in picked or []]
 
     def confirm(self, question: str, default: bool = True) -> bool:
         import questionary
@@ -109,10 +141,17 @@ class TerminalPrompter:
         return guided_breath(self.console, pattern)
 
 
-def _validate_rating(answer: str, optional: bool) -> bool | str:
+def validate_rating(answer: str, optional: bool) -> bool | str:
+    """True for a valid 0-10 answer (or empty when optional), else the hint."""
     cleaned = answer.strip()
     if not cleaned and optional:
         return True
     if cleaned.isdigit() and 0 <= int(cleaned) <= 10:
         return True
-    return "A whole number from 0 to 10" + (", or Enter to skip" if optional else "")
+    return messages.RATING_HINT_OPTIONAL if optional else messages.RATING_HINT
+
+
+def validate_count(chosen: list[Any], limit: int | None) -> bool | str:
+    if limit is not None and len(chosen) > limit:
+        return messages.PICK_AT_MOST.format(limit=limit)
+    return True
