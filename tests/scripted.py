@@ -22,6 +22,8 @@ class ScriptedPrompter:
         self.said: list[str] = []
         self.stages: list[str] = []
         self.breaths: list[content.BreathPattern] = []
+        self.limits: list[int | None] = []  # the limit passed with each multi-select
+        self.groups: list[dict[str, list[str]]] = []
 
     def _next(self, kind: str, question: str) -> Any:
         self.asked.append((kind, question))
@@ -58,10 +60,17 @@ class ScriptedPrompter:
         assert match is not None, f"{answer!r} not among {choices}"
         return match
 
-    def choose_many(self, question: str, choices: list[str]) -> list[str]:
+    def choose_many(self, question: str, choices: list[str], limit: int | None = None) -> list[str]:
         answer = self._next("choose_many", question)
         assert isinstance(answer, list) and all(a in choices for a in answer), (answer, choices)
+        self.limits.append(limit)
         return answer
+
+    def choose_grouped(
+        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+    ) -> list[str]:
+        self.groups.append(groups)
+        return self.choose_many(question, [c for names in groups.values() for c in names], limit)
 
     def confirm(self, question: str, default: bool = True) -> bool:
         answer = self._next("confirm", question)

@@ -176,7 +176,7 @@ def _save_given(
 
 
 def _guided(quick: bool, resume: bool, at: str | None, db: Path | None) -> None:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _has_terminal():
         raise _input_error(messages.NO_ANSWERS_NO_TERMINAL)
     from serjournal.flow.runner import AnswersNotKept
     from serjournal.models import CheckIn
@@ -197,6 +197,10 @@ def _guided(quick: bool, resume: bool, at: str | None, db: Path | None) -> None:
     except Interrupted as error:
         _stop(str(error), error.exit_code)
     _report(store, saved)
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _run_guided(base: Any, resume: bool, journal: Path, store: Any) -> Any:
