@@ -166,3 +166,4 @@ JSON_AND_FLAGS = (
     "Give the answers either as flags or with --from-json, not both "
     "(--at and --tag may go with either)."
 )
+BAD_SECONDS = "--practice-seconds must be a whole number of seconds, not '{value}'."

@@ -23,68 +23,103 @@ def checkin(
         ),
     ] = False,
     settledness: Annotated[
-        int | None, typer.Option(help="Stage 1: how settled and safe, 0-10.", show_default=False)
-    ] = None,
-    mood: Annotated[int | None, typer.Option(help="Mood 0-10.", show_default=False)] = None,
-    energy: Annotated[int | None, typer.Option(help="Energy 0-10.", show_default=False)] = None,
-    distress: Annotated[
-        int | None,
+        str | None,
         typer.Option(
-            help="Distress 0-10 (0 completely calm, 10 the worst imaginable).", show_default=False
+            metavar="0-10", help="Stage 1: how settled and safe, 0-10.", show_default=False
+        ),
+    ] = None,
+    mood: Annotated[
+        str | None, typer.Option(metavar="0-10", help="Mood 0-10.", show_default=False)
+    ] = None,
+    energy: Annotated[
+        str | None, typer.Option(metavar="0-10", help="Energy 0-10.", show_default=False)
+    ] = None,
+    distress: Annotated[
+        str | None,
+        typer.Option(
+            metavar="0-10",
+            help="Distress 0-10 (0 completely calm, 10 the worst imaginable).",
+            show_default=False,
         ),
     ] = None,
     focus: Annotated[
-        str | None, typer.Option(help="What is on your mind, or an intention.")
+        str | None, typer.Option(metavar="TEXT", help="What is on your mind, or an intention.")
     ] = None,
     sensation: Annotated[
         list[str] | None,
         typer.Option(
             "--sensation",
             "-s",
+            metavar="SPEC",
             help="REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], repeatable. E.g. chest:tight:6:3",
         ),
     ] = None,
     emotion: Annotated[
         list[str] | None,
         typer.Option(
-            "--emotion", "-e", help="NAME:INTENSITY[:REGION], repeatable. E.g. anxious:5:chest"
+            "--emotion",
+            "-e",
+            metavar="SPEC",
+            help="NAME:INTENSITY[:REGION], repeatable. E.g. anxious:5:chest",
         ),
     ] = None,
-    memory: Annotated[str | None, typer.Option(help="A memory or image that surfaced.")] = None,
+    memory: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="A memory or image that surfaced.")
+    ] = None,
     target: Annotated[
         str | None,
-        typer.Option(help="Region of the sensation the dialogue is about (default: the first)."),
+        typer.Option(
+            metavar="REGION",
+            help="Region of the sensation the dialogue is about (default: the first).",
+        ),
     ] = None,
     speak: Annotated[
-        str | None, typer.Option(help="If this area could speak, what would it say?")
+        str | None,
+        typer.Option(metavar="TEXT", help="If this area could speak, what would it say?"),
     ] = None,
-    need: Annotated[str | None, typer.Option(help="What does it need?")] = None,
-    image: Annotated[str | None, typer.Option(help="What image, colour or shape comes?")] = None,
+    need: Annotated[str | None, typer.Option(metavar="TEXT", help="What does it need?")] = None,
+    image: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What image, colour or shape comes?")
+    ] = None,
     practice: Annotated[
-        str | None, typer.Option(help="Release practice: breath, movement, hand or none.")
+        str | None,
+        typer.Option(metavar="NAME", help="Release practice: breath, movement, hand or none."),
     ] = None,
     practice_seconds: Annotated[
-        int | None, typer.Option(min=0, help="How long the practice lasted.", show_default=False)
+        str | None,
+        typer.Option(metavar="SECONDS", help="How long the practice lasted.", show_default=False),
     ] = None,
     distress_after: Annotated[
-        int | None, typer.Option(help="Distress after the practice, 0-10.", show_default=False)
+        str | None,
+        typer.Option(metavar="0-10", help="Distress after the practice, 0-10.", show_default=False),
     ] = None,
-    shift: Annotated[str | None, typer.Option(help="What shifted.")] = None,
-    takeaway: Annotated[str | None, typer.Option(help="One takeaway to carry with you.")] = None,
+    shift: Annotated[str | None, typer.Option(metavar="TEXT", help="What shifted.")] = None,
+    takeaway: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="One takeaway to carry with you.")
+    ] = None,
     closing_mood: Annotated[
-        int | None, typer.Option(help="Mood at the close, 0-10.", show_default=False)
+        str | None,
+        typer.Option(metavar="0-10", help="Mood at the close, 0-10.", show_default=False),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="One line of note (quick mode).")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="One line of note (quick mode).")
+    ] = None,
     tag: Annotated[
-        list[str] | None, typer.Option("--tag", "-t", help="A tag for this check-in, repeatable.")
+        list[str] | None,
+        typer.Option("--tag", "-t", metavar="TAG", help="A tag for this check-in, repeatable."),
     ] = None,
     at: Annotated[
-        str | None, typer.Option(help="When it happened, if not now: 'yesterday 21:00' or ISO.")
+        str | None,
+        typer.Option(
+            metavar="WHEN", help="When it happened, if not now: 'yesterday 21:00' or ISO."
+        ),
     ] = None,
     from_json: Annotated[
         str | None,
         typer.Option(
-            "--from-json", help="Read the whole check-in as JSON from FILE, or - for stdin."
+            "--from-json",
+            metavar="FILE",
+            help="Read the whole check-in as JSON from FILE, or - for stdin.",
         ),
     ] = None,
     resume: Annotated[
@@ -161,7 +196,11 @@ def _save_given(
             raise _input_error(messages.JSON_AND_FLAGS)
         data = answers.load_json_document(_read_source(from_json), from_json)
     else:
-        data = {**given, "mode": "quick" if quick else "full"}
+        data = {
+            **given,
+            "mode": "quick" if quick else "full",
+            "practice_seconds": _seconds(given["practice_seconds"]),
+        }
     checkin = answers.checkin_from_dict(data)
     if from_json is None:
         answers.check_quick_limits(checkin)
@@ -266,6 +305,14 @@ def _read_source(source: str) -> str:
                 path=source, reason=getattr(error, "strerror", None) or error
             )
         ) from None
+
+
+def _seconds(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit():
+        raise _input_error(messages.BAD_SECONDS.format(value=value))
+    return int(value.strip())
 
 
 def _input_error(text: str) -> Exception:
