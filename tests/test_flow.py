@@ -415,3 +415,13 @@ def test_a_found_draft_is_described_in_local_time_and_by_stage_title(
         else:
             monkeypatch.setenv("TZ", original)
         time.tzset()
+
+
+@pytest.mark.parametrize("mode", ["full", "quick"])
+def test_stopping_before_any_answer_keeps_no_empty_draft(
+    db: Database, journal_path: Path, mode: str
+) -> None:
+    with pytest.raises(Interrupted) as stopped:
+        run_checkin(ScriptedPrompter([INTERRUPT]), db, journal_path, mode=mode)
+    assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
+    assert not draft_path(journal_path).exists() and count_checkins(db) == 0

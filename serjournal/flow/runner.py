@@ -20,7 +20,7 @@ from serjournal.answers import checkin_from_dict
 from serjournal.errors import Interrupted, JournalError, SerjournalError
 from serjournal.flow import stages
 from serjournal.flow.prompter import Prompter
-from serjournal.models import CheckIn, parse_utc
+from serjournal.models import RATING_FIELDS, CheckIn, parse_utc
 from serjournal.paths import draft_path
 from serjournal.store import drafts
 from serjournal.store.checkins import load_checkin, save_checkin
@@ -129,6 +129,8 @@ def run_checkin(
             try:
                 _run_step(session, step)
             except (KeyboardInterrupt, EOFError):
+                if draft is None and not has_answers(checkin):
+                    raise Interrupted(messages.STOPPED_NOTHING_KEPT) from None
                 keep_draft(step)
                 if draft_problem is not None:
                     raise AnswersNotKept(
@@ -153,6 +155,18 @@ def run_checkin(
         ) from None
     drafts.discard_draft(journal)
     return checkin
+
+
+def has_answers(checkin: CheckIn) -> bool:
+    """Whether the user has answered anything yet: a stop before the first
+    answer keeps no draft, so no empty check-in is offered for resuming."""
+    return bool(
+        any(getattr(checkin, name) is not None for name in RATING_FIELDS)
+        or checkin.practice
+        or checkin.sensations
+        or checkin.emotions
+        or checkin.answers
+    )
 
 
 def _already_saved(db: Any, checkin_id: str) -> bool:
