@@ -184,11 +184,11 @@ def test_quick_checkin_at_the_keyboard(start: Any, tmp_path: Path) -> None:
     t.answer("How is your mood?", "7")
     t.answer("How is your energy?", "5")
     t.answer("How much distress do you feel?", "2")
-    t.pick("Where do you notice something in the body? (up to 3)", 5)  # chest
+    t.pick("Where do you notice something in the body?", 5)  # chest
     t.select("What is it like in the chest?", 21)  # soft, the last quality
     t.answer("How intense is it? (chest, soft)", "3")
     # Feelings are grouped by family; the pointer starts on 'content' (joy).
-    t.pick("Which feelings are here? (up to 3)", 1)  # grateful
+    t.pick("Which feelings are here?", 1)  # grateful
     t.answer("How intense is it? (grateful)", "6")
     t.select("Where in the body do you feel grateful?", 0)  # chest, the one scanned
     t.answer("One line about today", "a kind evening")

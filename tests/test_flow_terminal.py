@@ -121,3 +121,32 @@ def test_quick_stage_heading_has_no_number() -> None:
     console, out = quiet_console()
     TerminalPrompter(console).stage(content.QUICK_STAGE)
     assert content.QUICK_STAGE.title in out.getvalue() and "/7" not in out.getvalue()
+
+
+def test_scale_anchors_are_shown_once_per_scale(monkeypatch: pytest.MonkeyPatch) -> None:
+    import questionary
+
+    asked: list[str] = []
+
+    class Answer:
+        def __init__(self, message: str, **kwargs: object) -> None:
+            asked.append(message)
+
+        def unsafe_ask(self) -> str:
+            return "4"
+
+    monkeypatch.setattr(questionary, "text", Answer)
+    console, out = quiet_console()
+    prompter = TerminalPrompter(console)
+    intensity = content.SCALES["intensity"]
+    assert prompter.rating(intensity, "(chest, tight)", optional=False) == 4
+    assert prompter.rating(intensity, "(belly, warm)", optional=False) == 4
+    assert prompter.rating(content.SCALES["mood"]) == 4
+    anchors = messages.RATING_ANCHORS.format(low=intensity.low, high=intensity.high)
+    assert out.getvalue().count(anchors.strip()) == 1
+    assert "0 very low" in out.getvalue()
+    assert asked == [
+        f"{intensity.question} (chest, tight) {messages.RATING_RANGE}",
+        f"{intensity.question} (belly, warm) {messages.RATING_RANGE}",
+        f"{content.SCALES['mood'].question} {messages.RATING_RANGE_OPTIONAL}",
+    ]

@@ -58,6 +58,7 @@ class TerminalPrompter:
         from rich.console import Console
 
         self.console = console or Console(highlight=False)
+        self._anchored: set[str] = set()
 
     def stage(self, stage: content.Stage) -> None:
         from rich.rule import Rule
@@ -80,13 +81,15 @@ class TerminalPrompter:
 
     def rating(self, scale: content.Scale, subject: str = "", optional: bool = True) -> int | None:
         import questionary
+        from rich.text import Text
 
-        question = f"{scale.question} {subject}".strip()
-        hint = f"0 {scale.low} ... 10 {scale.high}"
-        if optional:
-            hint = f"{hint}; {messages.SKIP_HINT}"
+        if scale.key not in self._anchored:  # once per scale: enough to learn it
+            self._anchored.add(scale.key)
+            anchors = messages.RATING_ANCHORS.format(low=scale.low, high=scale.high)
+            self.console.print(Text(anchors, style="dim"))
+        hint = messages.RATING_RANGE_OPTIONAL if optional else messages.RATING_RANGE
         answer = questionary.text(
-            f"{question} ({hint})",
+            f"{scale.question} {subject}".strip() + f" {hint}",
             validate=lambda text: validate_rating(text, optional),
             qmark="·",
         ).unsafe_ask()

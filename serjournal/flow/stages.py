@@ -59,7 +59,7 @@ def ask_ratings(s: Session) -> None:
 
 
 def body_scan(s: Session, limit: int | None = None) -> None:
-    question = messages.ASK_REGIONS_QUICK.format(limit=limit) if limit else messages.ASK_REGIONS
+    question = messages.ASK_REGIONS_QUICK if limit else messages.ASK_REGIONS
     regions = _pick_up_to(s, question, s.vocabulary.regions, limit)
     s.checkin.sensations = []
     for region in regions:
@@ -163,12 +163,7 @@ def quick(s: Session) -> None:
     limit = content.QUICK_MAX_EMOTIONS
     groups = {f: [e.name for e in s.vocabulary.emotions_in(f)] for f in s.vocabulary.families}
     while (
-        len(
-            names := s.prompter.choose_grouped(
-                messages.ASK_FEELINGS_QUICK.format(limit=limit), groups, limit
-            )
-        )
-        > limit
+        len(names := s.prompter.choose_grouped(messages.ASK_FEELINGS_QUICK, groups, limit)) > limit
     ):
         s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
     _rate_emotions(s, names, quick=True)
