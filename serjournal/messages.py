@@ -169,3 +169,8 @@ JSON_AND_FLAGS = (
     "(--at and --tag may go with either)."
 )
 BAD_SECONDS = "--practice-seconds must be a whole number of seconds, not '{value}'."
+PRACTICE_GUIDES = {
+    "movement": "Let the {place} stretch, sway or shake a little, as it wants to.",
+    "hand": "Rest a warm hand on the {place} and breathe into it.",
+}
+PRACTICE_PLACE_DEFAULT = "area that asks for attention"

@@ -45,7 +45,7 @@ EMOTIONS = [
     "",  # memory: skipped
 ]
 DIALOGUE = ["left shoulders", "slow down", "rest", "a grey stone"]
-RELEASE = ["breath", 2, 1]  # practice, target after, distress after
+RELEASE = ["Timed breathing", 2, 1]  # practice, target after, distress after
 INTEGRATE = ["it softened", "breathe first", 7]
 FULL = ARRIVE + CHECK_IN + BODY + EMOTIONS + DIALOGUE + RELEASE + INTEGRATE
 
@@ -118,7 +118,7 @@ def test_skipping_every_optional_prompt_still_saves(db: Database, journal_path: 
     answers += [[]]  # nothing in the body scan
     answers += [[], ""]  # no feelings, no memory
     answers += ["", "", ""]  # dialogue, with no place to choose
-    answers += ["none", None]  # no practice; distress after skipped (no target to re-rate)
+    answers += ["No practice", None]  # no practice; distress after skipped (no target to re-rate)
     answers += ["", "", None]  # integrate
     prompter, saved = run(db, journal_path, answers)
 
@@ -132,21 +132,23 @@ def test_skipping_every_optional_prompt_still_saves(db: Database, journal_path: 
 
 def test_one_sensation_becomes_the_target_without_asking(db: Database, journal_path: Path) -> None:
     answers = ARRIVE + CHECK_IN + [["belly"], "knotted", 7] + [[], ""]
-    answers += ["it is too much", "", ""] + ["hand", True, 4, 2] + INTEGRATE
+    answers += ["it is too much", "", ""] + ["Hand on", True, 4, 2] + INTEGRATE
     prompter, saved = run(db, journal_path, answers)
     assert saved.target is not None and saved.target.region == "belly"
     assert saved.target.intensity_after == 4
     assert messages.REST_ON_TARGET.format(target="belly (knotted)") in prompter.said
     assert saved.practice == "hand" and saved.practice_seconds is not None
+    assert messages.PRACTICE_GUIDES["hand"].format(place="belly") in prompter.said
 
 
 def test_movement_practice_waits_until_the_user_is_ready(db: Database, journal_path: Path) -> None:
     answers = ARRIVE + CHECK_IN + [[]] + [[], ""] + ["", "", ""]
-    answers += ["movement", False, False, True, 2] + INTEGRATE
+    answers += ["Gentle movement", False, False, True, 2] + INTEGRATE
     prompter, saved = run(db, journal_path, answers)
     asked_ready = [q for _, q in prompter.asked if q == messages.ASK_DONE_PRACTISING]
     assert len(asked_ready) == 3
-    assert content.PRACTICES["movement"] in prompter.said
+    guide = messages.PRACTICE_GUIDES["movement"].format(place=messages.PRACTICE_PLACE_DEFAULT)
+    assert guide in prompter.said
     assert saved.practice == "movement"
 
 
@@ -329,7 +331,7 @@ def test_a_draft_that_cannot_be_written_does_not_stop_a_good_save(
 
 def test_high_distress_at_start_offers_support_once(db: Database, journal_path: Path) -> None:
     answers = ARRIVE + [3, 2, 9, True, "everything"] + BODY + EMOTIONS + DIALOGUE
-    answers += ["breath", 5, 9] + INTEGRATE  # still 9 after: not offered a second time
+    answers += ["Timed breathing", 5, 9] + INTEGRATE  # still 9 after: not offered a second time
     prompter, saved = run(db, journal_path, answers)
     assert prompter.said.count(messages.HIGH_DISTRESS_NOTE) == 1
     assert [q for _, q in prompter.asked].count(messages.ASK_GROUNDING) == 1
@@ -340,7 +342,7 @@ def test_high_distress_at_start_offers_support_once(db: Database, journal_path: 
 
 def test_high_distress_only_at_the_end_is_offered_there(db: Database, journal_path: Path) -> None:
     answers = ARRIVE + CHECK_IN + BODY + EMOTIONS + DIALOGUE
-    answers += ["none", 5, 8, False] + INTEGRATE  # declined: no exercise
+    answers += ["No practice", 5, 8, False] + INTEGRATE  # declined: no exercise
     prompter, saved = run(db, journal_path, answers)
     assert prompter.said.count(messages.HIGH_DISTRESS_NOTE) == 1
     note_at = prompter.said.index(messages.HIGH_DISTRESS_NOTE)
@@ -359,7 +361,7 @@ def test_support_is_not_offered_again_after_resuming(db: Database, journal_path:
     with pytest.raises(Interrupted):
         run_checkin(first, db, journal_path)
     assert first.said.count(messages.HIGH_DISTRESS_NOTE) == 1
-    rest = BODY + EMOTIONS + DIALOGUE + ["none", 5, 9] + INTEGRATE
+    rest = BODY + EMOTIONS + DIALOGUE + ["No practice", 5, 9] + INTEGRATE
     prompter, _ = run(db, journal_path, rest, draft=drafts.load_draft(journal_path))
     assert messages.HIGH_DISTRESS_NOTE not in prompter.said
 

@@ -130,14 +130,16 @@ def dialogue(s: Session) -> None:
 
 
 def release(s: Session) -> None:
-    options = [f"{key}: {text}" for key, text in content.PRACTICES.items()]
-    practice = s.prompter.choose(messages.ASK_PRACTICE, options).split(":")[0]
+    by_text = {text: key for key, text in content.PRACTICES.items()}
+    practice = by_text[s.prompter.choose(messages.ASK_PRACTICE, list(by_text))]
     s.checkin.practice = practice
     if practice == "breath":
         s.checkin.practice_seconds = s.prompter.breathe(s.settings.breath)
     elif practice != "none":
         started = time.monotonic()
-        s.prompter.say(content.PRACTICES[practice])
+        place = s.checkin.target.region if s.checkin.target else messages.PRACTICE_PLACE_DEFAULT
+        guide = messages.PRACTICE_GUIDES.get(practice, content.PRACTICES[practice])
+        s.prompter.say(guide.format(place=place))
         while not s.prompter.confirm(messages.ASK_DONE_PRACTISING, default=True):
             pass  # "not yet": the practice goes on
         s.checkin.practice_seconds = int(round(time.monotonic() - started))

@@ -190,6 +190,7 @@ def print_saved_summary(db: Database, checkin: CheckIn, console: Console | None 
     from serjournal.store.checkins import current_streak
 
     console = console or Console(highlight=False)
+    console.print()
     console.print(
         Text(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date), style="bold")
     )
