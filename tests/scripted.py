@@ -1,7 +1,8 @@
 """A Prompter that answers from a script, for driving the guided flow in tests.
 
 Each call takes the next answer in order. INTERRUPT raises KeyboardInterrupt
-(Ctrl-C) and HANGUP raises EOFError (closed terminal) at that point. Every
+(Ctrl-C), HANGUP raises EOFError (closed terminal) and GONE an OSError
+(a terminal that vanished) at that point. Every
 question asked is recorded, so tests can assert what the user was shown.
 """
 
@@ -13,6 +14,7 @@ from serjournal import content
 
 INTERRUPT = object()
 HANGUP = object()
+GONE = object()  # the terminal vanished: writing to it fails with EIO
 
 
 class ScriptedPrompter:
@@ -34,6 +36,8 @@ class ScriptedPrompter:
             raise KeyboardInterrupt
         if answer is HANGUP:
             raise EOFError
+        if answer is GONE:
+            raise OSError(5, "Input/output error")
         return answer
 
     def stage(self, stage: content.Stage) -> None:

@@ -19,7 +19,7 @@ from serjournal.models import CheckIn
 from serjournal.paths import draft_path
 from serjournal.store import drafts
 from serjournal.store.checkins import count_checkins, load_checkin
-from tests.scripted import HANGUP, INTERRUPT, ScriptedPrompter
+from tests.scripted import GONE, HANGUP, INTERRUPT, ScriptedPrompter
 
 ALL_STAGES = [s.key for s in content.STAGES]
 
@@ -213,7 +213,9 @@ def test_quick_mode_asks_again_when_more_than_three_are_picked(
     assert [s.region for s in saved.sensations] == ["head"] and saved.emotions == []
 
 
-@pytest.mark.parametrize("stop", [INTERRUPT, HANGUP], ids=["ctrl-c", "closed-terminal"])
+@pytest.mark.parametrize(
+    "stop", [INTERRUPT, HANGUP, GONE], ids=["ctrl-c", "closed-terminal", "terminal-gone"]
+)
 def test_stopping_at_a_middle_stage_keeps_a_draft_and_leaves_the_journal_alone(
     db: Database, journal_path: Path, stop: object
 ) -> None:

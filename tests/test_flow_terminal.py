@@ -10,7 +10,12 @@ from rich.console import Console
 
 from serjournal import content, messages
 from serjournal.flow.practice import Phase, breath_phases, guided_breath
-from serjournal.flow.prompter import TerminalPrompter, validate_count, validate_rating
+from serjournal.flow.prompter import (
+    TerminalClosed,
+    TerminalPrompter,
+    validate_count,
+    validate_rating,
+)
 
 
 class FakeTime:
@@ -150,3 +155,14 @@ def test_scale_anchors_are_shown_once_per_scale(monkeypatch: pytest.MonkeyPatch)
         f"{intensity.question} (belly, warm) {messages.RATING_RANGE}",
         f"{content.SCALES['mood'].question} {messages.RATING_RANGE_OPTIONAL}",
     ]
+
+
+def test_a_closed_terminal_during_the_practice_stops_the_checkin() -> None:
+    console, out = quiet_console()
+
+    def hang_up(seconds: float) -> None:
+        raise TerminalClosed
+
+    with pytest.raises(TerminalClosed):
+        guided_breath(console, content.BreathPattern(), sleep=hang_up)
+    assert messages.BREATH_ENDED_EARLY not in out.getvalue()

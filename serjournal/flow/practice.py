@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from serjournal import content, messages
+from serjournal.flow.prompter import TerminalClosed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,6 +93,8 @@ def guided_breath(
                     )
                     progress.refresh()
                     sleep(min(TICK_SECONDS, phase.seconds - elapsed))
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stop:
+        if isinstance(stop, TerminalClosed):  # not a skip: the whole check-in stops
+            raise
         console.print(Text(messages.BREATH_ENDED_EARLY, style="dim"))
     return int(round(clock() - started))

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+class TerminalClosed(KeyboardInterrupt):
+    """The terminal hung up (SIGHUP). A KeyboardInterrupt, not an EOFError,
+    because asyncio (under the prompts) swallows ordinary exceptions raised in
+    its callbacks."""
+
+
 class Prompter(Protocol):
     def stage(self, stage: content.Stage) -> None:
         """Start a stage's screen: its heading and one-line orientation."""

@@ -19,7 +19,7 @@ from serjournal import content, messages
 from serjournal.answers import checkin_from_dict
 from serjournal.errors import Interrupted, JournalError, SerjournalError
 from serjournal.flow import stages
-from serjournal.flow.prompter import Prompter
+from serjournal.flow.prompter import Prompter, TerminalClosed
 from serjournal.models import RATING_FIELDS, CheckIn, parse_utc
 from serjournal.paths import draft_path
 from serjournal.store import drafts
@@ -128,7 +128,8 @@ def run_checkin(
         for index, step in enumerate(remaining):
             try:
                 _run_step(session, step)
-            except (KeyboardInterrupt, EOFError):
+            # OSError: writing to a terminal that has gone away (EIO).
+            except (KeyboardInterrupt, EOFError, OSError):
                 if draft is None and not has_answers(checkin):
                     raise Interrupted(messages.STOPPED_NOTHING_KEPT) from None
                 keep_draft(step)
@@ -188,11 +189,6 @@ def _run_step(session: stages.Session, step: str) -> None:
         return
     session.prompter.stage(stages.STAGE_BY_KEY[step])
     stages.STAGE_STEPS[step](session)
-
-
-class TerminalClosed(KeyboardInterrupt):
-    """SIGHUP. A KeyboardInterrupt, not an EOFError, because asyncio (under
-    the prompts) swallows ordinary exceptions raised in its callbacks."""
 
 
 @contextmanager
