@@ -610,3 +610,11 @@ def test_help_says_this_is_not_therapy() -> None:
     result = invoke("--help")
     assert result.exit_code == 0
     assert messages.DISCLAIMER in " ".join(result.stdout.split())
+
+
+def test_guided_with_a_bad_db_fails_before_the_first_question(
+    scripted_terminal: Any, tmp_path: Path
+) -> None:
+    prompter = scripted_terminal(QUICK)
+    assert_refused(invoke("checkin", "--db", str(tmp_path)), "is a directory")
+    assert prompter.asked == [] and prompter.said == []
