@@ -26,6 +26,7 @@ class ScriptedPrompter:
         self.breaths: list[content.BreathPattern] = []
         self.limits: list[int | None] = []  # the limit passed with each multi-select
         self.groups: list[dict[str, list[str]]] = []
+        self.hints: list[dict[str, str]] = []
 
     def _next(self, kind: str, question: str) -> Any:
         self.asked.append((kind, question))
@@ -64,7 +65,15 @@ class ScriptedPrompter:
         assert match is not None, f"{answer!r} not among {choices}"
         return match
 
-    def choose_many(self, question: str, choices: list[str], limit: int | None = None) -> list[str]:
+    def choose_many(
+        self,
+        question: str,
+        choices: list[str],
+        limit: int | None = None,
+        hints: dict[str, str] | None = None,
+    ) -> list[str]:
+        if hints:
+            self.hints.append(hints)
         answer = self._next("choose_many", question)
         assert isinstance(answer, list) and all(a in choices for a in answer), (answer, choices)
         self.limits.append(limit)

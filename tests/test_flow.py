@@ -106,6 +106,8 @@ def test_emotions_are_chosen_by_family_then_by_word(db: Database, journal_path: 
     prompter, _ = run(db, journal_path, FULL)
     multi = [q for kind, q in prompter.asked if kind == "choose_many"]
     assert multi[1] == messages.ASK_FAMILIES
+    (hints,) = prompter.hints
+    assert hints["fear"] == "anxious, worried, overwhelmed, insecure, panicky"
     assert multi[2:4] == [
         messages.ASK_FEELING_WORDS.format(family="fear"),
         messages.ASK_FEELING_WORDS.format(family="joy"),
@@ -429,3 +431,13 @@ def test_stopping_before_any_answer_keeps_no_empty_draft(
         run_checkin(ScriptedPrompter([INTERRUPT]), db, journal_path, mode=mode)
     assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
     assert not draft_path(journal_path).exists() and count_checkins(db) == 0
+
+
+def test_stopping_after_only_skips_removes_the_stage_drafts(
+    db: Database, journal_path: Path
+) -> None:
+    skips: list[Any] = [False, None, None, None, None, "", []]  # stages 1-3, all skipped
+    with pytest.raises(Interrupted) as stopped:
+        run_checkin(ScriptedPrompter([*skips, INTERRUPT]), db, journal_path)
+    assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
+    assert not draft_path(journal_path).exists()

@@ -38,8 +38,15 @@ class Prompter(Protocol):
     def choose(self, question: str, choices: list[str]) -> str:
         """Exactly one of the choices."""
 
-    def choose_many(self, question: str, choices: list[str], limit: int | None = None) -> list[str]:
-        """Any number of the choices (at most `limit`), none included."""
+    def choose_many(
+        self,
+        question: str,
+        choices: list[str],
+        limit: int | None = None,
+        hints: dict[str, str] | None = None,
+    ) -> list[str]:
+        """Any number of the choices (at most `limit`), none included. A hint
+        may be shown beside a choice (e.g. the words in an emotion family)."""
 
     def choose_grouped(
         self, question: str, groups: dict[str, list[str]], limit: int | None = None
@@ -111,8 +118,23 @@ class TerminalPrompter:
 
         return str(questionary.select(question, choices=choices, qmark="·").unsafe_ask())
 
-    def choose_many(self, question: str, choices: list[str], limit: int | None = None) -> list[str]:
-        return self._checkbox(question, list(choices), limit)
+    def choose_many(
+        self,
+        question: str,
+        choices: list[str],
+        limit: int | None = None,
+        hints: dict[str, str] | None = None,
+    ) -> list[str]:
+        from questionary import Choice
+
+        width = max((len(c) for c in choices), default=0)
+        shown: list[Any] = [
+            Choice(title=[("", c.ljust(width)), ("class:hint", f"  {hints[c]}")], value=c)
+            if hints and hints.get(c)
+            else c
+            for c in choices
+        ]
+        return self._checkbox(question, shown, limit)
 
     def choose_grouped(
         self, question: str, groups: dict[str, list[str]], limit: int | None = None
@@ -136,6 +158,7 @@ class TerminalPrompter:
             if limit
             else messages.PICK_HINT,
             validate=lambda chosen: validate_count(chosen, limit),
+            style=questionary.Style([("hint", "fg:ansibrightblack")]),
         ).unsafe_ask()
         return [str(p) for p in picked or []]
 

@@ -131,6 +131,7 @@ def run_checkin(
             # OSError: writing to a terminal that has gone away (EIO).
             except (KeyboardInterrupt, EOFError, OSError):
                 if draft is None and not has_answers(checkin):
+                    drafts.discard_draft(journal)  # only skips so far: nothing to resume
                     raise Interrupted(messages.STOPPED_NOTHING_KEPT) from None
                 keep_draft(step)
                 if draft_problem is not None:

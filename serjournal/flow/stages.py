@@ -80,7 +80,10 @@ def body_scan(s: Session, limit: int | None = None) -> None:
 
 
 def emotions(s: Session) -> None:
-    families = s.prompter.choose_many(messages.ASK_FAMILIES, s.vocabulary.families)
+    hints = {
+        f: ", ".join(e.name for e in s.vocabulary.emotions_in(f)) for f in s.vocabulary.families
+    }
+    families = s.prompter.choose_many(messages.ASK_FAMILIES, s.vocabulary.families, hints=hints)
     names: list[str] = []
     for family in families:
         names += s.prompter.choose_many(
