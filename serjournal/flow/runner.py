@@ -96,7 +96,6 @@ def run_checkin(
     """
     settings = settings or stages.FlowSettings()
     vocabulary = vocabulary or default_vocabulary()
-    session = stages.Session(prompter, CheckIn(mode=mode), vocabulary, settings)
     if draft is not None:
         checkin = checkin_from_dict(draft.checkin, vocabulary)
         remaining = plan_for(checkin.mode, settings).after(draft.stage)
@@ -104,13 +103,15 @@ def run_checkin(
             drafts.discard_draft(journal)
             prompter.say(messages.ALREADY_SAVED)
             return load_checkin(db, checkin.id)
-        # Support is offered once per check-in: a finished ratings step had its chance.
-        session.support_offered = _ratings_done(remaining) and _high(checkin.distress)
     else:
         checkin = base or CheckIn(mode=mode)
         checkin.mode = mode
         remaining = plan_for(mode, settings).steps
-    session.checkin = checkin
+    session = stages.Session(prompter, checkin, vocabulary, settings)
+    # Support is offered once per check-in: a finished ratings step had its chance.
+    session.support_offered = (
+        draft is not None and _ratings_done(remaining) and _high(checkin.distress)
+    )
     spent_before = checkin.duration_seconds or 0
     started = time.monotonic()
     draft_problem: str | None = None
