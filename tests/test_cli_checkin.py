@@ -618,3 +618,21 @@ def test_guided_with_a_bad_db_fails_before_the_first_question(
     prompter = scripted_terminal(QUICK)
     assert_refused(invoke("checkin", "--db", str(tmp_path)), "is a directory")
     assert prompter.asked == [] and prompter.said == []
+
+
+def test_at_applies_to_a_json_document_too(journal_path: Path) -> None:
+    result = invoke(
+        "checkin", "--db", str(journal_path), "--from-json", "-", "--at", "2026-03-04T19:45",
+        stdin=json.dumps({"mood": 5}),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert only_checkin(journal_path)["local_date"] == "2026-03-04"
+
+
+def test_target_with_json_is_refused(journal_path: Path) -> None:
+    result = invoke(
+        "checkin", "--db", str(journal_path), "--from-json", "-", "--target", "chest",
+        stdin=json.dumps(DOCUMENT),
+    )  # fmt: skip
+    assert_refused(result, messages.JSON_AND_FLAGS)
+    assert not journal_path.exists()
