@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -176,6 +177,17 @@ def test_full_checkin_typed_at_the_keyboard(start: Any, tmp_path: Path) -> None:
         "takeaway": "breathe first",
     }
     assert not (tmp_path / "journal.db.draft.json").exists()
+
+    # And `show` gives it back, stage by stage.
+    shown = subprocess.run(
+        [sys.executable, "-m", "serjournal", "show", row["id"][:8], "--db", str(journal)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "100"},
+        check=True,
+    ).stdout
+    for expected in ("5/7  Dialogue and imagery", "a grey stone", "chest: 6/10 -> 2/10"):
+        assert expected in shown
 
 
 def test_quick_checkin_at_the_keyboard(start: Any, tmp_path: Path) -> None:
