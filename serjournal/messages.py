@@ -339,3 +339,51 @@ CONFIG_WANT_CYCLES = "cycles should be a whole number from 1 to 100."
 CONFIG_WANT_LENGTH = "seconds should be a whole number from 10 to 3600."
 CONFIG_CYCLES_OR_SECONDS = "give either cycles or seconds, not both."
 CONFIG_EMOTION_FAMILY = 'an emotion needs a family, for example family = "sadness".'
+# --- Guided check-in flow: questions, guidance and stops (flow helper) ---------------------
+ASK_ARRIVAL_BREATHS = "Would you like a few guided breaths to land?"
+ASK_REGIONS = "Where do you notice tension, restriction or anything else?"
+ASK_REGIONS_QUICK = "Where do you notice something in the body?"
+ASK_SIDE = "Which side of the {region}?"
+ASK_QUALITY = "What is it like in the {region}?"
+ASK_FAMILIES = "Which families of feeling are here?"
+ASK_FEELING_WORDS = "Which words fit best ({family})?"
+ASK_FEELINGS_QUICK = "Which feelings are here?"
+ASK_FEELING_REGION = "Where in the body do you feel {name}?"
+ASK_TARGET = "Which place asks for attention most?"
+REST_ON_TARGET = "Rest your attention on the {target}."
+NO_TARGET = "Nothing was noted in the body scan; answer if something comes, or press Enter."
+ASK_PRACTICE = "Which practice would you like?"
+ASK_DONE_PRACTISING = "Take the time you need. Ready to go on?"
+ASK_GROUNDING = "Would you like a short grounding exercise now?"
+PICK_AT_MOST = "Please pick at most {limit}."
+PICK_HINT = "(space to pick, enter when done)"
+PICK_HINT_LIMIT = "(space to pick up to {limit}, enter when done)"
+RATING_ANCHORS = "  0 {low}  ·  10 {high}"
+RATING_RANGE = "(0-10)"
+RATING_RANGE_OPTIONAL = "(0-10, Enter to skip)"
+RATING_HINT = "A whole number from 0 to 10"
+RATING_HINT_OPTIONAL = "A whole number from 0 to 10, or Enter to skip"
+BREATH_FOLLOW = "Follow the bar. Ctrl-C ends the practice early; the check-in goes on."
+BREATH_ENDED_EARLY = "Practice ended early. That is fine."
+BREATH_IN = "Breathe in"
+BREATH_HOLD = "Hold"
+BREATH_OUT = "Breathe out"
+BREATH_COUNT = "breath {number} of {total}"
+ASK_RESUME = "Resume it? (No discards it)"
+DRAFT_READY_TO_SAVE = "ready to save"
+STOPPED_NOTHING_KEPT = "Stopped before any answer; nothing was kept."
+ALREADY_SAVED = "This check-in was already saved; the leftover draft was removed."
+DRAFT_ANSWERS_BELOW = (
+    "The draft could not be written ({reason}); your answers are printed above as JSON. "
+    "'serjournal checkin --from-json FILE' saves them."
+)
+JSON_AND_FLAGS = (
+    "Give the answers either as flags or with --from-json, not both "
+    "(--at and --tag may go with either)."
+)
+BAD_SECONDS = "--practice-seconds must be a whole number of seconds, not '{value}'."
+PRACTICE_GUIDES = {
+    "movement": "Let the {place} stretch, sway or shake a little, as it wants to.",
+    "hand": "Rest a warm hand on the {place} and breathe into it.",
+}
+PRACTICE_PLACE_DEFAULT = "area that asks for attention"

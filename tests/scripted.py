@@ -1,7 +1,8 @@
 """A Prompter that answers from a script, for driving the guided flow in tests.
 
 Each call takes the next answer in order. INTERRUPT raises KeyboardInterrupt
-(Ctrl-C) and HANGUP raises EOFError (closed terminal) at that point. Every
+(Ctrl-C), HANGUP raises EOFError (closed terminal) and GONE an OSError
+(a terminal that vanished) at that point. Every
 question asked is recorded, so tests can assert what the user was shown.
 """
 
@@ -15,6 +16,7 @@ INTERRUPT = object()
 # Answer with the pre-filled default (pressing Enter on an edit prompt).
 KEEP = object()
 HANGUP = object()
+GONE = object()  # the terminal vanished: writing to it fails with EIO
 
 
 class ScriptedPrompter:
@@ -24,6 +26,9 @@ class ScriptedPrompter:
         self.said: list[str] = []
         self.stages: list[str] = []
         self.breaths: list[content.BreathPattern] = []
+        self.limits: list[int | None] = []  # the limit passed with each multi-select
+        self.groups: list[dict[str, list[str]]] = []
+        self.hints: list[dict[str, str]] = []
 
     def _next(self, kind: str, question: str) -> Any:
         self.asked.append((kind, question))
@@ -34,6 +39,8 @@ class ScriptedPrompter:
             raise KeyboardInterrupt
         if answer is HANGUP:
             raise EOFError
+        if answer is GONE:
+            raise OSError(5, "Input/output error")
         return answer
 
     def stage(self, stage: content.Stage) -> None:
@@ -71,13 +78,27 @@ class ScriptedPrompter:
         return match
 
     def choose_many(
-        self, question: str, choices: list[str], default: list[str] | None = None
+        self,
+        question: str,
+        choices: list[str],
+        limit: int | None = None,
+        hints: dict[str, str] | None = None,
+        default: list[str] | None = None,
     ) -> list[str]:
+        if hints:
+            self.hints.append(hints)
         answer = self._next("choose_many", question)
         if answer is KEEP:
             return list(default or [])
         assert isinstance(answer, list) and all(a in choices for a in answer), (answer, choices)
+        self.limits.append(limit)
         return answer
+
+    def choose_grouped(
+        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+    ) -> list[str]:
+        self.groups.append(groups)
+        return self.choose_many(question, [c for names in groups.values() for c in names], limit)
 
     def confirm(self, question: str, default: bool = True) -> bool:
         answer = self._next("confirm", question)

@@ -15,7 +15,7 @@ from serjournal.cli import app
         (["chekin"], "Did you mean 'checkin'?"),
         (["show"], "Missing argument 'ID'"),
         (["list", "--limit", "0"], "--limit"),
-        (["checkin", "--mood", "abc"], "--mood"),
+        (["checkin", "--mood", "abc"], "mood must be a whole number"),
     ],
 )
 def test_usage_errors_are_one_line_with_exit_2(args: list[str], expected: str) -> None:

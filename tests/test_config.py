@@ -222,7 +222,7 @@ def test_the_flow_breathes_and_runs_stages_as_configured(db, journal_path: Path)
     from tests.scripted import ScriptedPrompter
 
     config = parse_config('run_stages = ["release"]\n[breath]\ninhale = 3\ncycles = 2\n')
-    prompter = ScriptedPrompter(["breath", None])
+    prompter = ScriptedPrompter(["Timed breathing", None])
     saved = run_checkin(prompter, db, journal_path, settings=config.settings)
     assert prompter.stages == ["release"]
     assert prompter.breaths == [content.BreathPattern(inhale=3, cycles=2)]

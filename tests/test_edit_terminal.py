@@ -68,7 +68,7 @@ def test_edit_through_the_menu_with_prefilled_answers() -> None:
     child.expect("Updated check-in")
     child.expect(pexpect.EOF)
     shown = show(env, checkin_id)
-    assert "Settled  3/10" in shown
+    assert "Settled 3/10" in shown
     assert "walk after lunch and rest" in shown
     assert "edited " in shown
 

@@ -12,6 +12,7 @@ from serjournal import messages
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion_spec, complete_sensation, complete_tag
 from serjournal.cli.options import DbOption, open_journal_at
+from serjournal.errors import Interrupted
 
 if TYPE_CHECKING:
     from serjournal.config import Config
@@ -30,24 +31,34 @@ def checkin(
         typer.Option("--full", help="The full check-in, when your config makes quick the default."),
     ] = False,
     settledness: Annotated[
-        int | None, typer.Option(help="Stage 1: how settled and safe, 0-10.", show_default=False)
-    ] = None,
-    mood: Annotated[int | None, typer.Option(help="Mood 0-10.", show_default=False)] = None,
-    energy: Annotated[int | None, typer.Option(help="Energy 0-10.", show_default=False)] = None,
-    distress: Annotated[
-        int | None,
+        str | None,
         typer.Option(
-            help="Distress 0-10 (0 completely calm, 10 the worst imaginable).", show_default=False
+            metavar="0-10", help="Stage 1: how settled and safe, 0-10.", show_default=False
+        ),
+    ] = None,
+    mood: Annotated[
+        str | None, typer.Option(metavar="0-10", help="Mood 0-10.", show_default=False)
+    ] = None,
+    energy: Annotated[
+        str | None, typer.Option(metavar="0-10", help="Energy 0-10.", show_default=False)
+    ] = None,
+    distress: Annotated[
+        str | None,
+        typer.Option(
+            metavar="0-10",
+            help="Distress 0-10 (0 completely calm, 10 the worst imaginable).",
+            show_default=False,
         ),
     ] = None,
     focus: Annotated[
-        str | None, typer.Option(help="What is on your mind, or an intention.")
+        str | None, typer.Option(metavar="TEXT", help="What is on your mind, or an intention.")
     ] = None,
     sensation: Annotated[
         list[str] | None,
         typer.Option(
             "--sensation",
             "-s",
+            metavar="SPEC",
             help="REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], repeatable. E.g. chest:tight:6:3",
             autocompletion=complete_sensation,
         ),
@@ -57,48 +68,74 @@ def checkin(
         typer.Option(
             "--emotion",
             "-e",
+            metavar="SPEC",
             help="NAME:INTENSITY[:REGION], repeatable. E.g. anxious:5:chest",
             autocompletion=complete_emotion_spec,
         ),
     ] = None,
-    memory: Annotated[str | None, typer.Option(help="A memory or image that surfaced.")] = None,
+    memory: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="A memory or image that surfaced.")
+    ] = None,
     target: Annotated[
         str | None,
-        typer.Option(help="Region of the sensation the dialogue is about (default: the first)."),
+        typer.Option(
+            metavar="REGION",
+            help="Region of the sensation the dialogue is about (default: the first).",
+        ),
     ] = None,
     speak: Annotated[
-        str | None, typer.Option(help="If this area could speak, what would it say?")
+        str | None,
+        typer.Option(metavar="TEXT", help="If this area could speak, what would it say?"),
     ] = None,
-    need: Annotated[str | None, typer.Option(help="What does it need?")] = None,
-    image: Annotated[str | None, typer.Option(help="What image, colour or shape comes?")] = None,
+    need: Annotated[str | None, typer.Option(metavar="TEXT", help="What does it need?")] = None,
+    image: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What image, colour or shape comes?")
+    ] = None,
     practice: Annotated[
-        str | None, typer.Option(help="Release practice: breath, movement, hand or none.")
+        str | None,
+        typer.Option(metavar="NAME", help="Release practice: breath, movement, hand or none."),
     ] = None,
     practice_seconds: Annotated[
-        int | None, typer.Option(min=0, help="How long the practice lasted.", show_default=False)
+        str | None,
+        typer.Option(metavar="SECONDS", help="How long the practice lasted.", show_default=False),
     ] = None,
     distress_after: Annotated[
-        int | None, typer.Option(help="Distress after the practice, 0-10.", show_default=False)
+        str | None,
+        typer.Option(metavar="0-10", help="Distress after the practice, 0-10.", show_default=False),
     ] = None,
-    shift: Annotated[str | None, typer.Option(help="What shifted.")] = None,
-    takeaway: Annotated[str | None, typer.Option(help="One takeaway to carry with you.")] = None,
+    shift: Annotated[str | None, typer.Option(metavar="TEXT", help="What shifted.")] = None,
+    takeaway: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="One takeaway to carry with you.")
+    ] = None,
     closing_mood: Annotated[
-        int | None, typer.Option(help="Mood at the close, 0-10.", show_default=False)
+        str | None,
+        typer.Option(metavar="0-10", help="Mood at the close, 0-10.", show_default=False),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="One line of note (quick mode).")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="One line of note (quick mode).")
+    ] = None,
     tag: Annotated[
         list[str] | None,
         typer.Option(
-            "--tag", "-t", help="A tag for this check-in, repeatable.", autocompletion=complete_tag
+            "--tag",
+            "-t",
+            metavar="TAG",
+            help="A tag for this check-in, repeatable.",
+            autocompletion=complete_tag,
         ),
     ] = None,
     at: Annotated[
-        str | None, typer.Option(help="When it happened, if not now: 'yesterday 21:00' or ISO.")
+        str | None,
+        typer.Option(
+            metavar="WHEN", help="When it happened, if not now: 'yesterday 21:00' or ISO."
+        ),
     ] = None,
     from_json: Annotated[
         str | None,
         typer.Option(
-            "--from-json", help="Read the whole check-in as JSON from FILE, or - for stdin."
+            "--from-json",
+            metavar="FILE",
+            help="Read the whole check-in as JSON from FILE, or - for stdin.",
         ),
     ] = None,
     resume: Annotated[
@@ -169,13 +206,27 @@ def _save_given(
     from serjournal import answers
 
     if from_json is not None:
+        flags = {k: v for k, v in given.items() if k not in ("tags", "answers")}
+        if (
+            target
+            or any(v not in (None, []) for v in flags.values())
+            or any(given["answers"].values())
+        ):
+            raise _input_error(messages.JSON_AND_FLAGS)
         data = answers.load_json_document(_read_source(from_json), from_json)
     else:
-        data = {**given, "mode": "quick" if quick else "full"}
+        data = {
+            **given,
+            "mode": "quick" if quick else "full",
+            "practice_seconds": _seconds(given["practice_seconds"]),
+        }
     checkin = answers.checkin_from_dict(data)
     if from_json is None:
         answers.check_quick_limits(checkin)
         answers.mark_target(checkin.sensations, target)
+    else:  # --tag adds to the document's own tags
+        extra = [t.strip() for t in given["tags"] if t.strip()]
+        checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
     if at is not None:
         answers.set_time_from_text(checkin, at)
     journal, store = open_journal_at(db)
@@ -183,34 +234,57 @@ def _save_given(
 
 
 def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: Config) -> None:
-    from serjournal.store import drafts
-
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not _has_terminal():
         raise _input_error(messages.NO_ANSWERS_NO_TERMINAL)
-    from serjournal.flow.prompter import TerminalPrompter
-    from serjournal.flow.runner import run_checkin
+    from serjournal.flow.runner import AnswersNotKept
     from serjournal.models import CheckIn
 
-    journal, store = open_journal_at(db)
-    prompter = TerminalPrompter()
-    draft = drafts.load_draft(journal)
-    if draft is not None and not resume:
-        prompter.say(messages.DRAFT_FOUND.format(when=draft.saved_utc, stage=draft.stage))
-        if not prompter.confirm("Resume it? (No discards it)", default=True):
-            drafts.discard_draft(journal)
-            draft = None
-    elif draft is None and resume:
-        prompter.say(messages.NOTHING_TO_RESUME)
     base = CheckIn(mode="quick" if quick else "full")
-    if at is not None:
+    if at is not None:  # checked before the journal is opened: bad input writes nothing
         from serjournal import answers
 
         answers.set_time_from_text(base, at)
-    prompter.say(messages.WELCOME_QUICK if quick else messages.WELCOME)
+    journal, store = open_journal_at(db)
+    try:
+        saved = _run_guided(base, resume, journal, store, config)
+    except AnswersNotKept as error:
+        import json
+
+        typer.echo(json.dumps(error.unsaved, indent=2, ensure_ascii=False))
+        _stop(f"Error: {error}", error.exit_code)
+    except Interrupted as error:
+        _stop(str(error), error.exit_code)
+    _report(store, saved)
+
+
+def _has_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _run_guided(base: Any, resume: bool, journal: Path, store: Any, config: Config) -> Any:
+    from serjournal.flow.prompter import TerminalPrompter
+    from serjournal.flow.runner import describe_draft, run_checkin
+    from serjournal.store import drafts
+
+    prompter = TerminalPrompter()
+    draft = drafts.load_draft(journal)
+    try:
+        if draft is not None and not resume:
+            prompter.say(describe_draft(draft))
+            if not prompter.confirm(messages.ASK_RESUME, default=True):
+                drafts.discard_draft(journal)
+                prompter.say(messages.DRAFT_DISCARDED)
+                draft = None
+        elif draft is None and resume:
+            prompter.say(messages.NOTHING_TO_RESUME)
+        if draft is None:
+            prompter.say(messages.WELCOME_QUICK if base.mode == "quick" else messages.WELCOME)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(messages.STOPPED_NOTHING_KEPT) from None
     from serjournal.store.filters import known_tags
 
     config.settings.known_tags = known_tags(store)
-    saved = run_checkin(
+    return run_checkin(
         prompter,
         store,
         journal,
@@ -220,14 +294,29 @@ def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: 
         settings=config.settings,
         vocabulary=config.vocabulary,
     )
-    _report(store, saved)
+
+
+def _stop(text: str, code: int) -> None:
+    """A stopped check-in is not a failure to shout about: one calm line."""
+    import contextlib
+
+    # OSError: the terminal is gone (a closed window); the kept draft is what matters.
+    with contextlib.suppress(OSError):
+        typer.echo(text, err=True)
+    raise typer.Exit(code)
 
 
 def _save_and_report(store: Any, journal: Path, checkin: Any) -> None:
+    from serjournal import content
     from serjournal.store.checkins import save_checkin
 
     save_checkin(store, checkin, journal)
     _report(store, checkin)
+    if any(
+        value is not None and value >= content.HIGH_DISTRESS
+        for value in (checkin.distress, checkin.distress_after)
+    ):  # no terminal to offer grounding in, but the note still belongs here
+        typer.echo(messages.HIGH_DISTRESS_NOTE)
 
 
 def _report(store: Any, checkin: Any) -> None:
@@ -247,6 +336,14 @@ def _read_source(source: str) -> str:
                 path=source, reason=getattr(error, "strerror", None) or error
             )
         ) from None
+
+
+def _seconds(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit():
+        raise _input_error(messages.BAD_SECONDS.format(value=value))
+    return int(value.strip())
 
 
 def _input_error(text: str) -> Exception:

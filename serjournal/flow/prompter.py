@@ -8,12 +8,18 @@ terminal); the runner turns both into a kept draft.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from serjournal import content
+from serjournal import content, messages
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+class TerminalClosed(KeyboardInterrupt):
+    """The terminal hung up (SIGHUP). A KeyboardInterrupt, not an EOFError,
+    because asyncio (under the prompts) swallows ordinary exceptions raised in
+    its callbacks."""
 
 
 class Prompter(Protocol):
@@ -40,9 +46,21 @@ class Prompter(Protocol):
         """Exactly one of the choices."""
 
     def choose_many(
-        self, question: str, choices: list[str], default: list[str] | None = None
+        self,
+        question: str,
+        choices: list[str],
+        limit: int | None = None,
+        hints: dict[str, str] | None = None,
+        default: list[str] | None = None,
     ) -> list[str]:
-        """Any number of the choices, none included; `default` starts picked."""
+        """Any number of the choices (at most `limit`), none included. A hint
+        may be shown beside a choice (e.g. the words in an emotion family);
+        `default` starts picked (editing a saved check-in)."""
+
+    def choose_grouped(
+        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+    ) -> list[str]:
+        """Like choose_many, with the choices shown under their group names."""
 
     def confirm(self, question: str, default: bool = True) -> bool:
         """Yes or no."""
@@ -62,17 +80,26 @@ class TerminalPrompter:
         from rich.console import Console
 
         self.console = console or Console(highlight=False)
+        self._anchored: set[str] = set()
 
     def stage(self, stage: content.Stage) -> None:
         from rich.rule import Rule
+        from rich.text import Text
 
         self.console.print()
-        heading = f"{stage.number}/7  {stage.title}" if stage.number else stage.title
-        self.console.print(Rule(heading, style="cyan", align="left"))
-        self.console.print(f"[italic]{stage.orientation}[/italic]")
+        heading = (
+            messages.STAGE_HEADING.format(number=stage.number, title=stage.title)
+            if stage.number
+            else stage.title
+        )
+        self.console.print(Rule(Text(heading), style="cyan", align="left"))
+        # Text, not markup: orientations may come from a user's config.
+        self.console.print(Text(stage.orientation, style="italic"))
 
     def say(self, text: str) -> None:
-        self.console.print(text)
+        from rich.text import Text
+
+        self.console.print(Text(text))
 
     def rating(
         self,
@@ -82,13 +109,17 @@ class TerminalPrompter:
         default: int | None = None,
     ) -> int | None:
         import questionary
+        from rich.text import Text
 
-        question = f"{scale.question} {subject}".strip()
-        hint = f"0 {scale.low} ... 10 {scale.high}" + ("; Enter to skip" if optional else "")
+        if scale.key not in self._anchored:  # once per scale: enough to learn it
+            self._anchored.add(scale.key)
+            anchors = messages.RATING_ANCHORS.format(low=scale.low, high=scale.high)
+            self.console.print(Text(anchors, style="dim"))
+        hint = messages.RATING_RANGE_OPTIONAL if optional else messages.RATING_RANGE
         answer = questionary.text(
-            f"{question} ({hint})",
+            f"{scale.question} {subject}".strip() + f" {hint}",
             default="" if default is None else str(default),
-            validate=lambda text: _validate_rating(text, optional),
+            validate=lambda text: validate_rating(text, optional),
             qmark="·",
         ).unsafe_ask()
         return int(answer) if answer.strip() else None
@@ -104,17 +135,54 @@ class TerminalPrompter:
         return str(questionary.select(question, choices=choices, qmark="·").unsafe_ask())
 
     def choose_many(
-        self, question: str, choices: list[str], default: list[str] | None = None
+        self,
+        question: str,
+        choices: list[str],
+        limit: int | None = None,
+        hints: dict[str, str] | None = None,
+        default: list[str] | None = None,
     ) -> list[str]:
+        from questionary import Choice
+
+        width = max((len(c) for c in choices), default=0)
+        picked = set(default or [])
+        shown: list[Any] = [
+            Choice(
+                title=[("", c.ljust(width)), ("class:hint", f"  {hints[c]}")]
+                if hints and hints.get(c)
+                else c,
+                value=c,
+                checked=c in picked,
+            )
+            for c in choices
+        ]
+        return self._checkbox(question, shown, limit)
+
+    def choose_grouped(
+        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+    ) -> list[str]:
+        from questionary import Separator
+
+        choices: list[Any] = []
+        for group, names in groups.items():
+            choices.append(Separator(f"── {group}"))
+            choices.extend(names)
+        return self._checkbox(question, choices, limit)
+
+    def _checkbox(self, question: str, choices: list[Any], limit: int | None) -> list[str]:
         import questionary
 
         picked = questionary.checkbox(
             question,
-            choices=[questionary.Choice(c, checked=c in (default or [])) for c in choices],
+            choices=choices,
             qmark="·",
-            instruction="(space to pick, enter when done)",
+            instruction=messages.PICK_HINT_LIMIT.format(limit=limit)
+            if limit
+            else messages.PICK_HINT,
+            validate=lambda chosen: validate_count(chosen, limit),
+            style=questionary.Style([("hint", "fg:ansibrightblack")]),
         ).unsafe_ask()
-        return list(picked or [])
+        return [str(p) for p in picked or []]
 
     def confirm(self, question: str, default: bool = True) -> bool:
         import questionary
@@ -127,10 +195,17 @@ class TerminalPrompter:
         return guided_breath(self.console, pattern)
 
 
-def _validate_rating(answer: str, optional: bool) -> bool | str:
+def validate_rating(answer: str, optional: bool) -> bool | str:
+    """True for a valid 0-10 answer (or empty when optional), else the hint."""
     cleaned = answer.strip()
     if not cleaned and optional:
         return True
     if cleaned.isdigit() and 0 <= int(cleaned) <= 10:
         return True
-    return "A whole number from 0 to 10" + (", or Enter to skip" if optional else "")
+    return messages.RATING_HINT_OPTIONAL if optional else messages.RATING_HINT
+
+
+def validate_count(chosen: list[Any], limit: int | None) -> bool | str:
+    if limit is not None and len(chosen) > limit:
+        return messages.PICK_AT_MOST.format(limit=limit)
+    return True

@@ -49,7 +49,7 @@ STAGE_BY_KEY = {s.key: s for s in content.STAGES}
 
 
 def arrive(s: Session) -> None:
-    if s.prompter.confirm("Would you like a few guided breaths to land?", default=False):
+    if s.prompter.confirm(messages.ASK_ARRIVAL_BREATHS, default=False):
         s.prompter.breathe(s.settings.arrival_breath)
     s.checkin.settledness = s.prompter.rating(content.SCALES["settledness"])
 
@@ -66,17 +66,20 @@ def ask_ratings(s: Session) -> None:
 
 
 def body_scan(s: Session, limit: int | None = None) -> None:
-    question = "Where do you notice tension, restriction or anything else?"
-    if limit:
-        question = f"{question} (up to {limit})"
+    question = messages.ASK_REGIONS_QUICK if limit else messages.ASK_REGIONS
     regions = _pick_up_to(s, question, s.vocabulary.regions, limit)
     s.checkin.sensations = []
     for region in regions:
         side = None
-        if region in content.BILATERAL_REGIONS:
-            picked = s.prompter.choose(f"Which side of the {region}?", [*content.SIDES, SKIP])
+        # Quick mode leaves out the side: it has to stay under a minute.
+        if region in content.BILATERAL_REGIONS and not limit:
+            picked = s.prompter.choose(
+                messages.ASK_SIDE.format(region=region), [*content.SIDES, SKIP]
+            )
             side = None if picked == SKIP else picked
-        quality = s.prompter.choose(f"What is it like in the {region}?", s.vocabulary.qualities)
+        quality = s.prompter.choose(
+            messages.ASK_QUALITY.format(region=region), s.vocabulary.qualities
+        )
         intensity = _required_rating(s, f"({region}, {quality})")
         s.checkin.sensations.append(
             Sensation(region=region, side=side, quality=quality, intensity=intensity)
@@ -84,24 +87,32 @@ def body_scan(s: Session, limit: int | None = None) -> None:
 
 
 def emotions(s: Session) -> None:
-    families = s.prompter.choose_many("Which families of feeling are here?", s.vocabulary.families)
+    hints = {
+        f: ", ".join(e.name for e in s.vocabulary.emotions_in(f)) for f in s.vocabulary.families
+    }
+    families = s.prompter.choose_many(messages.ASK_FAMILIES, s.vocabulary.families, hints=hints)
     names: list[str] = []
     for family in families:
         names += s.prompter.choose_many(
-            f"Which words fit best ({family})?", [e.name for e in s.vocabulary.emotions_in(family)]
+            messages.ASK_FEELING_WORDS.format(family=family),
+            [e.name for e in s.vocabulary.emotions_in(family)],
         )
     _rate_emotions(s, names)
     ask_prompts(s, "emotions")
 
 
-def _rate_emotions(s: Session, names: list[str]) -> None:
-    scanned = [x.region for x in s.checkin.sensations]
-    where = list(dict.fromkeys(scanned + s.vocabulary.regions)) + [SKIP]
+def _rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
+    """Intensity and body region of each feeling. The regions just scanned come
+    first; quick mode offers only those (and does not ask when there are none)."""
+    scanned = list(dict.fromkeys(x.region for x in s.checkin.sensations))
+    where = (scanned if quick else list(dict.fromkeys(scanned + s.vocabulary.regions))) + [SKIP]
     s.checkin.emotions = []
     for name in names:
         emotion = s.vocabulary.emotions[name]
         intensity = _required_rating(s, f"({name})")
-        region = s.prompter.choose(f"Where in the body do you feel {name}?", where)
+        region = SKIP
+        if len(where) > 1:
+            region = s.prompter.choose(messages.ASK_FEELING_REGION.format(name=name), where)
         s.checkin.emotions.append(
             EmotionEntry(
                 name=emotion.name,
@@ -120,33 +131,34 @@ def dialogue(s: Session) -> None:
         x.is_target = False
     if sensations:
         labels = [_label(x) for x in sensations]
-        chosen = (
-            labels[0]
-            if len(labels) == 1
-            else s.prompter.choose("Which place asks for attention most?", labels)
-        )
+        chosen = labels[0] if len(labels) == 1 else s.prompter.choose(messages.ASK_TARGET, labels)
         sensations[labels.index(chosen)].is_target = True
-        s.prompter.say(f"Rest your attention on the {chosen}.")
+        s.prompter.say(messages.REST_ON_TARGET.format(target=chosen))
+    else:
+        s.prompter.say(messages.NO_TARGET)
     ask_prompts(s, "dialogue")
 
 
 def release(s: Session) -> None:
-    options = [f"{key}: {text}" for key, text in content.PRACTICES.items()]
-    practice = s.prompter.choose("Which practice would you like?", options).split(":")[0]
+    by_text = {text: key for key, text in content.PRACTICES.items()}
+    practice = by_text[s.prompter.choose(messages.ASK_PRACTICE, list(by_text))]
     s.checkin.practice = practice
     if practice == "breath":
         s.checkin.practice_seconds = s.prompter.breathe(s.settings.breath)
     elif practice != "none":
         started = time.monotonic()
-        s.prompter.say(content.PRACTICES[practice])
-        s.prompter.confirm("Take the time you need. Ready to go on?", default=True)
+        place = s.checkin.target.region if s.checkin.target else messages.PRACTICE_PLACE_DEFAULT
+        guide = messages.PRACTICE_GUIDES.get(practice, content.PRACTICES[practice])
+        s.prompter.say(guide.format(place=place))
+        while not s.prompter.confirm(messages.ASK_DONE_PRACTISING, default=True):
+            pass  # "not yet": the practice goes on
         s.checkin.practice_seconds = int(round(time.monotonic() - started))
     target = s.checkin.target
     if target is not None:
         target.intensity_after = s.prompter.rating(
-            content.SCALES["intensity"], f"now ({_label(target)})"
+            content.SCALES["intensity"], f"(now: {_label(target)})"
         )
-    s.checkin.distress_after = s.prompter.rating(content.SCALES["distress"], "now")
+    s.checkin.distress_after = s.prompter.rating(content.SCALES["distress"], "(now)")
     offer_support_if_distressed(s, s.checkin.distress_after)
 
 
@@ -161,13 +173,13 @@ def quick(s: Session) -> None:
     """Quick mode: ratings, up to three sensations and emotions, one note."""
     ask_ratings(s)
     body_scan(s, limit=content.QUICK_MAX_SENSATIONS)
-    names = _pick_up_to(
-        s,
-        f"Which feelings are here? (up to {content.QUICK_MAX_EMOTIONS})",
-        list(s.vocabulary.emotions),
-        content.QUICK_MAX_EMOTIONS,
-    )
-    _rate_emotions(s, names)
+    limit = content.QUICK_MAX_EMOTIONS
+    groups = {f: [e.name for e in s.vocabulary.emotions_in(f)] for f in s.vocabulary.families}
+    while (
+        len(names := s.prompter.choose_grouped(messages.ASK_FEELINGS_QUICK, groups, limit)) > limit
+    ):
+        s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
+    _rate_emotions(s, names, quick=True)
     note = s.prompter.text(content.QUICK_NOTE.question)
     if note:
         s.checkin.answers[content.QUICK_NOTE.key] = note
@@ -215,17 +227,17 @@ def offer_support_if_distressed(s: Session, distress: int | None) -> None:
         return
     s.support_offered = True
     s.prompter.say(messages.HIGH_DISTRESS_NOTE)
-    if s.prompter.confirm("Would you like a short grounding exercise now?", default=True):
+    if s.prompter.confirm(messages.ASK_GROUNDING, default=True):
         s.prompter.say(content.GROUNDING_CUE)
         s.prompter.breathe(s.settings.arrival_breath)
 
 
 def _pick_up_to(s: Session, question: str, choices: list[str], limit: int | None) -> list[str]:
     while True:
-        picked = s.prompter.choose_many(question, choices)
+        picked = s.prompter.choose_many(question, choices, limit)
         if limit is None or len(picked) <= limit:
             return picked
-        s.prompter.say(f"Please pick at most {limit}.")
+        s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
 
 
 def _required_rating(s: Session, subject: str) -> int:

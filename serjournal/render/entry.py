@@ -1,4 +1,8 @@
-"""How one check-in looks: the full `show` view and the summary after saving."""
+"""How one check-in looks: the full `show` view and the summary after saving.
+
+Everything the user wrote goes in as rich.text.Text, never as markup, so a
+'[' in a journal entry is shown as typed.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from serjournal import content, messages
-from serjournal.models import CheckIn, Sensation
+from serjournal.models import CheckIn, EmotionEntry, Sensation
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -20,6 +24,7 @@ PROMPT_QUESTIONS = {
     **{p.key: p.question.replace(" (optional)", "") for s in content.STAGES for p in s.prompts},
     content.QUICK_NOTE.key: "Note",
 }
+STAGE_TITLES = {s.key: s for s in content.STAGES}
 
 
 def rating_text(value: int | None) -> str:
@@ -33,52 +38,117 @@ def sensation_text(s: Sensation) -> str:
     return f"{s.region}{side}: {s.quality} {s.intensity}{after}{target}"
 
 
+def emotion_text(e: EmotionEntry) -> str:
+    where = f", felt in the {e.region}" if e.region else ""
+    return f"{e.name} ({e.family}) {e.intensity}{where}"
+
+
 def heading(checkin: CheckIn) -> str:
     when = checkin.local_time.strftime("%a %d %b %Y, %H:%M")
     return f"{when}  ·  {checkin.mode}  ·  {checkin.id[:8]}"
 
 
+def ratings_line(pairs: list[tuple[str, int | None]]) -> Text | None:
+    """'Mood 6/10   Energy 4/10' for the ratings that were given, else None."""
+    given = [(label, value) for label, value in pairs if value is not None]
+    if not given:
+        return None
+    line = Text()
+    for index, (label, value) in enumerate(given):
+        if index:
+            line.append("   ")
+        line.append(f"{label} ", style="bold")
+        line.append(rating_text(value))
+    return line
+
+
+def change_text(before: int | None, after: int | None) -> str:
+    if before is None:
+        return rating_text(after)
+    return f"{rating_text(before)} -> {rating_text(after)}"
+
+
+def stage_sections(checkin: CheckIn) -> list[tuple[str, list[Text]]]:
+    """(heading, lines) for each stage that holds anything, in the order lived."""
+    shown: set[str] = set()
+
+    def answers(*keys: str) -> list[Text]:
+        lines = []
+        for key in keys:
+            if checkin.answers.get(key):
+                shown.add(key)
+                lines.append(Text(PROMPT_QUESTIONS.get(key, key), style="italic"))
+                lines += [Text("  " + part) for part in checkin.answers[key].splitlines()]
+        return lines
+
+    def rated(*pairs: tuple[str, int | None]) -> list[Text]:
+        line = ratings_line(list(pairs))
+        return [line] if line is not None else []
+
+    target = checkin.target
+    release: list[Text] = []
+    if checkin.practice:
+        seconds = f", {checkin.practice_seconds} s" if checkin.practice_seconds else ""
+        release.append(Text(f"Practice: {checkin.practice}{seconds}"))
+    if target is not None and target.intensity_after is not None:
+        release.append(
+            Text(f"{target.region}: {change_text(target.intensity, target.intensity_after)}")
+        )
+    if checkin.distress_after is not None:
+        release.append(Text(f"Distress: {change_text(checkin.distress, checkin.distress_after)}"))
+
+    sections = [
+        ("arrive", rated(("Settled", checkin.settledness))),
+        (
+            "checkin",
+            rated(
+                ("Mood", checkin.mood), ("Energy", checkin.energy), ("Distress", checkin.distress)
+            )
+            + answers("focus"),
+        ),
+        ("body", [Text(sensation_text(s)) for s in checkin.sensations]),
+        ("emotions", [Text(emotion_text(e)) for e in checkin.emotions] + answers("memory")),
+        (
+            "dialogue",
+            ([Text(f"Attention on: {target.region} ({target.quality})")] if target else [])
+            + answers("speak", "need", "image"),
+        ),
+        ("release", release),
+        (
+            "integrate",
+            answers("shift", "takeaway") + rated(("Closing mood", checkin.closing_mood)),
+        ),
+    ]
+    result = [(_stage_heading(key, checkin.mode), lines) for key, lines in sections if lines]
+    others = [key for key in checkin.answers if key not in shown]
+    if others:
+        result.append(("Notes", answers(*others)))
+    if checkin.tags:
+        result.append(("Tags", [Text(", ".join(checkin.tags))]))
+    return result
+
+
+def _stage_heading(key: str, mode: str) -> str:
+    stage = STAGE_TITLES[key]
+    if mode == "quick":  # quick mode has no seven stages to count
+        return stage.title
+    return messages.STAGE_HEADING.format(number=stage.number, title=stage.title)
+
+
 def render_checkin(checkin: CheckIn) -> RenderableType:
     """Every stage of one entry, in the order they were lived."""
     parts: list[RenderableType] = []
-    ratings = Table.grid(padding=(0, 2))
-    for label, value in (
-        ("Settled", checkin.settledness),
-        ("Mood", checkin.mood),
-        ("Energy", checkin.energy),
-        ("Distress", checkin.distress),
-        ("Distress after", checkin.distress_after),
-        ("Closing mood", checkin.closing_mood),
-    ):
-        if value is not None:
-            ratings.add_row(Text(label, style="bold"), rating_text(value))
-    parts.append(ratings)
-    parts += _section("Body", [sensation_text(s) for s in checkin.sensations])
-    parts += _section(
-        "Emotions",
-        [
-            f"{e.name} ({e.family}) {e.intensity}"
-            + (f", felt in the {e.region}" if e.region else "")
-            for e in checkin.emotions
-        ],
-    )
-    if checkin.practice:
-        seconds = f", {checkin.practice_seconds} s" if checkin.practice_seconds else ""
-        parts += _section("Release practice", [f"{checkin.practice}{seconds}"])
-    parts += _section(
-        "In your words",
-        [
-            Text.assemble((PROMPT_QUESTIONS.get(key, key), "bold"), "\n    ", text)
-            for key, text in checkin.answers.items()
-        ],
-    )
-    if checkin.tags:
-        parts += _section("Tags", [", ".join(checkin.tags)])
+    for index, (title, lines) in enumerate(stage_sections(checkin)):
+        if index:
+            parts.append(Text(""))
+        parts.append(Text(title, style="bold cyan"))
+        parts.extend(Text.assemble("  ", line) for line in lines)
+    if not parts:
+        parts.append(Text("(no answers)", style="dim"))
     footer = []
     if checkin.duration_seconds:
-        footer.append(
-            f"took {checkin.duration_seconds // 60} min {checkin.duration_seconds % 60} s"
-        )
+        minutes, seconds = divmod(checkin.duration_seconds, 60)
+        footer.append(f"took {minutes} min {seconds} s" if minutes else f"took {seconds} s")
     if checkin.edited_utc:
         footer.append(f"edited {checkin.edited_utc:%Y-%m-%d %H:%M} UTC")
     footer.append(f"id {checkin.id}")
@@ -92,36 +162,51 @@ def render_checkin(checkin: CheckIn) -> RenderableType:
     )
 
 
-def _section(title: str, lines: list[str] | list[Text]) -> list[RenderableType]:
-    if not lines:
-        return []
-    return [
-        Text(""),
-        Text(title, style="bold cyan"),
-        *(Text.assemble("  ", line) for line in lines),
-    ]
+def saved_summary(checkin: CheckIn) -> Table:
+    """A compact grid of what was just saved: ratings, body, feelings."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    line = ratings_line(
+        [("mood", checkin.mood), ("energy", checkin.energy), ("distress", checkin.distress)]
+    )
+    if line is not None:
+        if checkin.distress_after is not None:
+            line.append(f" -> {rating_text(checkin.distress_after)} after the practice")
+        grid.add_row("ratings", line)
+    if checkin.sensations:
+        grid.add_row("body", Text("; ".join(sensation_text(s) for s in checkin.sensations)))
+    if checkin.emotions:
+        grid.add_row(
+            "feelings", Text(", ".join(f"{e.name} {e.intensity}" for e in checkin.emotions))
+        )
+    if checkin.tags:
+        grid.add_row("tags", Text(", ".join(checkin.tags)))
+    return grid
 
 
 def print_saved_summary(db: Database, checkin: CheckIn, console: Console | None = None) -> None:
-    """A compact look at what was saved, and the streak, after a check-in."""
+    """What was saved, and the streak, after a check-in."""
     from serjournal.store.checkins import current_streak
 
-    console = console or Console(highlight=False, markup=False)
-    console.print(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date))
-    summary = [
-        f"mood {rating_text(checkin.mood)}",
-        f"energy {rating_text(checkin.energy)}",
-        f"distress {rating_text(checkin.distress)}",
-    ]
-    if checkin.distress_after is not None:
-        summary.append(f"after practice {rating_text(checkin.distress_after)}")
-    console.print("  " + "  ·  ".join(summary))
-    if checkin.sensations:
-        console.print("  body: " + "; ".join(sensation_text(s) for s in checkin.sensations))
-    if checkin.emotions:
-        console.print(
-            "  feelings: " + ", ".join(f"{e.name} {e.intensity}" for e in checkin.emotions)
-        )
-    streak = current_streak(db, date.today())
+    console = console or Console(highlight=False)
+    console.print()
+    console.print(
+        Text(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date), style="bold")
+    )
+    console.print(saved_summary(checkin))
+    today = date.today()
+    streak = current_streak(db, today)
     if streak > 1:
-        console.print(messages.STREAK.format(days=streak))
+        console.print(Text(messages.STREAK.format(days=streak), style="dim"))
+    elif streak == 1 and _back_after_a_gap(db, today):
+        console.print(Text(messages.STREAK_ONE, style="dim"))
+
+
+def _back_after_a_gap(db: Database, today: date) -> bool:
+    """Today's single check-in follows earlier ones, with a gap between."""
+    today_count, earlier = db.execute(
+        "SELECT sum(local_date = ?), sum(local_date < ?) FROM checkins",
+        [today.isoformat(), today.isoformat()],
+    ).fetchone()
+    return today_count == 1 and bool(earlier)
