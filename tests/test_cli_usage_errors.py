@@ -31,3 +31,13 @@ def test_no_arguments_shows_help_with_the_disclaimer() -> None:
     result = CliRunner().invoke(app, [])
     assert "not therapy or medical advice" in result.output
     assert "checkin" in result.output
+
+
+def test_help_lists_the_daily_checkin_first() -> None:
+    listed = [
+        line.split()[0]
+        for line in CliRunner().invoke(app, ["--help"]).output.split("Commands:")[1].splitlines()
+        if line.strip()
+    ]
+    assert listed[:3] == ["checkin", "list", "show"]
+    assert {"review", "export", "import", "backup", "config"} <= set(listed)

@@ -12,10 +12,22 @@ from typer.core import TyperGroup
 from serjournal import __version__, messages
 from serjournal.errors import SerjournalError
 
+# How `serjournal --help` lists the commands: the daily ritual first, then
+# looking back, then looking after the data. Unlisted commands come last.
+COMMAND_ORDER = (
+    "checkin", "list", "show", "search", "review", "demo", "edit", "delete", "undo", "trash",
+    "export", "import", "backup", "restore", "config", "doctor",
+)  # fmt: skip
+
 
 class FriendlyGroup(TyperGroup):
     """Turns every SerjournalError into one line on stderr and its exit code,
     so no command can leak a traceback for a problem the user can fix."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        known = [n for n in COMMAND_ORDER if n in names]
+        return known + [n for n in names if n not in COMMAND_ORDER]
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
