@@ -636,3 +636,13 @@ def test_target_with_json_is_refused(journal_path: Path) -> None:
     )  # fmt: skip
     assert_refused(result, messages.JSON_AND_FLAGS)
     assert not journal_path.exists()
+
+
+def test_quick_flags_mark_no_dialogue_target_unless_asked(tmp_path: Path) -> None:
+    journal = tmp_path / "j.db"
+    base = ["checkin", "--quick", "--db", str(journal), "--mood", "5"]
+    assert invoke(*base, "--sensation", "chest:tight:4").exit_code == 0
+    assert invoke(*base, "--sensation", "belly:warm:2", "--target", "belly").exit_code == 0
+    with sqlite3.connect(journal) as conn:
+        rows = conn.execute("SELECT region, is_target FROM sensations ORDER BY id").fetchall()
+    assert rows == [("chest", 0), ("belly", 1)]

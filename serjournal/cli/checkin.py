@@ -223,7 +223,8 @@ def _save_given(
     checkin = answers.checkin_from_dict(data)
     if from_json is None:
         answers.check_quick_limits(checkin)
-        answers.mark_target(checkin.sensations, target)
+        if checkin.mode == "full" or target:  # quick mode has no dialogue to aim at
+            answers.mark_target(checkin.sensations, target)
     else:  # --tag adds to the document's own tags
         extra = [t.strip() for t in given["tags"] if t.strip()]
         checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
