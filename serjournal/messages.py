@@ -125,3 +125,9 @@ HIGH_DISTRESS_NOTE = (
 
 # --- Listing and showing -----------------------------------------------------------------
 NO_CHECKINS = "No check-ins yet. 'serjournal checkin' starts your first one."
+
+# --- Robustness: faults, bad journals, doctor (issue 5) ----------------------------------
+ANSWERS_PRINTED_AS_JSON = (
+    "Your answers are printed above as JSON: save them to a file, and once fixed "
+    "'serjournal checkin --from-json FILE' saves them."
+)

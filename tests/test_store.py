@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -61,7 +61,7 @@ def test_checkin_records_local_date_and_offset() -> None:
     checkin.set_time(moment)
     assert checkin.local_date == "2026-03-01"
     assert checkin.utc_offset_minutes == -300
-    assert checkin.created_utc == datetime(2026, 3, 2, 4, 30, tzinfo=timezone.utc)
+    assert checkin.created_utc == datetime(2026, 3, 2, 4, 30, tzinfo=UTC)
     assert checkin.local_time.hour == 23
 
 
@@ -97,7 +97,7 @@ def test_resolve_id_by_prefix(db) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_recent_checkins_newest_first_with_limit(db) -> None:  # type: ignore[no-untyped-def]
-    base = datetime(2026, 11, 20, 21, 0, tzinfo=timezone.utc)
+    base = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
     for days in range(4):
         checkin = sample_checkin()
         checkin.set_time(base + timedelta(days=days))
@@ -112,7 +112,7 @@ def test_streak_counts_consecutive_days_ending_today_or_yesterday(db) -> None:  
     today = date(2026, 11, 25)
     for day in (today - timedelta(days=d) for d in (1, 2, 3, 5)):
         checkin = sample_checkin()
-        checkin.set_time(datetime(day.year, day.month, day.day, 20, tzinfo=timezone.utc))
+        checkin.set_time(datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
         save_checkin(db, checkin)
     assert current_streak(db, today) == 3  # yesterday, and the two days before
     assert current_streak(db, today + timedelta(days=1)) == 0

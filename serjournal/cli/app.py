@@ -17,13 +17,24 @@ class FriendlyGroup(TyperGroup):
     so no command can leak a traceback for a problem the user can fix."""
 
     def invoke(self, ctx: Any) -> Any:
+        from serjournal.cli.options import journal_in_use, remember_journal
+
+        remember_journal(None)
         try:
             return super().invoke(ctx)
         except SerjournalError as error:
             typer.echo(f"Error: {error}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.Error as error:  # a store function missed a translation
-            typer.echo(f"Error: the journal could not be used: {error}", err=True)
+            from serjournal.store.connection import describe_database_error
+
+            path = journal_in_use()
+            text = (
+                describe_database_error(error, path)
+                if path is not None
+                else f"the journal could not be used: {error}"
+            )
+            typer.echo(f"Error: {text}", err=True)
             raise typer.Exit(3) from None
 
 

@@ -136,7 +136,9 @@ def _checkin_from_row(db: Database, row: dict[str, Any]) -> CheckIn:
     )
     checkin.tags = [
         r[0]
-        for r in db.execute("SELECT tag FROM tags WHERE checkin_id = ? ORDER BY rowid", [checkin_id])
+        for r in db.execute(
+            "SELECT tag FROM tags WHERE checkin_id = ? ORDER BY rowid", [checkin_id]
+        )
     ]
     return checkin
 

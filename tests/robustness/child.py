@@ -1,0 +1,114 @@
+"""A separate process for the robustness tests: real processes, real locks.
+
+Run as `python child.py MODE JOURNAL [ARGS]`. Modes:
+  writer START COUNT   wait for the START file, then save COUNT check-ins through
+                       the store API, printing "saved <id>" after each returns.
+  opener START         wait for START, open the (fresh) journal, save one check-in.
+  slow-saver           save check-ins forever with short sleeps inside the
+                       transaction, printing "begin <id>" before and "saved <id>"
+                       after each save, so a SIGKILL can land mid-transaction.
+Every check-in made here has exactly SENSATIONS sensations, EMOTIONS emotions,
+ANSWERS answers and TAGS tags, so the parent can spot a partial one.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+SENSATIONS, EMOTIONS, ANSWERS, TAGS = 2, 1, 2, 2
+
+
+def make_checkin(label: str):  # type: ignore[no-untyped-def]
+    from serjournal.models import CheckIn, EmotionEntry, Sensation
+
+    return CheckIn(
+        mood=5,
+        energy=4,
+        distress=3,
+        sensations=[
+            Sensation("chest", "tight", 6, is_target=True),
+            Sensation("shoulders", "tense", 4, side="left"),
+        ],
+        emotions=[EmotionEntry("anxious", "fear", "unpleasant", "high", 5, "chest")],
+        answers={"focus": f"written by {label}", "takeaway": "breathe 🌿"},
+        tags=["stress", label],
+    )
+
+
+def wait_for(start: Path) -> None:
+    print("ready", flush=True)
+    while not start.exists():
+        time.sleep(0.002)
+
+
+def writer(journal: Path, start: Path, count: int, label: str) -> None:
+    from serjournal.store.checkins import save_checkin
+    from serjournal.store.connection import open_journal
+
+    wait_for(start)
+    db = open_journal(journal)
+    for n in range(count):
+        checkin = make_checkin(f"{label}-{n}")
+        save_checkin(db, checkin, journal)
+        print("saved", checkin.id, flush=True)
+
+
+def opener(journal: Path, start: Path) -> None:
+    from serjournal.store.checkins import save_checkin
+    from serjournal.store.connection import open_journal
+
+    wait_for(start)
+    db = open_journal(journal)
+    checkin = make_checkin("opener")
+    save_checkin(db, checkin, journal)
+    print("saved", checkin.id, flush=True)
+
+
+def slow_saver(journal: Path) -> None:
+    # Slow every insert down so the transaction is open long enough for the
+    # parent's SIGKILL to land inside it. Patched before the store is used;
+    # the program itself has no test hook.
+    from sqlite_utils.db import Table
+
+    for name in ("insert", "insert_all"):
+        original = getattr(Table, name)
+
+        def slowed(self, *args, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(random.uniform(0, 0.004))
+            result = _original(self, *args, **kwargs)
+            time.sleep(random.uniform(0, 0.002))
+            return result
+
+        setattr(Table, name, slowed)
+
+    from serjournal.store.checkins import save_checkin
+    from serjournal.store.connection import open_journal
+
+    db = open_journal(journal)
+    print("ready", flush=True)
+    n = 0
+    while True:
+        checkin = make_checkin(f"slow-{n}")
+        print("begin", checkin.id, flush=True)
+        save_checkin(db, checkin, journal)
+        print("saved", checkin.id, flush=True)
+        n += 1
+
+
+def main(argv: list[str]) -> None:
+    mode, journal = argv[0], Path(argv[1])
+    if mode == "writer":
+        writer(journal, Path(argv[2]), int(argv[3]), argv[4])
+    elif mode == "opener":
+        opener(journal, Path(argv[2]))
+    elif mode == "slow-saver":
+        slow_saver(journal)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
