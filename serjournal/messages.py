@@ -131,3 +131,7 @@ ANSWERS_PRINTED_AS_JSON = (
     "Your answers are printed above as JSON: save them to a file, and once fixed "
     "'serjournal checkin --from-json FILE' saves them."
 )
+STOPPED_ANSWERS_PRINTED = (
+    "Stopped. The draft could not be written, so your answers are printed above as JSON: "
+    "save them to a file, and 'serjournal checkin --from-json FILE' saves them."
+)

@@ -7,7 +7,9 @@ in progress. Only a finished check-in enters the journal, in one transaction.
 
 from __future__ import annotations
 
+import json
 import signal
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -76,27 +78,46 @@ def run_checkin(
     spent_before = checkin.duration_seconds or 0
     started = time.monotonic()
 
-    def keep_draft(next_step: str) -> None:
+    def keep_draft(next_step: str) -> bool:
+        """False when the draft cannot be written (a full disk): the check-in
+        goes on, and the answers are printed if they cannot be saved either."""
         checkin.duration_seconds = spent_before + int(round(time.monotonic() - started))
-        drafts.save_draft(journal, checkin.to_dict(), next_step)
+        try:
+            drafts.save_draft(journal, checkin.to_dict(), next_step)
+        except OSError:
+            return False
+        return True
 
+    kept = draft is not None
     with _hangup_as_eof():
         for index, step in enumerate(remaining):
             try:
                 _run_step(session, step)
             except (KeyboardInterrupt, EOFError):
-                keep_draft(step)
-                raise Interrupted(messages.DRAFT_KEPT) from None
-            keep_draft(remaining[index + 1] if index + 1 < len(remaining) else DONE)
+                if keep_draft(step):
+                    raise Interrupted(messages.DRAFT_KEPT) from None
+                _print_answers(checkin)
+                raise Interrupted(messages.STOPPED_ANSWERS_PRINTED) from None
+            kept = keep_draft(remaining[index + 1] if index + 1 < len(remaining) else DONE)
 
     try:
         save_checkin(db, checkin, journal)
     except JournalError as error:
+        if not kept:
+            _print_answers(checkin)
+            raise JournalError(f"{error} {messages.ANSWERS_PRINTED_AS_JSON}") from None
         raise JournalError(
             f"{error} " + messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_path(journal))
         ) from None
     drafts.discard_draft(journal)
     return checkin
+
+
+def _print_answers(checkin: CheckIn) -> None:
+    """The last resort when neither journal nor draft can be written: the
+    answers as JSON on stderr (plain, so no markup can eat a bracket)."""
+    print(messages.DRAFT_NOT_WRITTEN, file=sys.stderr)
+    print(json.dumps(checkin.to_dict(), ensure_ascii=False), file=sys.stderr)
 
 
 def _run_step(session: stages.Session, step: str) -> None:
