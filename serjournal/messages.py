@@ -131,7 +131,23 @@ ANSWERS_PRINTED_AS_JSON = (
     "Your answers are printed above as JSON: save them to a file, and once fixed "
     "'serjournal checkin --from-json FILE' saves them."
 )
+TEXT_NOT_UTF8 = (
+    "The text for {field} holds bytes that are not readable text (another encoding?); "
+    "type it again, or save the file as UTF-8."
+)
 STOPPED_ANSWERS_PRINTED = (
     "Stopped. The draft could not be written, so your answers are printed above as JSON: "
     "save them to a file, and 'serjournal checkin --from-json FILE' saves them."
 )
+
+
+def one_line(text: str) -> str:
+    """An error quotes what the user typed; control characters, line breaks
+    and lone surrogates (undecodable bytes) in it are shown escaped, so the
+    error stays one printable line."""
+    import unicodedata
+
+    return "".join(
+        ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c
+        for c in text
+    )

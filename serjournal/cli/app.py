@@ -23,7 +23,7 @@ class FriendlyGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except SerjournalError as error:
-            typer.echo(f"Error: {error}", err=True)
+            typer.echo(f"Error: {messages.one_line(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.Error as error:  # a store function missed a translation
             from serjournal.store.connection import describe_database_error
@@ -34,7 +34,7 @@ class FriendlyGroup(TyperGroup):
                 if path is not None
                 else f"the journal could not be used: {error}"
             )
-            typer.echo(f"Error: {text}", err=True)
+            typer.echo(f"Error: {messages.one_line(text)}", err=True)
             raise typer.Exit(3) from None
 
 
