@@ -245,12 +245,20 @@ def _answer_text(key: str, value: Any) -> str:
     return value
 
 
+MAX_SECONDS = 7 * 24 * 60 * 60  # a week: longer than any check-in or practice
+
+
 def _optional_count(data: dict[str, Any], key: str) -> int | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="a whole number >= 0"))
+    # Bounded: a huge number is a typo, and would not fit an SQLite integer.
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SECONDS:
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field=key, kind=f"a whole number of seconds from 0 to {MAX_SECONDS}"
+            )
+        )
     return value
 
 
