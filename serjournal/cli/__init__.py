@@ -3,7 +3,7 @@ functions elsewhere in the package and print. One module per topic."""
 
 from __future__ import annotations
 
-from serjournal.cli import browse, checkin  # noqa: F401  (they register commands)
+from serjournal.cli import browse, checkin, doctor  # noqa: F401  (they register commands)
 from serjournal.cli.app import app
 
 
