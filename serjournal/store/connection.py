@@ -102,11 +102,12 @@ def _check_owner_and_version(db: Database, path: Path) -> None:
 
 
 def _upgrade(db: Database, path: Path) -> None:
-    if not migrations.migrations.pending(db):
-        return
-    with write_transaction(db):
-        # Re-check under the write lock: another process may have upgraded.
-        migrations.migrations.apply(db)
+    if migrations.migrations.pending(db):
+        with write_transaction(db):
+            # Re-check under the write lock: another process may have upgraded.
+            migrations.migrations.apply(db)
+    # Checked on every open, not only after migrating: a process killed between
+    # the two steps must not leave the journal out of WAL for good.
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         # WAL lets a review read while another terminal writes.
         db.execute("PRAGMA journal_mode = WAL")

@@ -4,6 +4,8 @@ Run as `python child.py MODE JOURNAL [ARGS]`. Modes:
   writer START COUNT   wait for the START file, then save COUNT check-ins through
                        the store API, printing "saved <id>" after each returns.
   opener START         wait for START, open the (fresh) journal, save one check-in.
+  slow-create          create the journal with every SQL statement slowed
+                       down, printing "created" once it is open and upgraded.
   slow-saver           save check-ins forever with short sleeps inside the
                        transaction, printing "begin <id>" before and "saved <id>"
                        after each save, so a SIGKILL can land mid-transaction.
@@ -98,12 +100,32 @@ def slow_saver(journal: Path) -> None:
         n += 1
 
 
+def slow_create(journal: Path) -> None:
+    # Every statement slowed, so a SIGKILL lands inside the first migration.
+    from sqlite_utils.db import Database
+
+    original = Database.execute
+
+    def slowed(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.003)
+        return original(self, *args, **kwargs)
+
+    Database.execute = slowed  # type: ignore[method-assign]
+    from serjournal.store.connection import open_journal
+
+    print("ready", flush=True)
+    open_journal(journal)
+    print("created", flush=True)
+
+
 def main(argv: list[str]) -> None:
     mode, journal = argv[0], Path(argv[1])
     if mode == "writer":
         writer(journal, Path(argv[2]), int(argv[3]), argv[4])
     elif mode == "opener":
         opener(journal, Path(argv[2]))
+    elif mode == "slow-create":
+        slow_create(journal)
     elif mode == "slow-saver":
         slow_saver(journal)
     else:

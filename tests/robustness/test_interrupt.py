@@ -95,3 +95,32 @@ def test_every_stage_of_the_full_flow_is_covered(references: dict[str, Any]) -> 
     assert [key for key, _ in starts] == [
         "arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"
     ]  # fmt: skip
+
+
+def test_ctrl_c_while_writing_the_checkin_rolls_back_and_keeps_the_draft(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C lands inside the save transaction, after the check-in row and
+    before its sensations: nothing of it stays; the draft waits at 'save'."""
+    from sqlite_utils.db import Table
+
+    from serjournal.flow.runner import DONE
+
+    db = open_journal(journal_path)
+
+    original = Table.insert_all
+
+    def interrupted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Table, "insert_all", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+    monkeypatch.setattr(Table, "insert_all", original)
+    assert not db.conn.in_transaction
+    for table in ("checkins", "sensations", "emotions", "answers", "tags"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    draft = drafts.load_draft(journal_path)
+    assert draft is not None and draft.stage == DONE
+    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    assert count_checkins(db) == 1 and saved.answers["focus"] == FULL_SCRIPT[5]

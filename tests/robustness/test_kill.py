@@ -58,3 +58,29 @@ def test_sigkill_while_saving_loses_nothing_reported_and_keeps_no_partial(
     # either whole (checked above) or absent, never torn.
     assert len(in_flight) >= ROUNDS // 3
     print(f"\nkills survived: {kills}, mid-save: {len(in_flight)}, saved: {len(stored)}")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+def test_sigkill_while_creating_a_journal_leaves_one_that_opens(tmp_path: Path) -> None:
+    """Killed while the first migration runs: the next open finishes the job."""
+    from serjournal.store import migrations
+    from serjournal.store.connection import open_journal
+
+    rng = random.Random(6)
+    mid_creation = 0
+    for round_ in range(ROUNDS // 3 + 1):
+        journal = tmp_path / f"r{round_}" / "journal.db"
+        child = spawn_child("slow-create", journal)
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+        time.sleep(rng.uniform(0.0, 0.12))
+        os.kill(child.pid, signal.SIGKILL)
+        out, _ = child.communicate(timeout=30)
+        mid_creation += "created" not in out
+        db = open_journal(journal)
+        assert [m.name for m in migrations.migrations.applied(db)] == migrations.known_names()
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.close()
+    assert mid_creation >= 1
+    print(f"\ncreation kills: {round_ + 1}, mid-creation: {mid_creation}")
