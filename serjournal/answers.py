@@ -14,6 +14,7 @@ from typing import Any
 from serjournal import content, messages
 from serjournal.errors import InputError
 from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry, Sensation, parse_utc
+from serjournal.timeutil import EARLIEST_YEAR, LATEST_YEAR
 from serjournal.vocabulary import Vocabulary, default_vocabulary, normalise
 
 
@@ -209,8 +210,6 @@ def _set_recorded_time(checkin: CheckIn, data: dict[str, Any]) -> None:
 
 
 def _utc(data: dict[str, Any], key: str) -> Any:
-    from serjournal.timeutil import EARLIEST_YEAR, LATEST_YEAR
-
     try:
         moment = parse_utc(_text(data, key))
     except (ValueError, OverflowError):

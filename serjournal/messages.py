@@ -140,18 +140,6 @@ STOPPED_ANSWERS_PRINTED = (
     "save them to a file, and 'serjournal checkin --from-json FILE' saves them."
 )
 
-
-def one_line(text: str) -> str:
-    """An error quotes what the user typed; control characters, line breaks
-    and lone surrogates (undecodable bytes) in it are shown escaped, so the
-    error stays one printable line."""
-    import unicodedata
-
-    return "".join(
-        ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c
-        for c in text
-    )
-
 # doctor: one line per check; a fix says what to type or do.
 DOCTOR_HELP = (
     "Check where your journal, drafts and config are, and that they are private and whole."
@@ -186,3 +174,14 @@ DOCTOR_DRAFT_WAITING = "an unfinished check-in waits at {path}; 'serjournal chec
 DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
 DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
 DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
+
+
+def one_line(text: str) -> str:
+    """An error quotes what the user typed; control characters, line breaks
+    and lone surrogates (undecodable bytes) in it are shown escaped, so the
+    error stays one printable line."""
+    import unicodedata
+
+    return "".join(
+        ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text
+    )
