@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,9 +109,23 @@ def _upgrade(db: Database, path: Path) -> None:
             migrations.migrations.apply(db)
     # Checked on every open, not only after migrating: a process killed between
     # the two steps must not leave the journal out of WAL for good.
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        # WAL lets a review read while another terminal writes.
-        db.execute("PRAGMA journal_mode = WAL")
+    _use_wal(db)
+
+
+def _use_wal(db: Database) -> None:
+    """WAL lets a review read while another terminal writes. Switching needs
+    the file to itself and SQLite does not wait for that (no busy handler):
+    when several processes open a new journal at once, retry until one of
+    them has switched it, within the usual busy timeout."""
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return  # switched, or a file system without WAL: rollback mode works too
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @contextmanager

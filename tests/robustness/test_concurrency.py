@@ -26,7 +26,7 @@ STRESS = os.environ.get("SERJOURNAL_STRESS") == "1"
 WRITERS = 8
 API_SAVES = 200 if STRESS else 50
 CLI_SAVES = 25 if STRESS else 4
-OPEN_ROUNDS = 10 if STRESS else 4
+OPEN_ROUNDS = 10 if STRESS else 6
 
 
 def test_writers_through_the_store_api_each_save_exactly_once(tmp_path: Path) -> None:
