@@ -3,6 +3,8 @@
 Run as `python child.py MODE JOURNAL [ARGS]`. Modes:
   writer START COUNT   wait for the START file, then save COUNT check-ins through
                        the store API, printing "saved <id>" after each returns.
+  reader START STOP    wait for START, then read (list, show) until STOP exists,
+                       printing "reads <n>" at the end.
   opener START         wait for START, open the (fresh) journal, save one check-in.
   slow-create          create the journal with every SQL statement slowed
                        down, printing "created" once it is open and upgraded.
@@ -56,6 +58,24 @@ def writer(journal: Path, start: Path, count: int, label: str) -> None:
         checkin = make_checkin(f"{label}-{n}")
         save_checkin(db, checkin, journal)
         print("saved", checkin.id, flush=True)
+
+
+def reader(journal: Path, start: Path, stop: Path) -> None:
+    from serjournal.store.checkins import count_checkins, load_checkin, recent_checkins
+    from serjournal.store.connection import open_journal
+
+    wait_for(start)
+    while not journal.exists():
+        time.sleep(0.002)
+    db = open_journal(journal)
+    reads = 0
+    while not stop.exists():
+        lines = recent_checkins(db, 5)
+        if lines:
+            load_checkin(db, lines[0].id)
+        count_checkins(db)
+        reads += 1
+    print("reads", reads, flush=True)
 
 
 def opener(journal: Path, start: Path) -> None:
@@ -122,6 +142,8 @@ def main(argv: list[str]) -> None:
     mode, journal = argv[0], Path(argv[1])
     if mode == "writer":
         writer(journal, Path(argv[2]), int(argv[3]), argv[4])
+    elif mode == "reader":
+        reader(journal, Path(argv[2]), Path(argv[3]))
     elif mode == "opener":
         opener(journal, Path(argv[2]))
     elif mode == "slow-create":

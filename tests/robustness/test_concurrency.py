@@ -24,6 +24,7 @@ from tests.robustness.procs import (
 
 STRESS = os.environ.get("SERJOURNAL_STRESS") == "1"
 WRITERS = 8
+READERS = 2
 API_SAVES = 200 if STRESS else 50
 CLI_SAVES = 25 if STRESS else 4
 OPEN_ROUNDS = 10 if STRESS else 6
@@ -32,8 +33,11 @@ OPEN_ROUNDS = 10 if STRESS else 6
 def test_writers_through_the_store_api_each_save_exactly_once(tmp_path: Path) -> None:
     journal = tmp_path / "shared" / "journal.db"
     start = tmp_path / "start"
+    stop = tmp_path / "stop"
     children = [spawn_child("writer", journal, start, API_SAVES, f"w{n}") for n in range(WRITERS)]
-    wait_ready(children)
+    # Readers list and show all along: WAL lets them read while others write.
+    readers = [spawn_child("reader", journal, start, stop) for _ in range(READERS)]
+    wait_ready(children + readers)
     start.touch()
     reported: list[str] = []
     for child in children:
@@ -41,6 +45,11 @@ def test_writers_through_the_store_api_each_save_exactly_once(tmp_path: Path) ->
         assert child.returncode == 0, err
         assert err == "", err  # no "database is locked", no traceback
         reported += [line.split()[1] for line in out.splitlines() if line.startswith("saved")]
+    stop.touch()
+    for child in readers:
+        out, err = child.communicate(timeout=60)
+        assert (child.returncode, err) == (0, ""), err
+        assert int(out.split()[-1]) > 0
     assert len(reported) == WRITERS * API_SAVES
     assert len(set(reported)) == len(reported)
     with sqlite3.connect(journal) as conn:
