@@ -142,6 +142,8 @@ def load_json_document(text: str, source: str) -> Any:
         raise InputError(
             messages.BAD_JSON.format(source=source, line=error.lineno, reason=error.msg)
         ) from None
+    except RecursionError:  # "[[[[..." thousands deep: hostile, not a check-in
+        raise InputError(messages.JSON_TOO_DEEP.format(source=source)) from None
 
 
 def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckIn:

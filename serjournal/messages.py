@@ -135,6 +135,7 @@ TEXT_NOT_UTF8 = (
     "The text for {field} holds bytes that are not readable text (another encoding?); "
     "type it again, or save the file as UTF-8."
 )
+JSON_TOO_DEEP = "Could not read JSON from {source}: it is nested far too deeply to be a check-in."
 STOPPED_ANSWERS_PRINTED = (
     "Stopped. The draft could not be written, so your answers are printed above as JSON: "
     "save them to a file, and 'serjournal checkin --from-json FILE' saves them."

@@ -11,6 +11,7 @@ and reads back the same. TRIED counts the inputs, for the issue's figures.
 from __future__ import annotations
 
 import contextlib
+import json
 import string
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -23,7 +24,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from serjournal import content
-from serjournal.answers import checkin_from_dict, parse_emotion, parse_rating, parse_sensation
+from serjournal.answers import (
+    checkin_from_dict,
+    load_json_document,
+    parse_emotion,
+    parse_rating,
+    parse_sensation,
+)
 from serjournal.cli import app
 from serjournal.errors import InputError
 from serjournal.models import CheckIn, EmotionEntry, Sensation
@@ -214,6 +221,37 @@ def test_checkin_from_dict(property_journal: Any, data: Any) -> None:
         return  # the same fixed id drawn twice: the duplicate rule is tested elsewhere
     save_checkin(db, checkin, path)
     assert load_checkin(db, checkin.id).to_dict() == checkin.to_dict()
+
+
+@FAST
+@given(st.one_of(any_text, hostile, json_values.map(json.dumps), st.integers(1, 200_000)))
+@example(100_000)
+@example('{"mood": NaN}')
+def test_load_json_document(text: str | int) -> None:
+    """--from-json FILE: any text, including JSON nested thousands deep."""
+    TRIED["--from-json text"] += 1
+    if isinstance(text, int):
+        text = "[" * text + "]" * text
+    try:
+        document = load_json_document(text, "check-in.json")
+    except InputError:
+        return
+    with contextlib.suppress(InputError):
+        checkin_from_dict(document)
+
+
+@CLI
+@given(st.one_of(specs, st.uuids().map(str)))
+@example("\udcff")
+@example("'; DROP TABLE checkins; --")
+def test_cli_show_any_id(tmp_path: Path, text: str) -> None:
+    TRIED["show ID"] += 1
+    journal = tmp_path / "show.db"
+    if not journal.exists():
+        CliRunner().invoke(app, ["checkin", "--db", str(journal), "--mood", "3"])
+    result = CliRunner().invoke(app, ["show", text, "--db", str(journal)])
+    assert result.exit_code in (0, 2), (result.output, result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
 
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))
