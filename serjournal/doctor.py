@@ -16,7 +16,7 @@ from pathlib import Path
 
 from serjournal import messages, paths
 from serjournal.store import migrations
-from serjournal.store.connection import SQLITE_HEADER
+from serjournal.store.connection import SQLITE_HEADER, busy_timeout_ms
 
 # Backups are written to a `backups` folder beside the journal, one file per
 # backup named like journal-20261120-213000.db (UTC).
@@ -122,11 +122,18 @@ def check_contents(journal: Path) -> list[Check]:
     if header and header != SQLITE_HEADER:
         return [Check("format", False, messages.DOCTOR_NOT_SQLITE, messages.DOCTOR_FIX_BACKUP)]
     try:
-        conn = sqlite3.connect(f"{journal.resolve().as_uri()}?mode=rw", uri=True, timeout=2)
+        conn = sqlite3.connect(
+            f"{journal.resolve().as_uri()}?mode=rw", uri=True, timeout=busy_timeout_ms() / 1000
+        )
     except sqlite3.Error as error:
         return [Check("format", False, str(error), messages.DOCTOR_FIX_BACKUP)]
     try:
         return _inspect(conn)
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error).lower():
+            raise
+        # Busy is not damage: another program has the journal to itself.
+        return [Check("journal", False, messages.DOCTOR_LOCKED, messages.DOCTOR_FIX_LOCKED)]
     except sqlite3.DatabaseError as error:
         return [
             Check(

@@ -160,3 +160,18 @@ def test_waiting_draft_and_bad_config_are_reported(journal_path: Path) -> None:
     )
     config.write_text('[vocabulary]\nregions = ["tail"]\n', encoding="utf-8")
     assert doctor("--db", str(journal_path))[0] == 0
+
+
+def test_locked_journal_is_reported_as_busy_not_damaged(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.robustness.test_bad_journals import held_lock
+
+    healthy_journal(journal_path)
+    monkeypatch.setenv("SERJOURNAL_BUSY_TIMEOUT_MS", "200")
+    with held_lock(journal_path, "exclusive"):
+        code, lines = doctor("--db", str(journal_path))
+    assert code == 1
+    locked = [x for x in lines if "another program" in x]
+    assert locked and locked[0].startswith("fix  journal") and "damaged" not in "".join(lines)
+    assert doctor("--db", str(journal_path))[0] == 0
