@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -19,14 +20,29 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
+# Every child started, so a failing test leaves none running (see conftest.py).
+SPAWNED: list[subprocess.Popen[str]] = []
+
+
 def spawn_child(*args: str | Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    child = subprocess.Popen(
         [sys.executable, str(CHILD), *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=child_env(),
     )
+    SPAWNED.append(child)
+    return child
+
+
+def reap_children() -> None:
+    while SPAWNED:
+        child = SPAWNED.pop()
+        if child.poll() is None:
+            child.kill()
+        with contextlib.suppress(ValueError):  # pipes already read and closed
+            child.communicate(timeout=30)
 
 
 def wait_ready(children: list[subprocess.Popen[str]]) -> None:
