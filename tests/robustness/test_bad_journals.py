@@ -65,9 +65,24 @@ def page_size_of(data: bytes) -> int:
     return 65536 if size == 1 else size
 
 
+def _cut_at(size: int) -> Callable[[Path, bytes], None]:
+    def cut(path: Path, good: bytes) -> None:
+        path.write_bytes(good[: size if size > 0 else len(good) + size])
+
+    return cut
+
+
+def _header_then_garbage(path: Path, good: bytes) -> None:
+    path.write_bytes(good[:16] + random.Random(3).randbytes(len(good) - 16))
+
+
 BAD_FILES: dict[str, tuple[Callable[[Path, bytes], None], str]] = {
     "not-sqlite": (_not_sqlite, messages.JOURNAL_NOT_SQLITE),
     "truncated": (_truncated, messages.JOURNAL_CORRUPT),
+    "cut-in-header": (_cut_at(50), messages.JOURNAL_CORRUPT),
+    "only-first-page": (_cut_at(4096), messages.JOURNAL_CORRUPT),
+    "last-page-missing": (_cut_at(-4096), messages.JOURNAL_CORRUPT),
+    "header-then-garbage": (_header_then_garbage, messages.JOURNAL_CORRUPT),
     "corrupted": (_corrupted, messages.JOURNAL_CORRUPT),
     "newer-schema": (_newer_schema, messages.JOURNAL_TOO_NEW),
     "other-program": (_foreign, messages.JOURNAL_FOREIGN),
