@@ -38,7 +38,7 @@ def load_draft(journal: Path) -> Draft | None:
     try:
         document = json.loads(source.read_text(encoding="utf-8"))
         return Draft(document["checkin"], document["stage"], document["saved_utc"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         source.replace(_free_name(source.with_name(source.name + ".unreadable")))
         return None
 

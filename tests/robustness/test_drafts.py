@@ -11,12 +11,13 @@ from serjournal.store import drafts
 def test_unreadable_drafts_are_all_kept_aside(journal_path: Path) -> None:
     journal_path.parent.mkdir(parents=True)
     draft = paths.draft_path(journal_path)
-    for text in ("{torn", "[1, 2", '{"no": "stage"}'):
+    deep = "[" * 100_000 + "]" * 100_000
+    for text in ("{torn", "[1, 2", '{"no": "stage"}', deep):
         draft.write_text(text, encoding="utf-8")
         assert drafts.load_draft(journal_path) is None
         assert not draft.exists()
     kept = sorted(p.read_text(encoding="utf-8") for p in journal_path.parent.glob("*.unreadable*"))
-    assert kept == sorted(["{torn", "[1, 2", '{"no": "stage"}'])
+    assert kept == sorted(["{torn", "[1, 2", '{"no": "stage"}', deep])
 
 
 def test_draft_round_trips_unicode_and_replaces_atomically(journal_path: Path) -> None:
