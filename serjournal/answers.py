@@ -7,11 +7,14 @@ becomes one InputError line that says what was wrong and what would be right.
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from typing import Any
 
 from serjournal import content, messages
 from serjournal.errors import InputError
 from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry, Sensation, parse_utc
+from serjournal.timeutil import EARLIEST_YEAR, LATEST_YEAR
 from serjournal.vocabulary import Vocabulary, default_vocabulary, normalise
 
 
@@ -19,8 +22,10 @@ def parse_rating(name: str, value: Any) -> int:
     """A 0-10 whole number. Accepts ints and digit strings, nothing else."""
     if isinstance(value, bool):
         raise InputError(messages.BAD_RATING.format(name=name, value=value))
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        value = int(value.strip())
+    # \d is a decimal digit in any script ("٣" too) but not "²", which isdigit()
+    # lets through and int() refuses; a few digits keep int() from the limits.
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d{1,4}\s*", value):
+        value = int(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if not isinstance(value, int) or not 0 <= value <= 10:
@@ -113,6 +118,8 @@ def set_time_from_text(checkin: CheckIn, text: str) -> None:
 def parse_practice(value: str | None) -> str | None:
     if value is None or value == "":
         return None
+    if not isinstance(value, str):
+        raise InputError(messages.unknown_word("practice", value, list(content.PRACTICES)))
     key = value.strip().lower()
     if key not in content.PRACTICES:
         raise InputError(messages.unknown_word("practice", value, list(content.PRACTICES)))
@@ -135,6 +142,8 @@ def load_json_document(text: str, source: str) -> Any:
         raise InputError(
             messages.BAD_JSON.format(source=source, line=error.lineno, reason=error.msg)
         ) from None
+    except RecursionError:  # "[[[[..." thousands deep: hostile, not a check-in
+        raise InputError(messages.JSON_TOO_DEEP.format(source=source)) from None
 
 
 def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckIn:
@@ -151,7 +160,7 @@ def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckI
         raise InputError(messages.unknown_word("field", sorted(unknown)[0], sorted(_KNOWN_KEYS)))
     checkin = CheckIn()
     if data.get("id"):
-        checkin.id = _text(data, "id")
+        checkin.id = _checkin_id(_text(data, "id"))
     if data.get("created_utc"):
         _set_recorded_time(checkin, data)
     mode = data.get("mode", "full")
@@ -171,7 +180,12 @@ def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckI
     if not isinstance(answers, dict):
         raise InputError(messages.JSON_FIELD_TYPE.format(field="answers", kind="an object"))
     checkin.answers = {parse_answer_key(k): _answer_text(k, v) for k, v in answers.items() if v}
-    checkin.tags = [_answer_text("tags", t).strip() for t in _list(data, "tags") if str(t).strip()]
+    # Each tag once, as the journal stores them.
+    checkin.tags = list(
+        dict.fromkeys(
+            _answer_text("tags", t).strip() for t in _list(data, "tags") if str(t).strip()
+        )
+    )
     if data.get("edited_utc"):
         checkin.edited_utc = _utc(data, "edited_utc")
     return checkin
@@ -199,9 +213,12 @@ def _set_recorded_time(checkin: CheckIn, data: dict[str, Any]) -> None:
 
 def _utc(data: dict[str, Any], key: str) -> Any:
     try:
-        return parse_utc(_text(data, key))
-    except ValueError:
-        raise InputError(messages.BAD_TIME.format(text=data[key])) from None
+        moment = parse_utc(_text(data, key))
+    except (ValueError, OverflowError):
+        moment = None
+    if moment is None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise InputError(messages.BAD_TIME.format(text=data[key]))
+    return moment
 
 
 def _text(data: dict[str, Any], key: str) -> str:
@@ -211,18 +228,38 @@ def _text(data: dict[str, Any], key: str) -> str:
     return value
 
 
+def _checkin_id(text: str) -> str:
+    """Ids are UUIDs, so `show` and merges can rely on them."""
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        raise InputError(messages.BAD_ID.format(id=text)) from None
+
+
 def _answer_text(key: str, value: Any) -> str:
     if not isinstance(value, str):
         raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="text"))
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes from the terminal or a file
+        raise InputError(messages.TEXT_NOT_UTF8.format(field=key)) from None
     return value
+
+
+MAX_SECONDS = 7 * 24 * 60 * 60  # a week: longer than any check-in or practice
 
 
 def _optional_count(data: dict[str, Any], key: str) -> int | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="a whole number >= 0"))
+    # Bounded: a huge number is a typo, and would not fit an SQLite integer.
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SECONDS:
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field=key, kind=f"a whole number of seconds from 0 to {MAX_SECONDS}"
+            )
+        )
     return value
 
 
@@ -262,6 +299,12 @@ def _emotion_from(item: Any, vocabulary: Vocabulary) -> EmotionEntry:
             )
         )
     name = normalise(str(item["name"]))
+    if not name:
+        raise InputError(
+            messages.JSON_FIELD_TYPE.format(
+                field="emotions", kind="objects with name and intensity"
+            )
+        )
     known = vocabulary.emotions.get(name)
     if known is None and not all(item.get(k) for k in ("family", "valence", "energy")):
         known = vocabulary.emotion(name)  # raises, suggesting the closest names

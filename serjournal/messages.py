@@ -387,3 +387,65 @@ PRACTICE_GUIDES = {
     "hand": "Rest a warm hand on the {place} and breathe into it.",
 }
 PRACTICE_PLACE_DEFAULT = "area that asks for attention"
+# --- Robustness: faults, bad journals, doctor (issue 5) ----------------------------------
+ANSWERS_PRINTED_AS_JSON = (
+    "Your answers are printed above as JSON: save them to a file, and once fixed "
+    "'serjournal checkin --from-json FILE' saves them."
+)
+TEXT_NOT_UTF8 = (
+    "The text for {field} holds bytes that are not readable text (another encoding?); "
+    "type it again, or save the file as UTF-8."
+)
+JSON_TOO_DEEP = "Could not read JSON from {source}: it is nested far too deeply to be a check-in."
+STOPPED_ANSWERS_PRINTED = (
+    "Stopped. The draft could not be written, so your answers are printed above as JSON: "
+    "save them to a file, and 'serjournal checkin --from-json FILE' saves them."
+)
+
+# doctor: one line per check; a fix says what to type or do.
+DOCTOR_HELP = (
+    "Check where your journal, drafts and config are, and that they are private and whole."
+)
+DOCTOR_OK = "ok"
+DOCTOR_FIX = "fix"
+DOCTOR_ALL_OK = "All is well."
+DOCTOR_SOME_TO_FIX = "Some things need attention; each 'fix' line says what to do."
+DOCTOR_NO_JOURNAL = "no journal at {path} yet"
+DOCTOR_IS_DIRECTORY = "{path} is a folder, not a journal file"
+DOCTOR_FIX_START = "'serjournal checkin' starts one there (or pass --db to point at yours)"
+DOCTOR_FIX_DB_OPTION = "point --db (or SERJOURNAL_DB) at your journal file"
+DOCTOR_OPEN_TO_OTHERS = "the folder {path} can be opened by other users ({mode})"
+DOCTOR_FILES_OPEN = "readable or writable by other users: {names}"
+DOCTOR_PRIVATE = "private to you ({mode})"
+DOCTOR_NOT_SQLITE = "not an SQLite file"
+DOCTOR_FOREIGN = "an SQLite file from another program, not a serjournal journal"
+DOCTOR_FORMAT_OK = "a serjournal journal"
+DOCTOR_SCHEMA_OK = "version {version}, current"
+DOCTOR_SCHEMA_OLDER = "version {version}; upgraded to {current} the next time it is used"
+DOCTOR_SCHEMA_NEWER = "version {version}, written by a newer serjournal (this one knows {current})"
+DOCTOR_FIX_UPGRADE = "upgrade serjournal to use this journal"
+DOCTOR_INTEGRITY_OK = "SQLite finds it whole"
+DOCTOR_DAMAGED = "damaged: {reason}"
+DOCTOR_FIX_BACKUP = "keep this file as it is, and restore your latest backup"
+DOCTOR_LOCKED = "in use by another program, which holds it to itself"
+DOCTOR_FIX_LOCKED = "close that program, then run 'serjournal doctor' again"
+DOCTOR_FIX_PERMISSIONS = "check the file's owner and permissions"
+DOCTOR_COUNT = "{count} saved"
+DOCTOR_NO_BACKUP = "no backup yet; a copy kept somewhere safe protects your entries"
+DOCTOR_LAST_BACKUP = "latest {when}: {path}"
+DOCTOR_NO_DRAFT = "no unfinished check-in ({path})"
+DOCTOR_DRAFT_WAITING = "an unfinished check-in waits at {path}; 'serjournal checkin --resume'"
+DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
+DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
+DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
+
+
+def one_line(text: str) -> str:
+    """An error quotes what the user typed; control characters, line breaks
+    and lone surrogates (undecodable bytes) in it are shown escaped, so the
+    error stays one printable line."""
+    import unicodedata
+
+    return "".join(
+        ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text
+    )

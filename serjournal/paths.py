@@ -53,7 +53,13 @@ def ensure_private_dir(directory: Path) -> None:
         missing.append(current)
         current = current.parent
     for path in reversed(missing):
-        path.mkdir(mode=PRIVATE_DIR_MODE)
+        try:
+            path.mkdir(mode=PRIVATE_DIR_MODE)
+        except FileExistsError:
+            # Another process (a second terminal) made it a moment ago.
+            if not path.is_dir():
+                raise
+            continue
         os.chmod(path, PRIVATE_DIR_MODE)  # mkdir's mode is masked by umask
 
 

@@ -7,7 +7,7 @@ text names), because a check-in remembers its local day and UTC offset.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from serjournal import messages
 from serjournal.errors import InputError
@@ -21,9 +21,24 @@ def local_now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
+# Typed times outside these years are typos; near year 1 or 9999 the date
+# arithmetic that follows (time zones, week starts) would overflow.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2999
+
+
 def parse_moment(text: str, now: datetime | None = None) -> datetime:
     """A point in time: "now", "yesterday 21:00", "today 7:30", "21:00",
     "3 days ago", "2026-11-20", "2026-11-20 21:00" or full ISO with offset."""
+    try:
+        moment = _parse_moment(text, now)
+        if EARLIEST_YEAR <= moment.astimezone(UTC).year <= LATEST_YEAR:
+            return moment
+    except (OverflowError, ValueError):  # e.g. "9999 years ago"
+        pass
+    raise InputError(messages.BAD_TIME.format(text=text))
+
+
+def _parse_moment(text: str, now: datetime | None) -> datetime:
     zone = now.tzinfo if now else None  # None: the system's zone, DST-aware
     now = now or local_now()
     cleaned = " ".join(text.strip().lower().split())

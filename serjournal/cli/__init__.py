@@ -7,6 +7,7 @@ from serjournal.cli import (  # noqa: F401  (importing a module registers its co
     browse,
     checkin,
     config,
+    doctor,
     edit,
     review,
     search,

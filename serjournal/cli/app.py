@@ -38,6 +38,9 @@ class FriendlyGroup(TyperGroup):
             _usage_error_line(error)
 
     def invoke(self, ctx: Any) -> Any:
+        from serjournal.cli.options import journal_in_use, remember_journal
+
+        remember_journal(None)
         try:
             return super().invoke(ctx)
         except NoArgsIsHelpError:
@@ -45,10 +48,18 @@ class FriendlyGroup(TyperGroup):
         except UsageError as error:
             _usage_error_line(error)
         except SerjournalError as error:
-            typer.echo(f"Error: {error}", err=True)
+            typer.echo(f"Error: {messages.one_line(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.Error as error:  # a store function missed a translation
-            typer.echo(f"Error: the journal could not be used: {error}", err=True)
+            from serjournal.store.connection import describe_database_error
+
+            path = journal_in_use()
+            text = (
+                describe_database_error(error, path)
+                if path is not None
+                else f"the journal could not be used: {error}"
+            )
+            typer.echo(f"Error: {messages.one_line(text)}", err=True)
             raise typer.Exit(3) from None
 
 

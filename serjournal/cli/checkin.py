@@ -230,8 +230,7 @@ def _save_given(
         checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
     if at is not None:
         answers.set_time_from_text(checkin, at)
-    journal, store = open_journal_at(db)
-    _save_and_report(store, journal, checkin)
+    _save_and_report(db, checkin)
 
 
 def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: Config) -> None:
@@ -307,17 +306,43 @@ def _stop(text: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _save_and_report(store: Any, journal: Path, checkin: Any) -> None:
-    from serjournal import content
+def _save_and_report(db: Path | None, checkin: Any) -> None:
+    from serjournal import content, paths
+    from serjournal.errors import JournalError
     from serjournal.store.checkins import save_checkin
 
-    save_checkin(store, checkin, journal)
+    journal = paths.journal_path(db)
+    try:
+        journal, store = open_journal_at(db)
+        save_checkin(store, checkin, journal)
+    except JournalError as error:
+        # Damaged, locked, read-only, disk full: the answers typed are not lost.
+        raise JournalError(f"{error} {_keep_answers(journal, checkin)}") from None
     _report(store, checkin)
     if any(
         value is not None and value >= content.HIGH_DISTRESS
         for value in (checkin.distress, checkin.distress_after)
     ):  # no terminal to offer grounding in, but the note still belongs here
         typer.echo(messages.HIGH_DISTRESS_NOTE)
+
+
+def _keep_answers(journal: Path, checkin: Any) -> str:
+    """Keep a check-in that could not be saved as the draft, or, when a draft
+    already waits (never overwrite it) or cannot be written, print it as JSON."""
+    import json
+
+    from serjournal.flow.runner import DONE
+    from serjournal.paths import draft_path
+    from serjournal.store import drafts
+
+    if not draft_path(journal).exists():
+        try:
+            drafts.save_draft(journal, checkin.to_dict(), DONE)
+            return messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_path(journal))
+        except OSError:
+            pass
+    typer.echo(json.dumps(checkin.to_dict(), ensure_ascii=False), err=True)
+    return messages.ANSWERS_PRINTED_AS_JSON
 
 
 def _report(store: Any, checkin: Any) -> None:

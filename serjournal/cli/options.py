@@ -28,4 +28,19 @@ def open_journal_at(option: Path | None, *, create: bool = True) -> tuple[Path, 
     from serjournal.store.connection import open_journal
 
     path = paths.journal_path(option)
+    remember_journal(path)
     return path, open_journal(path, create=create)
+
+
+# The journal the running command opened, so an SQLite error that a store
+# function did not translate can still name the file (see app.FriendlyGroup).
+# One command runs per process; FriendlyGroup resets it for in-process tests.
+_opened: list[Path] = []
+
+
+def remember_journal(path: Path | None) -> None:
+    _opened[:] = [path] if path is not None else []
+
+
+def journal_in_use() -> Path | None:
+    return _opened[0] if _opened else None

@@ -7,7 +7,9 @@ message and never modified. New journals are created 0600 in a 0700 folder.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +23,9 @@ from serjournal.store import migrations
 SQLITE_HEADER = b"SQLite format 3\x00"
 # A second terminal saving at the same moment waits this long for the lock.
 BUSY_TIMEOUT_MS = 15_000
+# Overrides the wait, in milliseconds: tests use it so a locked journal is
+# reported at once; a very slow network disk may want longer.
+BUSY_TIMEOUT_ENV = "SERJOURNAL_BUSY_TIMEOUT_MS"
 
 
 def open_journal(path: Path, *, create: bool = True) -> Database:
@@ -60,11 +65,19 @@ def _check_file(path: Path, create: bool) -> None:
         raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
 
 
+def busy_timeout_ms() -> int:
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
 def _connect(path: Path) -> Database:
+    timeout = busy_timeout_ms()
     # isolation_level=None: we open transactions ourselves (write_transaction).
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
     db = Database(conn, execute_plugins=False)
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {timeout}")
     db.execute("PRAGMA foreign_keys = ON")
     # FULL: a saved check-in survives a power cut, not only a crash.
     db.execute("PRAGMA synchronous = FULL")
@@ -72,25 +85,47 @@ def _connect(path: Path) -> Database:
 
 
 def _check_owner_and_version(db: Database, path: Path) -> None:
-    application_id = db.execute("PRAGMA application_id").fetchone()[0]
-    has_tables = bool(db.table_names())
+    # One read transaction, so all three reads see the same moment: read one
+    # by one, another process creating the journal in between made a fresh
+    # journal look like "another program's database".
+    db.execute("BEGIN")
+    try:
+        application_id = db.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = bool(db.table_names())
+        applied = {m.name for m in migrations.migrations.applied(db)}
+    finally:
+        db.execute("COMMIT")
     if application_id not in (0, migrations.APPLICATION_ID) or (application_id == 0 and has_tables):
         raise JournalError(messages.JOURNAL_FOREIGN.format(path=path))
-    applied = {m.name for m in migrations.migrations.applied(db)}
     unknown = applied - set(migrations.known_names())
     if unknown:
         raise JournalError(messages.JOURNAL_TOO_NEW.format(path=path))
 
 
 def _upgrade(db: Database, path: Path) -> None:
-    if not migrations.migrations.pending(db):
-        return
-    with write_transaction(db):
-        # Re-check under the write lock: another process may have upgraded.
-        migrations.migrations.apply(db)
-    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        # WAL lets a review read while another terminal writes.
-        db.execute("PRAGMA journal_mode = WAL")
+    if migrations.migrations.pending(db):
+        with write_transaction(db):
+            # Re-check under the write lock: another process may have upgraded.
+            migrations.migrations.apply(db)
+    # Checked on every open, not only after migrating: a process killed between
+    # the two steps must not leave the journal out of WAL for good.
+    _use_wal(db)
+
+
+def _use_wal(db: Database) -> None:
+    """WAL lets a review read while another terminal writes. Switching needs
+    the file to itself and SQLite does not wait for that (no busy handler):
+    when several processes open a new journal at once, retry until one of
+    them has switched it, within the usual busy timeout."""
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
+    while db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return  # switched, or a file system without WAL: rollback mode works too
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 @contextmanager

@@ -38,9 +38,18 @@ def load_draft(journal: Path) -> Draft | None:
     try:
         document = json.loads(source.read_text(encoding="utf-8"))
         return Draft(document["checkin"], document["stage"], document["saved_utc"])
-    except (OSError, ValueError, KeyError, TypeError):
-        source.replace(source.with_name(source.name + ".unreadable"))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        source.replace(_free_name(source.with_name(source.name + ".unreadable")))
         return None
+
+
+def _free_name(wanted: Path) -> Path:
+    """A name not taken yet, so a second unreadable draft never replaces the first."""
+    candidate, number = wanted, 1
+    while candidate.exists():
+        candidate = wanted.with_name(f"{wanted.name}.{number}")
+        number += 1
+    return candidate
 
 
 def discard_draft(journal: Path) -> bool:

@@ -1,0 +1,88 @@
+"""Every CLI command that opens a journal, as data, so the robustness tests
+(bad journal files, no sockets, privacy) cover each one. When a command is
+added that opens a journal, add a line here and all those tests include it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from serjournal.models import CheckIn, EmotionEntry, Sensation
+
+# The id of the first check-in in every journal made by make_journal().
+KNOWN_ID = "0a0a0a0a-1111-4000-8000-000000000001"
+
+
+@dataclass(frozen=True)
+class JournalCommand:
+    name: str
+    args: Callable[[Path], list[str]]
+    writes: bool  # a writer is blocked by another writer's lock; a reader is not (WAL)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+JOURNAL_COMMANDS: list[JournalCommand] = [
+    JournalCommand(
+        "checkin-flags",
+        lambda db: [
+            "checkin",
+            "--db",
+            str(db),
+            "--mood",
+            "6",
+            "--energy",
+            "4",
+            "--distress",
+            "3",
+            "--sensation",
+            "chest:tight:6:3",
+            "--emotion",
+            "anxious:5:chest",
+            "--focus",
+            "a calm evening, mostly",
+            "--tag",
+            "test",
+        ],
+        writes=True,
+    ),
+    JournalCommand("list", lambda db: ["list", "--db", str(db)], writes=False),
+    JournalCommand("show", lambda db: ["show", KNOWN_ID[:8], "--db", str(db)], writes=False),
+]
+
+
+def sample_checkin(n: int) -> CheckIn:
+    checkin = CheckIn(
+        mood=n % 11,
+        energy=(n * 3) % 11,
+        distress=(n * 7) % 11,
+        sensations=[Sensation("chest", "tight", 6, intensity_after=3, is_target=True)],
+        emotions=[EmotionEntry("anxious", "fear", "unpleasant", "high", 5, "chest")],
+        answers={"focus": f"entry {n}: " + "a long evening, written slowly. " * 15},
+        tags=["evening"],
+    )
+    if n == 0:
+        checkin.id = KNOWN_ID
+    return checkin
+
+
+def make_journal(path: Path, count: int = 60) -> Path:
+    """A real journal of many pages, checkpointed so the one file holds it all."""
+    from serjournal.store.checkins import save_checkin
+    from serjournal.store.connection import open_journal
+
+    db = open_journal(path)
+    for n in range(count):
+        save_checkin(db, sample_checkin(n), path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+def page_size(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return int(conn.execute("PRAGMA page_size").fetchone()[0])

@@ -1,0 +1,240 @@
+"""A full disk or a read-only journal while saving: one clear line, the
+answers kept as a draft (or printed as JSON), nothing lost, retry works.
+
+How the faults are made, without root tricks:
+- disk full: `PRAGMA max_page_count` pinned to the journal's current size on
+  the connection the program uses, so the next page SQLite needs fails with
+  SQLITE_FULL, exactly as on a full disk;
+- read-only: the program's connection is opened with the URI `mode=ro`
+  (chmod 0400 does not stop root, who runs CI here); as a normal user the
+  real chmod is tested too.
+Both replace serjournal.store.connection._connect, the one place the
+program opens SQLite, with a wrapper around the real one.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+from typer.testing import CliRunner
+
+from serjournal import messages, paths
+from serjournal.answers import checkin_from_dict
+from serjournal.cli import app
+from serjournal.errors import JournalError
+from serjournal.flow.runner import DONE, run_checkin
+from serjournal.models import CheckIn
+from serjournal.store import connection, drafts
+from serjournal.store.checkins import count_checkins, save_checkin
+from serjournal.store.connection import open_journal
+from tests.robustness.flow_scripts import FULL_SCRIPT, comparable
+from tests.scripted import ScriptedPrompter
+
+LONG_FOCUS = "a long evening, written slowly and with care. " * 200  # needs new pages
+
+
+def disk_full(db: Database) -> None:
+    pages = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def fault_connect(monkeypatch: pytest.MonkeyPatch, fault: str) -> Callable[[Path], Database]:
+    real = connection._connect
+
+    def faulty(path: Path) -> Database:
+        if fault == "read-only":
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            return Database(conn, execute_plugins=False)
+        db = real(path)
+        disk_full(db)
+        return db
+
+    monkeypatch.setattr(connection, "_connect", faulty)
+    return faulty
+
+
+FAULTS = {"disk-full": messages.DISK_FULL, "read-only": messages.JOURNAL_READ_ONLY}
+FLAGS = ["--mood", "6", "--energy", "4", "--sensation", "chest:tight:6", "--focus", LONG_FOCUS]
+
+
+def _existing_journal(path: Path) -> CheckIn:
+    db = open_journal(path)
+    earlier = CheckIn(mood=3, answers={"note": "an earlier day"})
+    save_checkin(db, earlier, path)
+    db.close()
+    return earlier
+
+
+def _count(path: Path) -> int:
+    db = open_journal(path)
+    try:
+        return count_checkins(db)
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_store_reports_fault_writes_nothing_and_a_retry_saves(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    _existing_journal(journal_path)
+    fault_connect(monkeypatch, fault)
+    db = open_journal(journal_path)
+    checkin = CheckIn(mood=5, answers={"focus": LONG_FOCUS})
+    with pytest.raises(JournalError) as caught:
+        save_checkin(db, checkin, journal_path)
+    assert str(caught.value) == FAULTS[fault].format(path=journal_path)
+    assert count_checkins(db) == 1
+    db.close()
+    monkeypatch.undo()
+    db = open_journal(journal_path)
+    save_checkin(db, checkin, journal_path)  # space freed / permission back: it saves
+    assert count_checkins(db) == 2
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_flags_checkin_keeps_answers_as_draft_on_fault(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    _existing_journal(journal_path)
+    fault_connect(monkeypatch, fault)
+    result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
+    assert result.exit_code == 3, (result.output, result.exception)
+    draft_file = paths.draft_path(journal_path)
+    expected = (
+        "Error: "
+        + FAULTS[fault].format(path=journal_path)
+        + " "
+        + messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_file)
+    )
+    assert result.stderr.strip() == expected
+    monkeypatch.undo()
+    assert _count(journal_path) == 1
+    draft = drafts.load_draft(journal_path)
+    assert draft is not None and draft.stage == DONE
+    kept = checkin_from_dict(draft.checkin)
+    assert (kept.mood, kept.energy, kept.answers["focus"]) == (6, 4, LONG_FOCUS)
+    # Once fixed, resuming saves it: no question asked again, nothing lost.
+    db = open_journal(journal_path)
+    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    assert saved.id == kept.id and count_checkins(db) == 2
+    assert not draft_file.exists()
+
+
+def test_flags_checkin_prints_json_when_no_draft_can_be_written(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk is so full the draft fails too: the answers go to stderr as
+    JSON that --from-json accepts."""
+    _existing_journal(journal_path)
+    fault_connect(monkeypatch, "disk-full")
+
+    def no_space(*args: Any, **kwargs: Any) -> Path:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(drafts, "save_draft", no_space)
+    result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
+    assert result.exit_code == 3
+    printed, error = result.stderr.strip().splitlines()
+    assert error.endswith(messages.ANSWERS_PRINTED_AS_JSON)
+    recovered = checkin_from_dict(json.loads(printed))
+    assert recovered.answers["focus"] == LONG_FOCUS and recovered.mood == 6
+
+
+def test_flags_checkin_never_overwrites_a_waiting_draft(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _existing_journal(journal_path)
+    waiting = drafts.save_draft(journal_path, CheckIn(mood=1).to_dict(), "body")
+    before = waiting.read_bytes()
+    fault_connect(monkeypatch, "read-only")
+    result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
+    assert result.exit_code == 3
+    assert waiting.read_bytes() == before
+    assert json.loads(result.stderr.splitlines()[0])["answers"]["focus"] == LONG_FOCUS
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+def test_guided_flow_keeps_draft_when_saving_fails(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+) -> None:
+    _existing_journal(journal_path)
+    fault_connect(monkeypatch, fault)
+    db = open_journal(journal_path)
+    script = list(FULL_SCRIPT)
+    script[5] = LONG_FOCUS
+    with pytest.raises(JournalError, match=str(paths.draft_path(journal_path))):
+        run_checkin(ScriptedPrompter(script), db, journal_path)
+    db.close()
+    monkeypatch.undo()
+    draft = drafts.load_draft(journal_path)
+    assert draft is not None and draft.stage == DONE
+    db = open_journal(journal_path)
+    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    assert saved.answers["focus"] == LONG_FOCUS
+    assert comparable(saved)["sensations"][0]["region"] == "chest"
+    assert count_checkins(db) == 2
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
+def test_chmod_read_only_journal_keeps_answers(journal_path: Path) -> None:
+    _existing_journal(journal_path)
+    journal_path.chmod(0o400)
+    result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
+    assert result.exit_code == 3
+    assert "read-only" in result.stderr
+    assert paths.draft_path(journal_path).exists()
+
+
+def _no_space(*args: Any, **kwargs: Any) -> Path:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_guided_flow_goes_on_when_drafts_cannot_be_written(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk makes every draft fail: the flow still finishes and saves
+    (the journal has its own free pages)."""
+    db = open_journal(journal_path)
+    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+    assert count_checkins(db) == 1 and saved.mood == 6
+
+
+def test_guided_flow_prints_answers_when_neither_journal_nor_draft_can_be_written(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _existing_journal(journal_path)
+    fault_connect(monkeypatch, "disk-full")
+    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    db = open_journal(journal_path)
+    script = list(FULL_SCRIPT)
+    script[5] = LONG_FOCUS
+    with pytest.raises(JournalError, match="printed above as JSON"):
+        run_checkin(ScriptedPrompter(script), db, journal_path)
+    heading, printed = capsys.readouterr().err.strip().splitlines()
+    assert heading == messages.DRAFT_NOT_WRITTEN
+    assert checkin_from_dict(json.loads(printed)).answers["focus"] == LONG_FOCUS
+
+
+def test_ctrl_c_prints_answers_when_the_draft_cannot_be_written(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from serjournal.errors import Interrupted
+    from tests.scripted import INTERRUPT
+
+    db = open_journal(journal_path)
+    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    with pytest.raises(Interrupted, match="printed above as JSON"):
+        run_checkin(ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT]), db, journal_path)
+    printed = capsys.readouterr().err.strip().splitlines()[-1]
+    assert json.loads(printed)["answers"]["focus"] == FULL_SCRIPT[5]
+    assert count_checkins(db) == 0

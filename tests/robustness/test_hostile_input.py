@@ -1,0 +1,322 @@
+"""Random and hostile input into every parser of user input: a valid result
+or an InputError (one clear line), never another exception.
+
+Parsers: answers.parse_sensation / parse_emotion / parse_rating /
+checkin_from_dict (JSON-ish structures, as from --from-json and drafts),
+timeutil.parse_moment / parse_day (--at, and periods), and the CLI flags
+through CliRunner. A valid result must also survive the journal: it saves,
+and reads back the same. TRIED counts the inputs, for the issue's figures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import string
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from serjournal import content
+from serjournal.answers import (
+    checkin_from_dict,
+    load_json_document,
+    parse_emotion,
+    parse_rating,
+    parse_sensation,
+)
+from serjournal.cli import app
+from serjournal.errors import InputError
+from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.store.checkins import load_checkin, save_checkin
+from serjournal.store.connection import open_journal
+from serjournal.timeutil import parse_day, parse_moment
+
+TRIED: Counter[str] = Counter()
+FAST = settings(max_examples=300, deadline=None)
+CLI = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+HOSTILE = [
+    "", " ", ":", "::", ":::", "::::", "\x00", "\n", "\r\n", "\t", "\u202e", "\ufeff",
+    "\udcff", "\ud800", "²", "١", "٣:٤", "１０", "-0", "--5", "+5", " 5 ", "5.0", "1e3",
+    "99999999999999999999999", "-99999999999999999999", "NaN", "inf", "0x10",
+    "chest:tight:6:3", "chest:tight:11", "chest:tight:-1", "chest/left/right:tight:3",
+    "CHEST / Left : Tight : 6", "chest:tight:6:3:1", "anxious:5:chest", "anxious:10:nowhere",
+    "=cmd|' /C calc'!A0", "'; DROP TABLE checkins; --", "%s%n%x", "{0}{1}", "[bold]x[/]",
+    "9999 years ago", "9999 months ago", "0001-01-01", "0001-01-01T00:00", "9999-12-31T23:59",
+    "9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "2026-02-30", "2026-13-01",
+    "yesterday 24:00", "yesterday 23:60", "today 7:30", "25:00", "now", "NOW ", "1 minute ago",
+    "2026-11-20T21:00Z", "2026-11-20 21:00+05:30", "x" * 5000,
+]  # fmt: skip
+
+words = st.sampled_from(
+    [*content.REGIONS, *content.QUALITIES, *content.SIDES, *(e.name for e in content.EMOTIONS)]
+)
+numbers = st.integers(-3, 14).map(str)
+hostile = st.sampled_from(HOSTILE)
+any_text = st.text(max_size=40)
+part = st.one_of(words, numbers, hostile, any_text, st.text(string.ascii_letters, max_size=8))
+specs = st.one_of(
+    hostile,
+    any_text,
+    st.lists(part, min_size=1, max_size=5).map(":".join),
+    st.tuples(words, words, numbers).map(lambda t: f"{t[0]}/{t[1]}:{t[2]}"),
+)
+
+
+def _valid_sensation(s: Sensation) -> None:
+    assert s.region in content.REGIONS and s.quality in content.QUALITIES
+    assert s.side in (None, *content.SIDES)
+    assert 0 <= s.intensity <= 10
+    assert s.intensity_after is None or 0 <= s.intensity_after <= 10
+
+
+def _valid_emotion(e: EmotionEntry) -> None:
+    assert e.name and e.valence in ("pleasant", "unpleasant") and e.energy in ("high", "low")
+    assert 0 <= e.intensity <= 10 and e.region in (None, *content.REGIONS)
+
+
+@FAST
+@given(specs)
+@example("shoulders/left:tense:5:3")
+@example("chest:tight:²")
+@example("chest:tight:٣:١")
+def test_parse_sensation(spec: str) -> None:
+    TRIED["--sensation"] += 1
+    try:
+        _valid_sensation(parse_sensation(spec))
+    except InputError as error:
+        assert "\n" not in str(error).strip() or "\n" in spec
+
+
+@FAST
+@given(specs)
+@example("anxious:5:chest")
+def test_parse_emotion(spec: str) -> None:
+    TRIED["--emotion"] += 1
+    with contextlib.suppress(InputError):
+        _valid_emotion(parse_emotion(spec))
+
+
+json_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(-2, 12),
+    st.floats(allow_nan=True), st.text(max_size=20), hostile,
+)  # fmt: skip
+json_values = st.recursive(
+    json_scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@FAST
+@given(json_values)
+@example("7")
+@example("²")
+@example("--5")
+@example("9" * 5000)
+@example(True)
+@example(10.0)
+def test_parse_rating(value: Any) -> None:
+    TRIED["ratings"] += 1
+    try:
+        result = parse_rating("mood", value)
+    except InputError:
+        return
+    assert isinstance(result, int) and not isinstance(result, bool) and 0 <= result <= 10
+
+
+KEYS = list(CheckIn().to_dict())
+sensation_items = st.one_of(
+    specs,
+    st.fixed_dictionaries(
+        {"region": st.one_of(words, json_scalars), "quality": st.one_of(words, json_scalars)},
+        optional={
+            "intensity": json_scalars, "intensity_after": json_scalars,
+            "side": st.one_of(words, json_scalars), "is_target": json_scalars,
+        },
+    ),
+    json_values,
+)  # fmt: skip
+emotion_items = st.one_of(
+    specs,
+    st.fixed_dictionaries(
+        {"name": st.one_of(words, json_scalars)},
+        optional={
+            "intensity": json_scalars, "region": st.one_of(words, json_scalars),
+            "family": json_scalars, "valence": st.sampled_from(["pleasant", "x"]),
+            "energy": st.sampled_from(["high", "low", 3]),
+        },
+    ),
+    json_values,
+)  # fmt: skip
+documents = st.one_of(
+    json_values,
+    st.fixed_dictionaries(
+        {},
+        optional={
+            **{key: json_scalars for key in KEYS},
+            "id": st.one_of(st.uuids().map(str), json_scalars),
+            "created_utc": st.one_of(
+                st.datetimes(timezones=st.just(UTC)).map(
+                    lambda d: d.strftime("%Y-%m-%dT%H:%M:%SZ")
+                ),
+                hostile,
+                json_scalars,
+            ),
+            "utc_offset_minutes": st.one_of(st.integers(-1100, 1100), json_scalars),
+            "mode": st.sampled_from(["full", "quick", "FULL", ""]),
+            "sensations": st.lists(sensation_items, max_size=3),
+            "emotions": st.lists(emotion_items, max_size=3),
+            "answers": st.one_of(
+                st.dictionaries(st.sampled_from([*content.ANSWER_STAGE, "x"]), json_scalars),
+                json_values,
+            ),
+            "tags": st.lists(json_scalars, max_size=3),
+            "practice": st.one_of(st.sampled_from([*content.PRACTICES, "yoga"]), json_scalars),
+        },
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def property_journal(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path = tmp_path_factory.mktemp("hostile") / "journal.db"
+    db = open_journal(path)
+    yield path, db
+    db.close()
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(documents)
+@example({"duration_seconds": 2**70})
+@example({"practice_seconds": 2**63})
+@example({"emotions": [{"name": "", "family": "x", "valence": "pleasant", "energy": "low"}]})
+def test_checkin_from_dict(property_journal: Any, data: Any) -> None:
+    TRIED["--from-json documents"] += 1
+    path, db = property_journal
+    try:
+        checkin = checkin_from_dict(data)
+    except InputError:
+        return
+    for s in checkin.sensations:
+        _valid_sensation(s)
+    for e in checkin.emotions:
+        _valid_emotion(e)
+    # Valid means the journal takes it and gives it back unchanged.
+    assert checkin_from_dict(checkin.to_dict()).to_dict() == checkin.to_dict()
+    if db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin.id]).fetchone():
+        return  # the same fixed id drawn twice: the duplicate rule is tested elsewhere
+    save_checkin(db, checkin, path)
+    assert load_checkin(db, checkin.id).to_dict() == checkin.to_dict()
+
+
+@FAST
+@given(st.one_of(any_text, hostile, json_values.map(json.dumps), st.integers(1, 200_000)))
+@example(100_000)
+@example('{"mood": NaN}')
+def test_load_json_document(text: str | int) -> None:
+    """--from-json FILE: any text, including JSON nested thousands deep."""
+    TRIED["--from-json text"] += 1
+    if isinstance(text, int):
+        text = "[" * text + "]" * text
+    try:
+        document = load_json_document(text, "check-in.json")
+    except InputError:
+        return
+    with contextlib.suppress(InputError):
+        checkin_from_dict(document)
+
+
+@CLI
+@given(st.one_of(specs, st.uuids().map(str)))
+@example("\udcff")
+@example("'; DROP TABLE checkins; --")
+def test_cli_show_any_id(tmp_path: Path, text: str) -> None:
+    TRIED["show ID"] += 1
+    journal = tmp_path / "show.db"
+    if not journal.exists():
+        CliRunner().invoke(app, ["checkin", "--db", str(journal), "--mood", "3"])
+    result = CliRunner().invoke(app, ["show", text, "--db", str(journal)])
+    assert result.exit_code in (0, 2), (result.output, result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+moments = st.one_of(
+    hostile,
+    any_text,
+    st.tuples(
+        st.integers(0, 99999),
+        st.sampled_from(["minute", "hours", "day", "weeks", "month", "years"]),
+    ).map(lambda t: f"{t[0]} {t[1]} ago"),
+    st.tuples(st.sampled_from(["today", "yesterday", "Yesterday "]), numbers, numbers).map(
+        lambda t: f"{t[0]} {t[1]}:{t[2]}"
+    ),
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.datetimes().map(lambda d: d.isoformat(sep=" ", timespec="minutes") + "+14:00"),
+    st.dates().map(str),
+)
+
+
+@FAST
+@given(moments, st.booleans())
+def test_parse_moment_and_day(text: str, fixed_now: bool) -> None:
+    TRIED["--at and dates"] += 1
+    now = NOW if fixed_now else None
+    try:
+        moment = parse_moment(text, now)
+        day = parse_day(text, now)
+    except InputError:
+        return
+    assert moment.tzinfo is not None and isinstance(day, date)
+    CheckIn().set_time(moment)  # a moment that parses can be recorded
+
+
+@CLI
+@given(
+    specs,
+    st.sampled_from(
+        ["--sensation", "--emotion", "--at", "--target", "--focus", "--tag", "--practice-seconds"]
+    ),
+)
+@example("\r", "--sensation")
+@example("\udcff", "--sensation")
+@example("\udcff", "--focus")
+@example("\udcff", "--tag")
+@example("chest:tight:²", "--sensation")
+@example("9999 years ago", "--at")
+@example("0001-01-01T00:00+14:00", "--at")
+@example("99999999999999999999999", "--practice-seconds")
+def test_cli_flags_never_show_a_traceback(tmp_path: Path, spec: str, flag: str) -> None:
+    TRIED["CLI flags"] += 1
+    args = ["checkin", "--db", str(tmp_path / "journal.db"), "--mood", "5", flag, spec]
+    if flag == "--target":
+        args += ["--sensation", "chest:tight:4"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 2), (result.output, result.exception)
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if result.exit_code == 2:
+        lines = result.stderr.strip().splitlines()
+        assert lines[-1].startswith("Error: "), result.stderr
+        if lines[0].startswith("Usage: "):  # click's own usage error: usage, hint, error
+            return
+        assert len(lines) == 1, result.stderr
+
+
+def test_zz_report_how_many_inputs_were_tried() -> None:
+    """Runs last in this file: the figures for the issue's closing note."""
+    print("\nhostile inputs tried:", dict(TRIED), "total", sum(TRIED.values()))

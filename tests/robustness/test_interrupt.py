@@ -1,0 +1,126 @@
+"""Ctrl-C (and a closed terminal) at every question of the guided flow.
+
+For each answer in the script in turn, the user stops there instead. Then:
+the journal is exactly as before, the draft names the stage they were in
+and holds nothing but what they answered, and resuming from the draft with
+the answers from that stage on gives the same check-in as never stopping.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from serjournal.errors import Interrupted
+from serjournal.flow.runner import run_checkin
+from serjournal.models import CheckIn
+from serjournal.store import drafts
+from serjournal.store.checkins import count_checkins, load_checkin, save_checkin
+from serjournal.store.connection import open_journal
+from tests.robustness.flow_scripts import (
+    FULL_SCRIPT,
+    QUICK_SCRIPT,
+    comparable,
+    reference_run,
+    stage_of,
+)
+from tests.scripted import HANGUP, INTERRUPT, ScriptedPrompter
+
+CASES = [
+    (mode, index, stop)
+    for mode, script in (("full", FULL_SCRIPT), ("quick", QUICK_SCRIPT))
+    for index in range(len(script))
+    for stop in ("ctrl-c", "hangup")
+]
+
+
+@pytest.fixture(scope="module")
+def references(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    journal = tmp_path_factory.mktemp("reference") / "journal.db"
+    db = open_journal(journal)
+    runs = {mode: reference_run(db, journal, mode) for mode in ("full", "quick")}
+    db.close()
+    return runs
+
+
+def _scalars(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if not isinstance(v, list | dict)}
+
+
+@pytest.mark.parametrize(("mode", "index", "stop"), CASES)
+def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
+    journal_path: Path, references: dict[str, Any], mode: str, index: int, stop: str
+) -> None:
+    reference, starts = references[mode]
+    script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
+    db = open_journal(journal_path)
+    earlier = CheckIn(mood=3, answers={"note": "an earlier day"})
+    save_checkin(db, earlier, journal_path)
+    journal_before = journal_path.read_bytes()
+
+    prompter = ScriptedPrompter([*script[:index], INTERRUPT if stop == "ctrl-c" else HANGUP])
+    with pytest.raises(Interrupted):
+        run_checkin(prompter, db, journal_path, mode=mode)
+
+    # The journal: unchanged, byte for byte and entry for entry.
+    assert count_checkins(db) == 1
+    assert load_checkin(db, earlier.id).to_dict() == earlier.to_dict()
+    assert journal_path.read_bytes() == journal_before
+    # The draft: the stage they were in, and only what they answered.
+    draft = drafts.load_draft(journal_path)
+    assert draft is not None
+    stage, begins = stage_of(index, starts)
+    assert draft.stage == stage
+    answered = _scalars(comparable(reference))
+    kept = _scalars({**draft.checkin, "id": None})
+    for key, value in kept.items():
+        if key in answered and value is not None:
+            assert value == answered[key], key
+    for key, text in draft.checkin["answers"].items():
+        assert reference.answers[key] == text
+    # Resuming from that stage's first question ends as if never stopped.
+    resumed = ScriptedPrompter(script[begins:])
+    saved = run_checkin(resumed, db, journal_path, mode=mode, draft=draft)
+    assert resumed.answers == []
+    assert comparable(saved) == comparable(reference)
+    assert count_checkins(db) == 2
+    assert drafts.load_draft(journal_path) is None
+    db.close()
+
+
+def test_every_stage_of_the_full_flow_is_covered(references: dict[str, Any]) -> None:
+    _, starts = references["full"]
+    assert [key for key, _ in starts] == [
+        "arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"
+    ]  # fmt: skip
+
+
+def test_ctrl_c_while_writing_the_checkin_rolls_back_and_keeps_the_draft(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C lands inside the save transaction, after the check-in row and
+    before its sensations: nothing of it stays; the draft waits at 'save'."""
+    from sqlite_utils.db import Table
+
+    from serjournal.flow.runner import DONE
+
+    db = open_journal(journal_path)
+
+    original = Table.insert_all
+
+    def interrupted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Table, "insert_all", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+    monkeypatch.setattr(Table, "insert_all", original)
+    assert not db.conn.in_transaction
+    for table in ("checkins", "sensations", "emotions", "answers", "tags"):
+        assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+    draft = drafts.load_draft(journal_path)
+    assert draft is not None and draft.stage == DONE
+    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    assert count_checkins(db) == 1 and saved.answers["focus"] == FULL_SCRIPT[5]

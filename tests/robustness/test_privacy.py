@@ -1,0 +1,144 @@
+"""Privacy: files the program creates are the owner's only, whatever the
+umask, and nothing opens a network connection.
+
+Permissions: the data folder 0700; the journal, its -wal/-shm files and
+drafts 0600, under a permissive umask (0o022) and an empty one (0o000).
+Network: socket creation is made to fail, then full check-ins (flags, JSON,
+the guided flow), list, show and doctor run in-process; any attempt to
+open a socket fails the test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from serjournal import paths
+from serjournal.cli import app
+from serjournal.errors import Interrupted
+from serjournal.flow.runner import run_checkin
+from serjournal.store import drafts
+from serjournal.store.connection import open_journal
+from tests.robustness.cli_cases import JOURNAL_COMMANDS, make_journal
+from tests.robustness.flow_scripts import FULL_SCRIPT
+from tests.scripted import INTERRUPT, ScriptedPrompter
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture(params=[0o022, 0o000], ids=["umask022", "umask000"])
+def permissive_umask(request: pytest.FixtureRequest) -> Iterator[int]:
+    previous = os.umask(request.param)
+    try:
+        yield request.param
+    finally:
+        os.umask(previous)
+
+
+def test_journal_folder_and_sqlite_side_files_are_private(
+    tmp_path: Path, permissive_umask: int
+) -> None:
+    journal = tmp_path / "a" / "b" / "journal.db"
+    checkin = JOURNAL_COMMANDS[0].args(journal)
+    result = CliRunner().invoke(app, checkin)
+    assert result.exit_code == 0, result.output
+    assert mode(journal) == 0o600
+    assert mode(journal.parent) == 0o700 and mode(journal.parent.parent) == 0o700
+    db = open_journal(journal)  # kept open: the -wal and -shm files exist now
+    db.execute("INSERT INTO tags (checkin_id, tag) SELECT id, 'x' FROM checkins")
+    side_files = [Path(f"{journal}-wal"), Path(f"{journal}-shm")]
+    assert all(f.exists() for f in side_files)
+    assert [mode(f) for f in side_files] == [0o600, 0o600]
+    db.close()
+
+
+def test_default_data_folder_is_private(
+    monkeypatch: pytest.MonkeyPatch, permissive_umask: int
+) -> None:
+    monkeypatch.delenv(paths.DB_ENV)
+    result = CliRunner().invoke(app, ["checkin", "--mood", "5"])
+    assert result.exit_code == 0, result.output
+    journal = paths.journal_path()
+    assert journal.parent == paths.data_dir()
+    assert mode(journal) == 0o600 and mode(journal.parent) == 0o700
+
+
+def test_drafts_are_private(journal_path: Path, permissive_umask: int) -> None:
+    db = open_journal(journal_path)
+    with pytest.raises(Interrupted):
+        run_checkin(ScriptedPrompter([*FULL_SCRIPT[:4], INTERRUPT]), db, journal_path)
+    draft = paths.draft_path(journal_path)
+    assert draft.exists() and mode(draft) == 0o600
+    drafts.save_draft(journal_path, {"mood": 3}, "arrive")  # replacing keeps it private
+    assert mode(draft) == 0o600
+    assert [p.name for p in journal_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+
+
+# --- No network ---------------------------------------------------------------------------
+
+
+class NetworkUsed(AssertionError):
+    pass
+
+
+def _refuse(*args: Any, **kwargs: Any) -> Any:
+    raise NetworkUsed(f"a network call was attempted: {args!r}")
+
+
+class _RefusingSocket:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        _refuse(*args)
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(socket, "socket", _RefusingSocket)
+    for name in ("create_connection", "socketpair", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, _refuse)
+
+
+def test_the_socket_guard_itself_works(no_network: None) -> None:
+    with pytest.raises(NetworkUsed):
+        socket.create_connection(("example.org", 80))
+    with pytest.raises(NetworkUsed):
+        socket.socket()
+
+
+NO_NETWORK_INVOCATIONS = [
+    *[(command.name, command.args) for command in JOURNAL_COMMANDS],
+    ("checkin-json", lambda db: ["checkin", "--db", str(db), "--from-json", str(db) + ".json"]),
+    ("checkin-quick", lambda db: ["checkin", "--db", str(db), "--quick", "--mood", "4"]),
+    ("doctor", lambda db: ["doctor", "--db", str(db)]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), NO_NETWORK_INVOCATIONS, ids=lambda x: str(x))
+def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None:
+    journal = make_journal(tmp_path / "data" / "journal.db", count=3)
+    Path(str(journal) + ".json").write_text(
+        json.dumps({"mood": 6, "sensations": ["chest:tight:5"], "answers": {"note": "hi"}}),
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as guard:  # armed only while the command runs
+        guard.setattr(socket, "socket", _RefusingSocket)
+        for attr in ("create_connection", "socketpair", "getaddrinfo", "gethostbyname"):
+            guard.setattr(socket, attr, _refuse)
+        result = CliRunner().invoke(app, args(journal))
+    assert not isinstance(result.exception, NetworkUsed), result.exception
+    assert result.exit_code == 0, (result.output, result.exception)
+
+
+def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) -> None:
+    db = open_journal(journal_path)
+    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+    assert saved.mood == 6
