@@ -8,6 +8,7 @@ from typing import Any
 
 from serjournal import content
 from serjournal.flow.runner import run_checkin
+from serjournal.flow.stages import FlowSettings
 from serjournal.models import CheckIn
 from tests.scripted import ScriptedPrompter
 
@@ -41,14 +42,16 @@ FULL_SCRIPT: list[Any] = [
     "let me breathe",
     "room",
     "a grey stone",
-    # 6 release: practice, target after, distress after
-    "none",
+    # 6 release: practice (a prefix of its label), target after, distress after
+    "No practice",
     3,
     2,
-    # 7 integrate: shift, takeaway, closing mood
+    # 7 integrate: shift, takeaway, closing mood, known tags picked, new tags typed
     "the stone got lighter",
     "slow down",
     7,
+    ["work"],
+    "sleep, ünïcode",
 ]
 
 QUICK_SCRIPT: list[Any] = [
@@ -64,7 +67,21 @@ QUICK_SCRIPT: list[Any] = [
     3,
     "(skip)",  # two feelings
     "tired but ok",
+    ["rest"],
+    "",  # tags: one known picked, none typed
 ]
+
+
+# Where each script's first kept answer is: stopping at or before it leaves
+# nothing to resume (the full flow starts with a skip of the breathing offer).
+FIRST_KEPT_ANSWER = {"full": 1, "quick": 0}
+
+# The journal already has these tags, so the flow also asks which of them to pick.
+KNOWN_TAGS = ["rest", "work"]
+
+
+def settings() -> FlowSettings:
+    return FlowSettings(known_tags=list(KNOWN_TAGS))
 
 
 class RecordingPrompter(ScriptedPrompter):
@@ -82,7 +99,7 @@ class RecordingPrompter(ScriptedPrompter):
 def reference_run(db: Any, journal: Path, mode: str) -> tuple[CheckIn, list[tuple[str, int]]]:
     script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
     prompter = RecordingPrompter(script)
-    saved = run_checkin(prompter, db, journal, mode=mode)
+    saved = run_checkin(prompter, db, journal, mode=mode, settings=settings())
     assert prompter.answers == [], "the script has answers the flow never asked for"
     return saved, prompter.stage_starts
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from serjournal import messages
 from serjournal.errors import Interrupted
 from serjournal.flow.runner import run_checkin
 from serjournal.models import CheckIn
@@ -20,10 +21,13 @@ from serjournal.store import drafts
 from serjournal.store.checkins import count_checkins, load_checkin, save_checkin
 from serjournal.store.connection import open_journal
 from tests.robustness.flow_scripts import (
+    FIRST_KEPT_ANSWER,
     FULL_SCRIPT,
+    KNOWN_TAGS,
     QUICK_SCRIPT,
     comparable,
     reference_run,
+    settings,
     stage_of,
 )
 from tests.scripted import HANGUP, INTERRUPT, ScriptedPrompter
@@ -56,20 +60,30 @@ def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
     reference, starts = references[mode]
     script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
     db = open_journal(journal_path)
-    earlier = CheckIn(mood=3, answers={"note": "an earlier day"})
+    earlier = CheckIn(mood=3, answers={"note": "an earlier day"}, tags=list(KNOWN_TAGS))
     save_checkin(db, earlier, journal_path)
     journal_before = journal_path.read_bytes()
 
     prompter = ScriptedPrompter([*script[:index], INTERRUPT if stop == "ctrl-c" else HANGUP])
-    with pytest.raises(Interrupted):
-        run_checkin(prompter, db, journal_path, mode=mode)
+    with pytest.raises(Interrupted) as stopped:
+        run_checkin(prompter, db, journal_path, mode=mode, settings=settings())
 
     # The journal: unchanged, byte for byte and entry for entry.
     assert count_checkins(db) == 1
     assert load_checkin(db, earlier.id).to_dict() == earlier.to_dict()
     assert journal_path.read_bytes() == journal_before
-    # The draft: the stage they were in, and only what they answered.
     draft = drafts.load_draft(journal_path)
+    if index <= FIRST_KEPT_ANSWER[mode]:
+        # Nothing answered yet (only skips): no empty draft to offer; start again.
+        assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
+        assert draft is None
+        again = ScriptedPrompter(script)
+        saved = run_checkin(again, db, journal_path, mode=mode, settings=settings())
+        assert again.answers == [] and comparable(saved) == comparable(reference)
+        db.close()
+        return
+    # The draft: the stage they were in, and only what they answered.
+    assert str(stopped.value) == messages.DRAFT_KEPT
     assert draft is not None
     stage, begins = stage_of(index, starts)
     assert draft.stage == stage
@@ -82,7 +96,7 @@ def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
         assert reference.answers[key] == text
     # Resuming from that stage's first question ends as if never stopped.
     resumed = ScriptedPrompter(script[begins:])
-    saved = run_checkin(resumed, db, journal_path, mode=mode, draft=draft)
+    saved = run_checkin(resumed, db, journal_path, mode=mode, draft=draft, settings=settings())
     assert resumed.answers == []
     assert comparable(saved) == comparable(reference)
     assert count_checkins(db) == 2
@@ -95,6 +109,9 @@ def test_every_stage_of_the_full_flow_is_covered(references: dict[str, Any]) -> 
     assert [key for key, _ in starts] == [
         "arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"
     ]  # fmt: skip
+    # The scripts end with both tag questions, so stopping there is covered too.
+    assert references["full"][0].tags == ["work", "sleep", "ünïcode"]
+    assert references["quick"][0].tags == ["rest"]
 
 
 def test_ctrl_c_while_writing_the_checkin_rolls_back_and_keeps_the_draft(
@@ -115,7 +132,7 @@ def test_ctrl_c_while_writing_the_checkin_rolls_back_and_keeps_the_draft(
 
     monkeypatch.setattr(Table, "insert_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+        run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path, settings=settings())
     monkeypatch.setattr(Table, "insert_all", original)
     assert not db.conn.in_transaction
     for table in ("checkins", "sensations", "emotions", "answers", "tags"):
