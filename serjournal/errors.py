@@ -21,6 +21,11 @@ class JournalError(SerjournalError):
     exit_code = 3
 
 
+class JournalNotWritable(JournalError):
+    """Our journal, which cannot be written just now (locked, read-only, disk
+    full): unlike a file that is not a journal, answers may wait beside it."""
+
+
 class Interrupted(SerjournalError):
     """The user stopped a check-in part way (Ctrl-C or a closed terminal)."""
 

@@ -109,7 +109,6 @@ DRAFT_KEPT_AFTER_ERROR = (
     "Your answers are kept as a draft at {path}; once fixed, "
     "'serjournal checkin --resume' saves them."
 )
-DRAFT_NOT_WRITTEN = "The draft could not be written either; here are your answers to keep:"
 DRAFT_FOUND = "You have an unfinished check-in from {when} (stopped at {stage})."
 DRAFT_DISCARDED = "The unfinished check-in was discarded."
 DRAFT_NONE = "There was no unfinished check-in."
@@ -389,18 +388,14 @@ PRACTICE_GUIDES = {
 PRACTICE_PLACE_DEFAULT = "area that asks for attention"
 # --- Robustness: faults, bad journals, doctor (issue 5) ----------------------------------
 ANSWERS_PRINTED_AS_JSON = (
-    "Your answers are printed above as JSON: save them to a file, and once fixed "
-    "'serjournal checkin --from-json FILE' saves them."
+    "Your answers are printed as JSON on standard output (add '> FILE' to the command "
+    "to keep them in a file); once fixed, 'serjournal checkin --from-json FILE' saves them."
 )
 TEXT_NOT_UTF8 = (
     "The text for {field} holds bytes that are not readable text (another encoding?); "
     "type it again, or save the file as UTF-8."
 )
 JSON_TOO_DEEP = "Could not read JSON from {source}: it is nested far too deeply to be a check-in."
-STOPPED_ANSWERS_PRINTED = (
-    "Stopped. The draft could not be written, so your answers are printed above as JSON: "
-    "save them to a file, and 'serjournal checkin --from-json FILE' saves them."
-)
 
 # doctor: one line per check; a fix says what to type or do.
 DOCTOR_HELP = (

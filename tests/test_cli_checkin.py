@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from serjournal import __version__, messages
+from serjournal.answers import checkin_from_dict
 from serjournal.cli import app
 from serjournal.flow import prompter as prompter_module
 from serjournal.paths import draft_path
@@ -66,6 +67,13 @@ def assert_refused(result: Any, *expected: str) -> None:
     assert lines[0].startswith("Error: ")
     for text in expected:
         assert text in lines[0], lines[0]
+
+
+def assert_answers_printed(result: Any, **expected: Any) -> None:
+    """stdout is exactly the check-in as JSON, which --from-json accepts."""
+    printed = checkin_from_dict(json.loads(result.stdout))
+    for field, value in expected.items():
+        assert getattr(printed, field) == value, field
 
 
 # --- Answers as flags ----------------------------------------------------------------
@@ -341,9 +349,11 @@ def test_db_that_is_not_sqlite_is_left_untouched(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("my precious notes\n")
     result = invoke("checkin", "--db", str(notes), "--mood", "5")
-    assert_refused(result, "not an SQLite file")
+    assert_refused(result, "not an SQLite file", messages.ANSWERS_PRINTED_AS_JSON)
     assert notes.read_text() == "my precious notes\n"
+    # No draft beside a file that is not ours: the answers went to stdout instead.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+    assert_answers_printed(result, mood=5)
 
 
 def test_db_under_a_regular_file_cannot_be_created(tmp_path: Path) -> None:
@@ -351,8 +361,12 @@ def test_db_under_a_regular_file_cannot_be_created(tmp_path: Path) -> None:
     blocker.write_text("x")
     target = blocker / "sub" / "journal.db"
     result = invoke("checkin", "--db", str(target), "--mood", "5")
-    assert_refused(result, "Could not create the journal", "Not a directory")
+    assert_refused(
+        result, "Could not create the journal", "Not a directory", messages.ANSWERS_PRINTED_AS_JSON
+    )
     assert blocker.read_text() == "x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]
+    assert_answers_printed(result, mood=5)
 
 
 def test_db_in_a_read_only_folder(tmp_path: Path) -> None:

@@ -308,16 +308,22 @@ def _stop(text: str, code: int) -> None:
 
 def _save_and_report(db: Path | None, checkin: Any) -> None:
     from serjournal import content, paths
-    from serjournal.errors import JournalError
+    from serjournal.errors import JournalError, JournalNotWritable
     from serjournal.store.checkins import save_checkin
 
     journal = paths.journal_path(db)
+    opened = False
     try:
         journal, store = open_journal_at(db)
+        opened = True
         save_checkin(store, checkin, journal)
     except JournalError as error:
-        # Damaged, locked, read-only, disk full: the answers typed are not lost.
-        raise JournalError(f"{error} {_keep_answers(journal, checkin)}") from None
+        if opened or isinstance(error, JournalNotWritable):
+            # Our journal, but locked, read-only or the disk full: a draft waits beside it.
+            raise JournalError(f"{error} {_keep_answers(journal, checkin)}") from None
+        # Not SQLite, another program's file, a folder, cannot be created, damaged:
+        # not ours to put a draft beside, so the answers go to stdout instead.
+        raise JournalError(f"{error} {_print_answers(checkin)}") from None
     _report(store, checkin)
     if any(
         value is not None and value >= content.HIGH_DISTRESS
@@ -329,8 +335,6 @@ def _save_and_report(db: Path | None, checkin: Any) -> None:
 def _keep_answers(journal: Path, checkin: Any) -> str:
     """Keep a check-in that could not be saved as the draft, or, when a draft
     already waits (never overwrite it) or cannot be written, print it as JSON."""
-    import json
-
     from serjournal.flow.runner import DONE
     from serjournal.paths import draft_path
     from serjournal.store import drafts
@@ -341,7 +345,15 @@ def _keep_answers(journal: Path, checkin: Any) -> str:
             return messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_path(journal))
         except OSError:
             pass
-    typer.echo(json.dumps(checkin.to_dict(), ensure_ascii=False), err=True)
+    return _print_answers(checkin)
+
+
+def _print_answers(checkin: Any) -> str:
+    """The answers as JSON on stdout, where `> FILE` captures them for
+    --from-json; returns the sentence for the one-line error on stderr."""
+    import json
+
+    typer.echo(json.dumps(checkin.to_dict(), ensure_ascii=False))
     return messages.ANSWERS_PRINTED_AS_JSON
 
 

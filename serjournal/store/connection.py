@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from serjournal import messages, paths
-from serjournal.errors import JournalError
+from serjournal.errors import JournalError, JournalNotWritable
 from serjournal.store import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -36,7 +36,7 @@ def open_journal(path: Path, *, create: bool = True) -> Database:
         _check_owner_and_version(db, path)
         _upgrade(db, path)
     except sqlite3.DatabaseError as error:
-        raise JournalError(describe_database_error(error, path)) from None
+        raise journal_error(error, path) from None
     return db
 
 
@@ -140,6 +140,16 @@ def write_transaction(db: Database) -> Iterator[Database]:
         if db.conn.in_transaction:
             db.execute("ROLLBACK")
         raise
+
+
+def journal_error(error: sqlite3.Error, path: Path) -> JournalError:
+    """The error to raise: JournalNotWritable when the file is our journal
+    but cannot be written just now, so callers may keep answers beside it."""
+    message = describe_database_error(error, path)
+    not_writable = (messages.JOURNAL_LOCKED, messages.JOURNAL_READ_ONLY, messages.DISK_FULL)
+    if message in {template.format(path=path) for template in not_writable}:
+        return JournalNotWritable(message)
+    return JournalError(message)
 
 
 def describe_database_error(error: sqlite3.Error, path: Path) -> str:

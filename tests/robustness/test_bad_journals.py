@@ -9,6 +9,7 @@ traceback, and the file's bytes exactly as before.
 from __future__ import annotations
 
 import hashlib
+import json
 import random
 import sqlite3
 import subprocess
@@ -21,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from serjournal import messages
+from serjournal.answers import checkin_from_dict
 from serjournal.cli import app
 from tests.robustness.cli_cases import JOURNAL_COMMANDS, JournalCommand, make_journal, page_size
 
@@ -126,8 +128,14 @@ def test_bad_journal_file_is_refused_in_one_line_and_never_modified(
     assert result.exit_code == 3, (result.output, result.exception)
     assert_one_clear_line(result.stderr, path, template)
     assert digest(path) == before
-    if command.writes:  # the answers given are kept beside it, not lost
-        assert path.with_name(path.name + ".draft.json").exists()
+    # No draft beside a file that is not a usable journal.
+    assert not path.with_name(path.name + ".draft.json").exists()
+    if command.writes:  # the answers given are printed, not lost
+        assert result.stderr.strip().endswith(messages.ANSWERS_PRINTED_AS_JSON)
+        printed = checkin_from_dict(json.loads(result.stdout))
+        assert (printed.mood, printed.answers["focus"]) == (6, "a calm evening, mostly")
+    else:
+        assert result.stdout == ""
 
 
 def test_corrupt_journal_message_says_what_to_do() -> None:

@@ -29,13 +29,13 @@ from typer.testing import CliRunner
 from serjournal import messages, paths
 from serjournal.answers import checkin_from_dict
 from serjournal.cli import app
-from serjournal.errors import JournalError
-from serjournal.flow.runner import DONE, run_checkin
+from serjournal.errors import Interrupted, JournalError
+from serjournal.flow.runner import DONE, AnswersNotKept, run_checkin
 from serjournal.models import CheckIn
 from serjournal.store import connection, drafts
 from serjournal.store.checkins import count_checkins, save_checkin
 from serjournal.store.connection import open_journal
-from tests.robustness.flow_scripts import FULL_SCRIPT, comparable
+from tests.robustness.flow_scripts import FULL_SCRIPT, comparable, settings
 from tests.scripted import ScriptedPrompter
 
 LONG_FOCUS = "a long evening, written slowly and with care. " * 200  # needs new pages
@@ -132,8 +132,8 @@ def test_flags_checkin_keeps_answers_as_draft_on_fault(
 def test_flags_checkin_prints_json_when_no_draft_can_be_written(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The disk is so full the draft fails too: the answers go to stderr as
-    JSON that --from-json accepts."""
+    """The disk is so full the draft fails too: the answers go to stdout as
+    JSON that --from-json accepts; the error stays one line on stderr."""
     _existing_journal(journal_path)
     fault_connect(monkeypatch, "disk-full")
 
@@ -143,9 +143,9 @@ def test_flags_checkin_prints_json_when_no_draft_can_be_written(
     monkeypatch.setattr(drafts, "save_draft", no_space)
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
     assert result.exit_code == 3
-    printed, error = result.stderr.strip().splitlines()
-    assert error.endswith(messages.ANSWERS_PRINTED_AS_JSON)
-    recovered = checkin_from_dict(json.loads(printed))
+    expected = "Error: " + FAULTS["disk-full"].format(path=journal_path)
+    assert result.stderr.strip() == f"{expected} {messages.ANSWERS_PRINTED_AS_JSON}"
+    recovered = checkin_from_dict(json.loads(result.stdout))  # stdout: `> FILE` keeps it
     assert recovered.answers["focus"] == LONG_FOCUS and recovered.mood == 6
 
 
@@ -159,7 +159,8 @@ def test_flags_checkin_never_overwrites_a_waiting_draft(
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
     assert result.exit_code == 3
     assert waiting.read_bytes() == before
-    assert json.loads(result.stderr.splitlines()[0])["answers"]["focus"] == LONG_FOCUS
+    assert json.loads(result.stdout)["answers"]["focus"] == LONG_FOCUS
+    assert result.stderr.strip().endswith(messages.ANSWERS_PRINTED_AS_JSON)
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
@@ -171,8 +172,10 @@ def test_guided_flow_keeps_draft_when_saving_fails(
     db = open_journal(journal_path)
     script = list(FULL_SCRIPT)
     script[5] = LONG_FOCUS
-    with pytest.raises(JournalError, match=str(paths.draft_path(journal_path))):
-        run_checkin(ScriptedPrompter(script), db, journal_path)
+    with pytest.raises(JournalError) as caught:
+        run_checkin(ScriptedPrompter(script), db, journal_path, settings=settings())
+    kept = messages.DRAFT_KEPT_AFTER_ERROR.format(path=paths.draft_path(journal_path))
+    assert str(caught.value) == f"{FAULTS[fault].format(path=journal_path)} {kept}"
     db.close()
     monkeypatch.undo()
     draft = drafts.load_draft(journal_path)
@@ -205,36 +208,69 @@ def test_guided_flow_goes_on_when_drafts_cannot_be_written(
     (the journal has its own free pages)."""
     db = open_journal(journal_path)
     monkeypatch.setattr(drafts, "save_draft", _no_space)
-    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path, settings=settings())
     assert count_checkins(db) == 1 and saved.mood == 6
 
 
-def test_guided_flow_prints_answers_when_neither_journal_nor_draft_can_be_written(
-    journal_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_guided_flow_gives_back_answers_when_neither_journal_nor_draft_can_be_written(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The runner raises AnswersNotKept carrying the answers; the command
+    prints them (see the CLI test below)."""
     _existing_journal(journal_path)
     fault_connect(monkeypatch, "disk-full")
     monkeypatch.setattr(drafts, "save_draft", _no_space)
     db = open_journal(journal_path)
     script = list(FULL_SCRIPT)
     script[5] = LONG_FOCUS
-    with pytest.raises(JournalError, match="printed above as JSON"):
-        run_checkin(ScriptedPrompter(script), db, journal_path)
-    heading, printed = capsys.readouterr().err.strip().splitlines()
-    assert heading == messages.DRAFT_NOT_WRITTEN
-    assert checkin_from_dict(json.loads(printed)).answers["focus"] == LONG_FOCUS
+    with pytest.raises(AnswersNotKept) as caught:
+        run_checkin(ScriptedPrompter(script), db, journal_path, settings=settings())
+    reason = messages.DRAFT_ANSWERS_BELOW.format(reason=os.strerror(errno.ENOSPC))
+    assert str(caught.value) == f"{messages.DISK_FULL.format(path=journal_path)} {reason}"
+    assert caught.value.exit_code == JournalError.exit_code
+    assert checkin_from_dict(caught.value.unsaved).answers["focus"] == LONG_FOCUS
+    db.close()
+    monkeypatch.undo()
+    assert _count(journal_path) == 1
+    assert not paths.draft_path(journal_path).exists()
 
 
-def test_ctrl_c_prints_answers_when_the_draft_cannot_be_written(
-    journal_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_ctrl_c_gives_back_answers_when_the_draft_cannot_be_written(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from serjournal.errors import Interrupted
     from tests.scripted import INTERRUPT
 
     db = open_journal(journal_path)
     monkeypatch.setattr(drafts, "save_draft", _no_space)
-    with pytest.raises(Interrupted, match="printed above as JSON"):
-        run_checkin(ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT]), db, journal_path)
-    printed = capsys.readouterr().err.strip().splitlines()[-1]
-    assert json.loads(printed)["answers"]["focus"] == FULL_SCRIPT[5]
+    with pytest.raises(AnswersNotKept) as caught:
+        run_checkin(
+            ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT]), db, journal_path, settings=settings()
+        )
+    assert str(caught.value) == messages.DRAFT_ANSWERS_BELOW.format(
+        reason=os.strerror(errno.ENOSPC)
+    )
+    assert caught.value.exit_code == Interrupted.exit_code
+    assert caught.value.unsaved["answers"]["focus"] == FULL_SCRIPT[5]
     assert count_checkins(db) == 0
+
+
+def test_guided_command_prints_the_answers_as_json_on_stdout(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the command: stdout is the JSON (--from-json takes it), stderr
+    one line, exit 130 for a stop."""
+    from serjournal.flow import prompter as prompter_module
+    from tests.scripted import INTERRUPT
+
+    open_journal(journal_path).close()
+    scripted = ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT])
+    monkeypatch.setattr("serjournal.cli.checkin._has_terminal", lambda: True)
+    monkeypatch.setattr(prompter_module, "TerminalPrompter", lambda: scripted)
+    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path)])
+    assert result.exit_code == Interrupted.exit_code, (result.output, result.exception)
+    reason = messages.DRAFT_ANSWERS_BELOW.format(reason=os.strerror(errno.ENOSPC))
+    assert result.stderr.strip() == f"Error: {reason}"
+    recovered = checkin_from_dict(json.loads(result.stdout))
+    assert recovered.answers["focus"] == FULL_SCRIPT[5] and recovered.mood == FULL_SCRIPT[2]
+    assert _count(journal_path) == 0

@@ -28,7 +28,7 @@ from serjournal.flow.runner import run_checkin
 from serjournal.store import drafts
 from serjournal.store.connection import open_journal
 from tests.robustness.cli_cases import JOURNAL_COMMANDS, make_journal
-from tests.robustness.flow_scripts import FULL_SCRIPT
+from tests.robustness.flow_scripts import FULL_SCRIPT, settings
 from tests.scripted import INTERRUPT, ScriptedPrompter
 
 
@@ -140,5 +140,5 @@ def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None
 
 def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) -> None:
     db = open_journal(journal_path)
-    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path)
+    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path, settings=settings())
     assert saved.mood == 6
