@@ -15,6 +15,7 @@ from serjournal.models import CheckIn
 from serjournal.store import drafts
 from serjournal.store.checkins import save_checkin
 from serjournal.store.connection import open_journal
+from serjournal.store.migrations import schema_version
 
 
 def healthy_journal(path: Path, count: int = 3) -> Path:
@@ -46,7 +47,7 @@ def test_healthy_journal_is_all_ok(journal_path: Path) -> None:
     assert all(x.startswith("ok ") for x in lines[:-1]), lines
     assert lines[-1] == "All is well."
     assert "3 saved" in line(lines, "check-ins")
-    assert "version 1, current" in line(lines, "schema")
+    assert f"version {schema_version()}, current" in line(lines, "schema")
     assert str(journal_path) in line(lines, "journal")
     assert "no backup yet" in line(lines, "backup")
     assert "the defaults are used" in line(lines, "config")
