@@ -233,7 +233,7 @@ def _checkin_id(text: str) -> str:
     try:
         return str(uuid.UUID(text))
     except ValueError:
-        raise InputError(messages.BAD_ID.format(id=text)) from None
+        raise InputError(messages.BAD_WHOLE_ID.format(id=text)) from None
 
 
 def _answer_text(key: str, value: Any) -> str:

@@ -38,6 +38,11 @@ TARGET_WITHOUT_SENSATION = "--target names a region, but no --sensation was give
 TARGET_NOT_SCANNED = "--target {region} is not among the sensations given."
 TOO_MANY_IN_QUICK = "Quick mode takes at most {limit} {kind}; {count} were given."
 BAD_ID = "'{id}' is not a check-in id: ids are made of 0-9, a-f and dashes."
+# A whole id (in JSON, drafts, imports), not a prefix typed to `show`.
+BAD_WHOLE_ID = (
+    "'{id}' is not a check-in id: a whole id is a UUID "
+    "such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427."
+)
 NO_SUCH_CHECKIN = "No check-in has an id starting with '{id}'. 'serjournal list' shows the ids."
 AMBIGUOUS_ID = "'{id}' matches several check-ins ({matches}); give more of the id."
 DUPLICATE_ID = "A check-in with id {id} is already in the journal."
@@ -160,7 +165,6 @@ IMPORT_JSON_TOO_NEW = (
 INVALID_ROWS = "{count} {noun} invalid ({reasons}); nothing was imported."
 ROW_CELL_COUNT = "it has {count} cells but the header has {expected}"
 NOT_WHOLE_NUMBER = "{field} must be a whole number, not '{value}'"
-NOT_A_UUID = "id '{id}' is not a UUID such as 1b4e28ba-2fa1-11d2-883f-0016d3cca427"
 DAYLIO_BAD_DATE = "full_date '{value}' is not a date such as 2024-03-14"
 DAYLIO_BAD_TIME = "time '{value}' is not a time such as 20:52 or 8:52 pm"
 BAD_MOOD_MAP = (

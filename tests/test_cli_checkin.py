@@ -331,6 +331,15 @@ def test_missing_or_undecodable_json_file(tmp_path: Path, journal_path: Path) ->
     assert not journal_path.parent.exists()
 
 
+def test_json_with_an_id_that_is_not_whole_is_refused(journal_path: Path) -> None:
+    """The same sentence as an import of the same document (messages.BAD_WHOLE_ID)."""
+    document = json.dumps({"id": "1b4e28ba", "mood": 5})
+    result = invoke("checkin", "--db", str(journal_path), "--from-json", "-", stdin=document)
+    assert_refused(result)
+    assert result.stderr.strip() == "Error: " + messages.BAD_WHOLE_ID.format(id="1b4e28ba")
+    assert not journal_path.parent.exists()
+
+
 def test_json_and_answer_flags_together_are_refused(tmp_path: Path, journal_path: Path) -> None:
     source = tmp_path / "c.json"
     source.write_text(json.dumps(DOCUMENT))

@@ -3,11 +3,13 @@ come in with the expected values."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from serjournal import messages
 from serjournal.errors import InputError
 from serjournal.store.checkins import count_checkins, load_checkin
 from serjournal.store.connection import open_journal
@@ -104,7 +106,12 @@ def test_json_rows_are_numbered_as_check_ins(db, tmp_path) -> None:  # type: ign
     text = json_text(source).replace('"mood": 6', '"mood": 60', 1)
     _refused(db, write(tmp_path / "s.json", text), r"^1 check-in is invalid \(check-in 1: mood")
     not_uuid = json_text(source).replace('"id": "', '"id": "x', 1)
-    _refused(db, write(tmp_path / "u.json", not_uuid), "is not a UUID")
+    bad_id = re.search(r'"id": "(x[^"]+)"', not_uuid).group(1)  # type: ignore[union-attr]
+    expected = messages.BAD_WHOLE_ID.format(id=bad_id).rstrip(".")
+    message = _refused(db, write(tmp_path / "u.json", not_uuid), "check-in 1: ")
+    assert message == messages.INVALID_ROWS.format(
+        count=1, noun="check-in is", reasons=f"check-in 1: {expected}"
+    )
 
 
 def test_dry_run_counts_and_writes_nothing(db, tmp_path, exported) -> None:  # type: ignore[no-untyped-def]

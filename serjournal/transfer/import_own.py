@@ -1,12 +1,11 @@
 """Reading serjournal's own exports back: the JSON export and checkins.csv.
 
 Both go through answers.checkin_from_dict, so an imported check-in obeys
-exactly the rules of `checkin --from-json`.
+exactly the rules of `checkin --from-json` (an id must be a whole UUID).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,7 +25,7 @@ def checkins_in_json(document: list[Any] | dict[str, Any]) -> Numbered:
         document = document.get("checkins", [document])
     for number, item in enumerate(document, start=1):
         try:
-            yield number, checked(checkin_from_dict(item))
+            yield number, checkin_from_dict(item)
         except InputError as error:
             yield number, str(error)
 
@@ -50,19 +49,7 @@ def checkin_from_csv_row(cells: dict[str, str]) -> CheckIn:
         "tags": split_tags(cell["tags"]),
         "edited_utc": cell["edited_utc"] or None,
     }
-    return checked(checkin_from_dict(data))
-
-
-def checked(checkin: CheckIn) -> CheckIn:
-    """Rules for imported check-ins beyond checkin_from_dict's: a real UUID,
-    so `show` and later imports can find it."""
-    try:
-        canonical = str(uuid.UUID(checkin.id))
-    except ValueError:
-        canonical = ""
-    if canonical != checkin.id:
-        raise InputError(messages.NOT_A_UUID.format(id=checkin.id))
-    return checkin
+    return checkin_from_dict(data)
 
 
 def whole_number(field: str, text: str) -> int:
