@@ -9,12 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from serjournal.errors import InputError
 from serjournal.store import migrations
 from serjournal.store.checkins import CHECKIN_COLUMNS, count_checkins, save_checkin
 from serjournal.store.connection import open_journal
-from serjournal.transfer.backup import backup, default_backup_path, restore
+from serjournal.transfer.backup import backup, default_backup_path, restore, verify_backup
 from tests.transfer_helpers import all_dicts, fill, make_checkin
 
 
@@ -34,9 +35,28 @@ def test_backup_while_another_connection_writes(db, journal_path) -> None:  # ty
     assert count == 3  # the committed state, not the half-done write
     assert target.parent == journal_path.parent / "backups"
     assert _mode(target) == 0o600 and _mode(target.parent) == 0o700
-    copy = open_journal(target, create=False)
+    # One self-contained file: rollback-journal mode in its header, no -wal beside it.
+    # Read it read-only: open_journal would switch it to WAL, as for any journal.
+    assert target.read_bytes()[18:20] == b"\x01\x01"
+    assert sorted(target.parent.iterdir()) == [target]
+    copy = _read_only(target)
     assert all_dicts(copy) == committed
-    assert not Path(str(target) + "-wal").exists()
+    copy.close()
+    assert sorted(target.parent.iterdir()) == [target]
+
+
+def test_checking_a_backup_and_restoring_from_it_leave_it_untouched(db, journal_path) -> None:  # type: ignore[no-untyped-def]
+    fill(db, 2)
+    target, _ = backup(db, journal_path)
+    before = target.read_bytes()
+    verify_backup(target)
+    restore(target, journal_path)
+    assert target.read_bytes() == before
+    assert sorted(target.parent.iterdir()) == [target]
+
+
+def _read_only(path: Path) -> Database:
+    return Database(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
 
 
 def test_default_backups_in_the_same_second_do_not_collide(db, journal_path) -> None:  # type: ignore[no-untyped-def]
