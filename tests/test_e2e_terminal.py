@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -66,6 +67,10 @@ class Terminal:
         return int(self.child.exitstatus if self.child.exitstatus is not None else -1)
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def start(tmp_path: Path) -> Iterator[Any]:
     children: list[Any] = []
@@ -89,6 +94,9 @@ def start(tmp_path: Path) -> Iterator[Any]:
             encoding="utf-8",
             timeout=TIMEOUT,
             dimensions=(40, 100),
+            # Ctrl-C must reach the program as at a real terminal, even when the
+            # tests run as a background job (which starts with SIGINT ignored).
+            preexec_fn=_default_sigint,
         )
         child.logfile_read = (tmp_path / f"terminal-{len(children)}.log").open("w")
         children.append(child)

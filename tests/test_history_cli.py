@@ -416,7 +416,10 @@ def test_shell_completion_end_to_end(journal: dict[str, str]) -> None:
     assert "chest:tight:" in shell_complete("serjournal checkin -s chest:ti")
 
 
-def test_completion_script_is_offered() -> None:
+def test_completion_script_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Typer's switch for naming the shell instead of detecting the parent
+    # process's, so the test does not depend on what shell runs pytest.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     result = runner.invoke(app, ["--show-completion", "bash"], prog_name="serjournal")
     assert result.exit_code == 0
     assert "_SERJOURNAL_COMPLETE=complete_bash" in result.stdout
