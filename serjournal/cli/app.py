@@ -51,11 +51,11 @@ class FriendlyGroup(TyperGroup):
             typer.echo(f"Error: {messages.one_line(str(error))}", err=True)
             raise typer.Exit(error.exit_code) from None
         except sqlite3.Error as error:  # a store function missed a translation
-            from serjournal.store.connection import describe_database_error
+            from serjournal.store.connection import journal_error
 
             path = journal_in_use()
             text = (
-                describe_database_error(error, path)
+                str(journal_error(error, path))
                 if path is not None
                 else f"the journal could not be used: {error}"
             )

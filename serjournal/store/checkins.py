@@ -13,9 +13,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from serjournal import content, messages
-from serjournal.errors import InputError, JournalError
+from serjournal.errors import InputError
 from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry, Sensation, parse_utc
-from serjournal.store.connection import describe_database_error, write_transaction
+from serjournal.store.connection import journal_error, write_transaction
 
 CHECKIN_COLUMNS: tuple[str, ...] = (
     "id",
@@ -64,7 +64,7 @@ def _translated_errors(path: Path | None) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise JournalError(describe_database_error(error, path or Path("journal"))) from None
+        raise journal_error(error, path or Path("journal")) from None
 
 
 def _insert(db: Database, checkin: CheckIn) -> None:

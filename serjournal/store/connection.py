@@ -143,26 +143,25 @@ def write_transaction(db: Database) -> Iterator[Database]:
 
 
 def journal_error(error: sqlite3.Error, path: Path) -> JournalError:
-    """The error to raise: JournalNotWritable when the file is our journal
-    but cannot be written just now, so callers may keep answers beside it."""
-    message = describe_database_error(error, path)
-    not_writable = (messages.JOURNAL_LOCKED, messages.JOURNAL_READ_ONLY, messages.DISK_FULL)
-    if message in {template.format(path=path) for template in not_writable}:
-        return JournalNotWritable(message)
-    return JournalError(message)
+    """The one-line error for a failed SQLite call on the journal at `path`.
+
+    JournalNotWritable when the file is our journal but cannot be written just
+    now (locked, read-only, disk full), so callers may keep answers beside it.
+    Classified by SQLite's result code, not by the wording of its message.
+    """
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF  # primary result code
+    if code in _NOT_WRITABLE:
+        return JournalNotWritable(_NOT_WRITABLE[code].format(path=path))
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return JournalError(messages.JOURNAL_CORRUPT.format(path=path))
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return JournalError(messages.JOURNAL_UNREADABLE.format(path=path, reason=str(error)))
+    return JournalError(messages.JOURNAL_ERROR.format(path=path, reason=str(error)))
 
 
-def describe_database_error(error: sqlite3.Error, path: Path) -> str:
-    """One line that says what went wrong with the file and what to do."""
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return messages.JOURNAL_LOCKED.format(path=path)
-    if "readonly" in text or "read-only" in text:
-        return messages.JOURNAL_READ_ONLY.format(path=path)
-    if "full" in text:
-        return messages.DISK_FULL.format(path=path)
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return messages.JOURNAL_CORRUPT.format(path=path)
-    if "unable to open" in text:
-        return messages.JOURNAL_UNREADABLE.format(path=path, reason=str(error))
-    return messages.JOURNAL_ERROR.format(path=path, reason=str(error))
+_NOT_WRITABLE = {
+    sqlite3.SQLITE_BUSY: messages.JOURNAL_LOCKED,
+    sqlite3.SQLITE_LOCKED: messages.JOURNAL_LOCKED,
+    sqlite3.SQLITE_READONLY: messages.JOURNAL_READ_ONLY,
+    sqlite3.SQLITE_FULL: messages.DISK_FULL,
+}

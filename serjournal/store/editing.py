@@ -11,10 +11,10 @@ from sqlite_utils import Database
 
 from serjournal import messages
 from serjournal.answers import checkin_from_dict
-from serjournal.errors import InputError, JournalError
+from serjournal.errors import InputError
 from serjournal.models import CheckIn, utc_now
 from serjournal.store.checkins import CHECKIN_COLUMNS, insert_children, load_checkin
-from serjournal.store.connection import describe_database_error, write_transaction
+from serjournal.store.connection import journal_error, write_transaction
 from serjournal.vocabulary import Vocabulary, default_vocabulary
 
 CHILD_TABLES: tuple[str, ...] = ("sensations", "emotions", "answers", "tags")
@@ -43,7 +43,7 @@ def update_checkin(
                 db.execute(f"DELETE FROM {table} WHERE checkin_id = ?", [checked.id])
             insert_children(db, checked)
     except sqlite3.Error as error:
-        raise JournalError(describe_database_error(error, path or Path("journal"))) from None
+        raise journal_error(error, path or Path("journal")) from None
     return checked
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from serjournal import messages
-from serjournal.errors import InputError, JournalError
+from serjournal.errors import InputError
 from serjournal.models import (
     RATING_FIELDS,
     CheckIn,
@@ -30,7 +30,7 @@ from serjournal.models import (
     utc_now,
 )
 from serjournal.store.checkins import _insert, load_checkin
-from serjournal.store.connection import describe_database_error, write_transaction
+from serjournal.store.connection import journal_error, write_transaction
 
 KEEP_DAYS = 30
 
@@ -166,4 +166,4 @@ def _translated(path: Path | None) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise JournalError(describe_database_error(error, path or Path("journal"))) from None
+        raise journal_error(error, path or Path("journal")) from None
