@@ -117,7 +117,7 @@ def set_field(checkin: CheckIn, key: str, value: str, vocabulary: Vocabulary) ->
     elif key == "practice":
         checkin.practice = parse_practice(value)
     elif key == "practice_seconds":
-        if value and not value.isdigit():
+        if value and not (value.isascii() and value.isdigit()):
             raise InputError(messages.EDIT_BAD_SECONDS.format(value=value))
         checkin.practice_seconds = int(value) if value else None
     elif key == "mode":

@@ -166,3 +166,11 @@ def test_a_closed_terminal_during_the_practice_stops_the_checkin() -> None:
     with pytest.raises(TerminalClosed):
         guided_breath(console, content.BreathPattern(), sleep=hang_up)
     assert messages.BREATH_ENDED_EARLY not in out.getvalue()
+
+
+def test_rating_validation_refuses_non_ascii_digits() -> None:
+    from serjournal.flow.prompter import validate_rating
+
+    assert validate_rating("²", optional=True) is not True
+    assert validate_rating("٣", optional=False) is not True
+    assert validate_rating("7", optional=False) is True

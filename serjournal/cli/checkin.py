@@ -379,7 +379,7 @@ def _read_source(source: str) -> str:
 def _seconds(value: str | None) -> int | None:
     if value is None:
         return None
-    if not value.strip().isdigit():
+    if not (value.strip().isascii() and value.strip().isdigit()):
         raise _input_error(messages.BAD_SECONDS.format(value=value))
     return int(value.strip())
 

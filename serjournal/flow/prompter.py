@@ -200,7 +200,7 @@ def validate_rating(answer: str, optional: bool) -> bool | str:
     cleaned = answer.strip()
     if not cleaned and optional:
         return True
-    if cleaned.isdigit() and 0 <= int(cleaned) <= 10:
+    if cleaned.isascii() and cleaned.isdigit() and 0 <= int(cleaned) <= 10:
         return True
     return messages.RATING_HINT_OPTIONAL if optional else messages.RATING_HINT
 

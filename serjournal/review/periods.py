@@ -78,7 +78,8 @@ def parse_week(text: str, today: date) -> Period:
 def parse_days(value: int | str) -> int:
     """The N of --last N: a whole number of days from 1 to MAX_DAYS."""
     text = str(value).strip()
-    if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+    # isascii: str.isdigit() also accepts '²' and other digits int() refuses.
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= MAX_DAYS:
         raise InputError(messages.BAD_LAST.format(value=value, limit=MAX_DAYS))
     return int(text)
 

@@ -5,6 +5,7 @@ added that opens a journal, add a line here and all those tests include it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ class JournalCommand:
     name: str
     args: Callable[[Path], list[str]]
     writes: bool  # a writer is blocked by another writer's lock; a reader is not (WAL)
+    keeps_answers: bool = False  # given check-in answers, kept (draft or JSON) if unsaved
 
     def __str__(self) -> str:
         return self.name
@@ -49,10 +51,39 @@ JOURNAL_COMMANDS: list[JournalCommand] = [
             "test",
         ],
         writes=True,
+        keeps_answers=True,
     ),
     JournalCommand("list", lambda db: ["list", "--db", str(db)], writes=False),
     JournalCommand("show", lambda db: ["show", KNOWN_ID[:8], "--db", str(db)], writes=False),
+    JournalCommand("review", lambda db: ["review", "--db", str(db)], writes=False),
+    JournalCommand("review-json", lambda db: ["review", "--json", "--db", str(db)], writes=False),
+    JournalCommand("search", lambda db: ["search", "evening", "--db", str(db)], writes=False),
+    JournalCommand("export-csv", lambda db: ["export", "--db", str(db)], writes=False),
+    JournalCommand(
+        "export-json", lambda db: ["export", "--format", "json", "--db", str(db)], writes=False
+    ),
+    JournalCommand(
+        "backup", lambda db: ["backup", str(db) + ".backup", "--db", str(db)], writes=False
+    ),
+    JournalCommand(
+        "edit", lambda db: ["edit", KNOWN_ID[:8], "--set", "mood=5", "--db", str(db)], writes=True
+    ),
+    JournalCommand(
+        "delete", lambda db: ["delete", KNOWN_ID[:8], "--yes", "--db", str(db)], writes=True
+    ),
+    JournalCommand("import", lambda db: ["import", import_file(db), "--db", str(db)], writes=True),
 ]
+
+
+def import_file(journal: Path) -> str:
+    """A small, valid serjournal JSON export beside the journal, to import."""
+    from serjournal.transfer.export_json import FORMAT_VERSION
+
+    path = journal.with_name(journal.name + ".import.json")
+    checkins = [CheckIn(mood=4, answers={"note": "imported"}).to_dict()]
+    document = {"format": "serjournal", "version": FORMAT_VERSION, "checkins": checkins}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return str(path)
 
 
 def sample_checkin(n: int) -> CheckIn:

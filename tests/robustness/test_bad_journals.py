@@ -130,7 +130,7 @@ def test_bad_journal_file_is_refused_in_one_line_and_never_modified(
     assert digest(path) == before
     # No draft beside a file that is not a usable journal.
     assert not path.with_name(path.name + ".draft.json").exists()
-    if command.writes:  # the answers given are printed, not lost
+    if command.keeps_answers:  # the answers given are printed, not lost
         assert result.stderr.strip().endswith(messages.ANSWERS_PRINTED_AS_JSON)
         printed = checkin_from_dict(json.loads(result.stdout))
         assert (printed.mood, printed.answers["focus"]) == (6, "a calm evening, mostly")
@@ -195,7 +195,7 @@ def test_locked_journal(
     else:
         assert result.exit_code == 0, (result.output, result.exception)
         assert result.stderr == ""
-    if command.writes:
+    if command.keeps_answers:
         # Nothing was added; the answers wait in the draft for a retry.
         assert path.with_name(path.name + ".draft.json").exists()
         with sqlite3.connect(path) as conn:

@@ -37,6 +37,7 @@ from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store.checkins import load_checkin, save_checkin
 from serjournal.store.connection import open_journal
 from serjournal.timeutil import parse_day, parse_moment
+from serjournal.transfer.columns import CHECKINS
 
 TRIED: Counter[str] = Counter()
 FAST = settings(max_examples=300, deadline=None)
@@ -315,6 +316,67 @@ def test_cli_flags_never_show_a_traceback(tmp_path: Path, spec: str, flag: str) 
         if lines[0].startswith("Usage: "):  # click's own usage error: usage, hint, error
             return
         assert len(lines) == 1, result.stderr
+
+
+# --- Review periods -------------------------------------------------------------
+
+
+@FAST
+@given(text=st.one_of(st.sampled_from(HOSTILE), st.text(max_size=30)),
+       option=st.sampled_from(["week", "last", "since", "until"]))  # fmt: skip
+@example("2026-W53", "week")  # 2026 has 52 ISO weeks
+@example("0", "last")
+@example("0001-01-01", "since")
+def test_review_period_options(text: str, option: str) -> None:
+    from serjournal.review.periods import resolve_period
+
+    TRIED["review periods"] += 1
+    now = datetime(2026, 11, 25, 21, 0, tzinfo=UTC)
+    with contextlib.suppress(InputError):
+        period = resolve_period(now, **{option: text})
+        assert period.start <= period.end
+
+
+# --- Importing files -------------------------------------------------------------
+
+OWN_HEADER = ",".join(CHECKINS)
+DAYLIO_HEADER = "full_date,date,weekday,time,mood,activities,note_title,note"
+cells = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12))
+
+
+@st.composite
+def import_texts(draw: Any) -> str:
+    """A header we recognise (or none) over rows of random, often hostile cells."""
+    header = draw(st.sampled_from([OWN_HEADER, DAYLIO_HEADER, "", "a,b"]))
+    width = len(header.split(",")) if header else draw(st.integers(1, 4))
+    rows = draw(st.lists(st.lists(cells, min_size=width, max_size=width), max_size=3))
+    body = "\r\n".join(",".join(json.dumps(c) if "," in c else c for c in row) for row in rows)
+    return f"{header}\r\n{body}" if header else body
+
+
+@CLI
+@given(text=st.one_of(import_texts(), st.text(max_size=200)))
+@example("")
+@example(OWN_HEADER + "\r\n" + ",".join(["x"] * len(CHECKINS)))
+@example(DAYLIO_HEADER + "\r\n2026-11-20,November 20,Friday,9:15 pm,rad,sport | friends,,hi")
+def test_import_any_file(property_journal: Any, text: str) -> None:
+    """An import adds valid rows, or refuses the whole file in one line and
+    leaves the journal exactly as it was."""
+    from serjournal.store.checkins import count_checkins
+    from serjournal.transfer.importing import import_file
+
+    TRIED["import files"] += 1
+    path, db = property_journal
+    source = path.with_name("import.csv")
+    source.write_text(text, encoding="utf-8", errors="surrogatepass")
+    before = count_checkins(db)
+    try:
+        report = import_file(db, source, journal=path)
+    except InputError as error:
+        assert "\n" not in str(error)
+        assert count_checkins(db) == before
+    else:
+        assert count_checkins(db) == before + report.added
 
 
 def test_zz_report_how_many_inputs_were_tried() -> None:

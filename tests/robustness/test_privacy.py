@@ -1,10 +1,11 @@
 """Privacy: files the program creates are the owner's only, whatever the
 umask, and nothing opens a network connection.
 
-Permissions: the data folder 0700; the journal, its -wal/-shm files and
-drafts 0600, under a permissive umask (0o022) and an empty one (0o000).
+Permissions: the data folder 0700; the journal, its -wal/-shm files,
+drafts, backups, exports and saved reviews 0600, under a permissive umask
+(0o022) and an empty one (0o000).
 Network: socket creation is made to fail, then full check-ins (flags, JSON,
-the guided flow), list, show and doctor run in-process; any attempt to
+the guided flow) and every command in cli_cases run in-process; any attempt to
 open a socket fails the test.
 """
 
@@ -71,6 +72,30 @@ def test_default_data_folder_is_private(
     journal = paths.journal_path()
     assert journal.parent == paths.data_dir()
     assert mode(journal) == 0o600 and mode(journal.parent) == 0o700
+
+
+def test_backups_exports_and_saved_reviews_are_private(
+    tmp_path: Path, permissive_umask: int
+) -> None:
+    journal = make_journal(tmp_path / "data" / "journal.db", count=3)
+    out = tmp_path / "out"
+    for args in (
+        ["backup", "--db", str(journal)],
+        ["export", "-o", str(out / "new" / "checkins.csv"), "--db", str(journal)],
+        ["export", "--format", "json", "-o", str(out / "all.json"), "--db", str(journal)],
+        ["export", "--all", str(out / "tables"), "--db", str(journal)],
+        ["review", "--save", str(out / "review.html"), "--db", str(journal)],
+    ):
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, (args, result.output)
+    (backup,) = (journal.parent / "backups").iterdir()
+    created = [backup, *(p for p in out.rglob("*") if p.is_file())]
+    assert len(created) >= 6  # the backup, two exports, the tables and their README, the review
+    assert {str(p.relative_to(tmp_path)): mode(p) for p in created} == {
+        str(p.relative_to(tmp_path)): 0o600 for p in created
+    }
+    folders = [journal.parent / "backups", out / "tables"]
+    assert [mode(f) for f in folders] == [0o700, 0o700]
 
 
 def test_drafts_are_private(journal_path: Path, permissive_umask: int) -> None:
