@@ -120,13 +120,42 @@ def load_checkin(db: Database, checkin_id: str) -> CheckIn:
     ).fetchone()
     if row is None:
         raise InputError(messages.NO_SUCH_CHECKIN.format(id=checkin_id))
-    return _checkin_from_row(db, dict(zip(CHECKIN_COLUMNS, row, strict=True)))
+    return assemble_checkins(db, [dict(zip(CHECKIN_COLUMNS, row, strict=True))])[0]
 
 
-def _checkin_from_row(db: Database, row: dict[str, Any]) -> CheckIn:
-    checkin_id = row["id"]
+def assemble_checkins(db: Database, rows: list[dict[str, Any]]) -> list[CheckIn]:
+    """Whole check-ins from rows of the checkins table: one query per child
+    table for all of them, not one per check-in (exports read 500 at a time)."""
+    checkins = {row["id"]: _checkin_header(row) for row in rows}
+    marks = ", ".join("?" * len(checkins))
+    ids = list(checkins)
+    for r in db.execute(
+        "SELECT checkin_id, region, side, quality, intensity, intensity_after, is_target "
+        f"FROM sensations WHERE checkin_id IN ({marks}) ORDER BY checkin_id, position",
+        ids,
+    ):
+        checkins[r[0]].sensations.append(Sensation(r[1], r[3], r[4], r[2], r[5], bool(r[6])))
+    for r in db.execute(
+        "SELECT checkin_id, name, family, valence, energy, intensity, region "
+        f"FROM emotions WHERE checkin_id IN ({marks}) ORDER BY checkin_id, position",
+        ids,
+    ):
+        checkins[r[0]].emotions.append(EmotionEntry(*r[1:]))
+    for r in db.execute(
+        f"SELECT checkin_id, prompt, text FROM answers WHERE checkin_id IN ({marks}) ORDER BY id",
+        ids,
+    ):
+        checkins[r[0]].answers[r[1]] = r[2]
+    for r in db.execute(
+        f"SELECT checkin_id, tag FROM tags WHERE checkin_id IN ({marks}) ORDER BY rowid", ids
+    ):
+        checkins[r[0]].tags.append(r[1])
+    return list(checkins.values())
+
+
+def _checkin_header(row: dict[str, Any]) -> CheckIn:
     checkin = CheckIn(
-        id=checkin_id,
+        id=row["id"],
         created_utc=parse_utc(row["created_utc"]),
         local_date=row["local_date"],
         utc_offset_minutes=row["utc_offset_minutes"],
@@ -138,40 +167,6 @@ def _checkin_from_row(db: Database, row: dict[str, Any]) -> CheckIn:
     )
     for name in RATING_FIELDS:
         setattr(checkin, name, row[name])
-    checkin.sensations = [
-        Sensation(
-            region=r[0],
-            side=r[1],
-            quality=r[2],
-            intensity=r[3],
-            intensity_after=r[4],
-            is_target=bool(r[5]),
-        )
-        for r in db.execute(
-            "SELECT region, side, quality, intensity, intensity_after, is_target "
-            "FROM sensations WHERE checkin_id = ? ORDER BY position",
-            [checkin_id],
-        )
-    ]
-    checkin.emotions = [
-        EmotionEntry(name=r[0], family=r[1], valence=r[2], energy=r[3], intensity=r[4], region=r[5])
-        for r in db.execute(
-            "SELECT name, family, valence, energy, intensity, region "
-            "FROM emotions WHERE checkin_id = ? ORDER BY position",
-            [checkin_id],
-        )
-    ]
-    checkin.answers = dict(
-        db.execute(
-            "SELECT prompt, text FROM answers WHERE checkin_id = ? ORDER BY id", [checkin_id]
-        ).fetchall()
-    )
-    checkin.tags = [
-        r[0]
-        for r in db.execute(
-            "SELECT tag FROM tags WHERE checkin_id = ? ORDER BY rowid", [checkin_id]
-        )
-    ]
     return checkin
 
 
