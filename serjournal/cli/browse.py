@@ -8,7 +8,7 @@ import typer
 
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion, complete_region, complete_tag
-from serjournal.cli.options import DbOption, open_journal_at
+from serjournal.cli.options import DbOption, SinceOption, UntilOption, open_journal_at
 
 
 @app.command("list")
@@ -23,15 +23,8 @@ def list_checkins(
             show_default=False,
         ),
     ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DAY", help="From this day on: 2026-11-01, 'yesterday', '2 weeks ago'."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DAY", help="Up to and including this day.")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     region: Annotated[
         list[str] | None,
         typer.Option(

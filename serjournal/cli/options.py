@@ -44,3 +44,13 @@ def remember_journal(path: Path | None) -> None:
 
 def journal_in_use() -> Path | None:
     return _opened[0] if _opened else None
+
+
+# Days as people type them; each command reads them with timeutil.parse_day.
+SinceOption = Annotated[
+    str | None,
+    typer.Option(metavar="DAY", help="First day: 2026-11-01, 'yesterday' or '2 weeks ago'."),
+]
+UntilOption = Annotated[
+    str | None, typer.Option(metavar="DAY", help="Last day, included (default: today).")
+]

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption
+from serjournal.cli.options import DbOption, SinceOption, UntilOption
 
 
 @app.command()
@@ -24,12 +24,8 @@ def review(
         str | None,
         typer.Option(metavar="N", help="The last N days, today included.", show_default=False),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DAY", help="First day: a date or '2 weeks ago'.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DAY", help="Last day (default: today).")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the summary as JSON (see docs/review-json.md).")
     ] = False,

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption, open_journal_at
+from serjournal.cli.options import DbOption, SinceOption, UntilOption, open_journal_at
 
 
 class Table(StrEnum):
@@ -38,12 +38,8 @@ def export(
             "--all", metavar="DIR", help="Write every table as CSV, with a README, into DIR."
         ),
     ] = None,
-    since: Annotated[
-        str | None, typer.Option(metavar="DAY", help="First day to include, e.g. 2026-01-01.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option(metavar="DAY", help="Last day to include, e.g. yesterday.")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to FILE (0600) instead of the screen."),
