@@ -1,25 +1,23 @@
 """Export speed and memory on a ten-year journal.
 
-    python benchmarks/export.py [--years 10] [--keep DIR]
+    python benchmarks/export.py [--years 10]
 
-Builds a journal once (about 1.5 check-ins a day, 3 sensations and 3 emotions
-each), then times each export in a fresh subprocess, reporting rows per second,
-peak RSS (ru_maxrss) and the peak of Python allocations (tracemalloc, a second
-run, since tracing slows things down). The same is measured on a one-year
+Builds a journal once with the demo generator (one to two check-ins a day,
+three sensations and three emotions each), then times each export in a fresh
+subprocess, reporting rows per second, peak RSS (VmHWM) and the peak of Python
+allocations (tracemalloc, a second run, since tracing slows things down). The same is measured on a one-year
 journal so one can see whether memory grows with history.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 KINDS = ("checkins", "sensations", "emotions", "json")
@@ -31,50 +29,22 @@ def time_import(journal: Path) -> tuple[int, float]:
     from serjournal.transfer.exporting import export_one
     from serjournal.transfer.importing import import_file
 
-    exported = journal.with_name("import-source.csv")
+    exported = journal.with_name(f"{journal.stem}-import-source.csv")
     export_one(open_journal(journal, create=False), "checkins", exported)
-    target = open_journal(journal.with_name("import-target.db"))
+    # One empty target per journal: the demo journals overlap (both end today).
+    target = open_journal(journal.with_name(f"{journal.stem}-import-target.db"))
     began = time.perf_counter()
     report = import_file(target, exported)
     return report.added, time.perf_counter() - began
 
 
 def build(path: Path, years: int, seed: int = 7) -> int:
-    from serjournal import content
-    from serjournal.models import CheckIn, EmotionEntry, Sensation
-    from serjournal.store.checkins import save_new_checkins
+    """The same invented journal the review benchmark and `serjournal demo` use."""
+    from serjournal.demo import fill_journal
     from serjournal.store.connection import open_journal
 
-    rng = random.Random(seed)
-    zone = timezone(timedelta(hours=1))
-    start = datetime(2016, 1, 1, 8, 0, tzinfo=zone)
-
-    def one(day: int, hour: int) -> CheckIn:
-        regions = rng.sample(content.REGIONS, 3)
-        words = rng.sample(content.EMOTIONS, 3)
-        checkin = CheckIn(
-            mode=rng.choice(["full", "quick"]),
-            mood=rng.randint(0, 10),
-            energy=rng.randint(0, 10),
-            distress=rng.randint(0, 10),
-            sensations=[
-                Sensation(r, rng.choice(content.QUALITIES), rng.randint(0, 10), is_target=i == 0)
-                for i, r in enumerate(regions)
-            ],
-            emotions=[
-                EmotionEntry(w.name, w.family, w.valence, w.energy, rng.randint(0, 10), regions[0])
-                for w in words
-            ],
-            answers={"focus": 'A day with some =formula-like, "quoted" text, and a comma.'},
-            tags=rng.sample(["work", "family", "sleep", "walk"], 2),
-        )
-        checkin.set_time(start + timedelta(days=day, hours=hour))
-        return checkin
-
-    days = 365 * years
-    checkins = (one(d, h) for d in range(days) for h in ((0, 12) if d % 2 else (0,)))
     db = open_journal(path)
-    added, _ = save_new_checkins(db, checkins)
+    added = fill_journal(db, years=years, seed=seed)
     db.close()
     return added
 
