@@ -5,8 +5,8 @@
 Builds a journal once with the demo generator (one to two check-ins a day,
 three sensations and three emotions each), then times each export in a fresh
 subprocess, reporting rows per second, peak RSS (VmHWM) and the peak of Python
-allocations (tracemalloc, a second run, since tracing slows things down). The same is measured on a one-year
-journal so one can see whether memory grows with history.
+allocations (tracemalloc, a second run, since tracing slows things down). The
+same is measured on a one-year journal, to see whether memory grows with history.
 """
 
 from __future__ import annotations
