@@ -85,6 +85,7 @@ SPEAK_TEXTS = ("slow down", "I am carrying too much", "let me rest", "I am still
 NEED_TEXTS = ("space", "warmth", "a longer exhale", "to be noticed", "movement")
 IMAGE_TEXTS = ("a tight knot of rope", "grey fog", "a warm orange light", "a small stone")
 SHIFT_TEXTS = ("a bit softer", "warmer in the chest", "not much, and that is fine", "lighter")
+TAGS = ("work", "family", "sleep", "walk", "friends")
 NOTES = ("ok day", "tired but fine", "busy", "felt good after lunch", "restless evening")
 
 
@@ -133,6 +134,10 @@ def _checkin(rng: random.Random, local: datetime, strain: float) -> CheckIn:
         sensations=_sensations(rng, distress),
         emotions=_emotions(rng, distress),
     )
+    # Tags come from their own generator, seeded by the id, so adding them did
+    # not change the rest of any seed's journal.
+    tag_rng = random.Random(checkin.id)
+    checkin.tags = tag_rng.sample(TAGS, tag_rng.choice((0, 1, 1, 2)))
     if quick:
         checkin.answers = {"note": rng.choice(NOTES)}
         return checkin
@@ -213,36 +218,14 @@ def _release(rng: random.Random, checkin: CheckIn) -> None:
 
 
 def checkin_rows(checkins: Iterable[CheckIn]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each table for these check-ins, as store.checkins writes them."""
-    from serjournal import content as text_content
-    from serjournal.store.checkins import CHECKIN_COLUMNS
+    """The rows of each table for these check-ins, exactly as saving writes them."""
+    from serjournal.store.checkins import checkin_row, child_rows
 
-    rows: dict[str, list[dict[str, Any]]] = {
-        "checkins": [],
-        "sensations": [],
-        "emotions": [],
-        "answers": [],
-    }
+    rows: dict[str, list[dict[str, Any]]] = {"checkins": []}
     for checkin in checkins:
-        data = checkin.to_dict()
-        rows["checkins"].append({column: data[column] for column in CHECKIN_COLUMNS})
-        rows["sensations"] += [
-            {"checkin_id": checkin.id, "position": i, **vars(s), "is_target": int(s.is_target)}
-            for i, s in enumerate(checkin.sensations)
-        ]
-        rows["emotions"] += [
-            {"checkin_id": checkin.id, "position": i, **vars(e)}
-            for i, e in enumerate(checkin.emotions)
-        ]
-        rows["answers"] += [
-            {
-                "checkin_id": checkin.id,
-                "stage": text_content.ANSWER_STAGE.get(key, "other"),
-                "prompt": key,
-                "text": text,
-            }
-            for key, text in checkin.answers.items()
-        ]
+        rows["checkins"].append(checkin_row(checkin))
+        for table, table_rows in child_rows(checkin).items():
+            rows.setdefault(table, []).extend(table_rows)
     return rows
 
 

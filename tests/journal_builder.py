@@ -28,13 +28,14 @@ def add(
     practice: str | None = None,
     distress_after: int | None = None,
     takeaway: str | None = None,
+    tags: list[str] = (),  # type: ignore[assignment]
 ) -> CheckIn:
     """A check-in at `hour` local time on `day`, in the zone `offset_minutes`.
     sensations: (region, quality, intensity[, after, is_target]);
     emotions: (name, intensity[, region])."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
     zone = timezone(timedelta(minutes=offset_minutes))
-    checkin = CheckIn(mood=mood, energy=energy, distress=distress)
+    checkin = CheckIn(mood=mood, energy=energy, distress=distress, tags=list(tags))
     checkin.set_time(datetime(day.year, day.month, day.day, hour, tzinfo=zone))
     for spec in sensations:
         region, quality, intensity, *rest = spec

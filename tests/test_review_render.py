@@ -72,3 +72,14 @@ def test_drawn_review_shows_the_hand_figures(db) -> None:  # type: ignore[no-unt
     assert "breath" in text and "-2.0 (1)" in text and "-1.0 (1)" in text
     assert "Wed 18 Nov" not in text.split("Takeaways")[1].split("Patterns")[0]
     assert "Mon 16 Nov  Breathe out longer." in text
+
+
+def test_drawn_review_lists_tags_with_their_change(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", tags=["work", "sleep"])
+    add(db, "2026-11-17", tags=["work"])
+    add(db, "2026-11-10", tags=["work"])
+    summary = build_summary(db.conn, iso_week(date(2026, 11, 18)), date(2026, 11, 25))
+    console = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    console.print(draw.render_review(summary))
+    section = console.file.getvalue().split("Tags")[1].split("Patterns")[0]  # type: ignore[attr-defined]
+    assert "work 2 +1 ↑" in section and "sleep 1 +1 ↑" in section

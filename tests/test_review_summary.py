@@ -189,3 +189,14 @@ def test_as_of_is_today_while_the_period_runs(db) -> None:  # type: ignore[no-un
     past = summary.build_summary(db.conn, WEEK, date(2026, 11, 25))
     assert past.as_of == "2026-11-22" and not past.ongoing
     assert result.consistency.current_streak == 1
+
+
+def test_tags_counted_here_and_in_the_week_before(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", tags=["work", "sleep"])
+    add(db, "2026-11-18", tags=["work"])
+    add(db, "2026-11-22", tags=["family"])
+    add(db, BEFORE, tags=["work", "walk"])  # the week before: counts only as before
+    add(db, "2026-11-23", tags=["sleep"])  # the Monday after: in neither
+    counted = [(t.tag, t.count, t.previous_count) for t in summary.tags(db.conn, WEEK)]
+    # Most used first, then by name; 'walk' appears only before, so it is not listed.
+    assert counted == [("work", 2, 1), ("family", 1, 0), ("sleep", 1, 0)]

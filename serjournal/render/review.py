@@ -50,6 +50,7 @@ def render_review(summary: ReviewSummary) -> RenderableType:
     parts += _emotions(summary)
     parts += _release(summary)
     parts += _consistency(summary)
+    parts += _tags(summary)
     parts += _takeaways(summary)
     parts += _patterns(summary)
     parts += [Text(""), Text(messages.REVIEW_DISCLAIMER, style=QUIET)]
@@ -332,6 +333,18 @@ def _calendar(summary: ReviewSummary) -> Text:
                 mark, style = NO_DATA, QUIET
             text.append(mark + " ", style=style)
     return text
+
+
+def _tags(summary: ReviewSummary) -> list[RenderableType]:
+    if not summary.tags:
+        return []
+    line = Text()
+    for index, tag in enumerate(summary.tags):
+        if index:
+            line.append("   ")
+        line.append(f"{tag.tag} {tag.count} ")
+        line.append_text(count_change(tag.count, tag.previous_count))
+    return [_heading("Tags", "how often each came up"), _indented(line)]
 
 
 def _takeaways(summary: ReviewSummary) -> list[RenderableType]:

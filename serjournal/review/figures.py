@@ -100,6 +100,15 @@ class Consistency:
 
 
 @dataclass
+class TagCount:
+    """How many check-ins carried a tag, here and in the period before."""
+
+    tag: str
+    count: int
+    previous_count: int
+
+
+@dataclass
 class Takeaway:
     local_date: str
     text: str
@@ -119,6 +128,7 @@ class ReviewSummary:
     top_emotions: list[NamedEmotion]
     release: list[PracticeEffect]
     consistency: Consistency
+    tags: list[TagCount]
     takeaways: list[Takeaway]
     takeaways_total: int
     patterns: list[Observation]
@@ -156,6 +166,7 @@ class ReviewSummary:
             },
             "release": [_rounded(asdict(p)) for p in self.release],
             "consistency": asdict(self.consistency),
+            "tags": [asdict(t) for t in self.tags],
             "takeaways": [asdict(t) for t in self.takeaways],
             "takeaways_total": self.takeaways_total,
             "patterns": {

@@ -118,6 +118,7 @@ REVIEW_SCHEMA: dict[str, Any] = {
             calendar_start=DAY,
             calendar={**_list(COUNT), "minItems": 28, "maxItems": 28},
         ),
+        tags=_list(_object(tag={"type": "string"}, count=COUNT, previous_count=COUNT)),
         takeaways=_list(_object(local_date=DAY, text={"type": "string"})),
         takeaways_total=COUNT,
         patterns=_object(

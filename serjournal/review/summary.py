@@ -22,6 +22,7 @@ from serjournal.review.figures import (
     RegionLoad,
     ReviewSummary,
     SeriesPoint,
+    TagCount,
     Takeaway,
     Tally,
 )
@@ -40,6 +41,7 @@ QUADRANTS: tuple[tuple[str, str], ...] = (
 MAX_SERIES_POINTS = 31
 TOP_EMOTIONS = 5
 TAKEAWAY_LIMIT = 50
+TOP_TAGS = 10
 
 
 def _span(period: Period) -> tuple[str, str]:
@@ -316,6 +318,32 @@ def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consis
     )
 
 
+# --- Tags ------------------------------------------------------------------------------------
+
+
+def tags(conn: sqlite3.Connection, period: Period, limit: int = TOP_TAGS) -> list[TagCount]:
+    """The tags of the period's check-ins, most used first, with their count before."""
+    previous = period.previous()
+    rows = conn.execute(
+        """
+        SELECT t.tag, sum(c.local_date >= :start) AS now, sum(c.local_date < :start)
+        FROM tags t JOIN checkins c ON c.id = t.checkin_id
+        WHERE c.local_date BETWEEN :previous_start AND :end
+        GROUP BY t.tag
+        HAVING now > 0
+        ORDER BY now DESC, t.tag
+        LIMIT :limit
+        """,
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+            "limit": limit,
+        },
+    ).fetchall()
+    return [TagCount(*row) for row in rows]
+
+
 # --- Takeaways ----------------------------------------------------------------------------------
 
 
@@ -360,6 +388,7 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
         top_emotions=top_emotions(conn, period),
         release=release_effects(conn, period),
         consistency=consistency(conn, period, as_of),
+        tags=tags(conn, period),
         takeaways=items,
         takeaways_total=total,
         patterns=find_patterns(conn, window),

@@ -68,32 +68,45 @@ def _translated_errors(path: Path | None) -> Iterator[None]:
 
 
 def _insert(db: Database, checkin: CheckIn) -> None:
-    row = checkin.to_dict()
-    db.table("checkins").insert({column: row[column] for column in CHECKIN_COLUMNS})
+    db.table("checkins").insert(checkin_row(checkin))
     insert_children(db, checkin)
 
 
 def insert_children(db: Database, checkin: CheckIn) -> None:
     """Sensations, emotions, answers and tags: shared by save and edit."""
-    db.table("sensations").insert_all(
-        {"checkin_id": checkin.id, "position": i, **vars(s), "is_target": int(s.is_target)}
-        for i, s in enumerate(checkin.sensations)
-    )
-    db.table("emotions").insert_all(
-        {"checkin_id": checkin.id, "position": i, **vars(e)} for i, e in enumerate(checkin.emotions)
-    )
-    db.table("answers").insert_all(
-        {
-            "checkin_id": checkin.id,
-            "stage": content.ANSWER_STAGE.get(key, "other"),
-            "prompt": key,
-            "text": text,
-        }
-        for key, text in checkin.answers.items()
-    )
-    db.table("tags").insert_all(
-        {"checkin_id": checkin.id, "tag": tag} for tag in dict.fromkeys(checkin.tags)
-    )
+    for table, rows in child_rows(checkin).items():
+        db.table(table).insert_all(rows)
+
+
+def checkin_row(checkin: CheckIn) -> dict[str, Any]:
+    """The check-in's row in the checkins table."""
+    data = checkin.to_dict()
+    return {column: data[column] for column in CHECKIN_COLUMNS}
+
+
+def child_rows(checkin: CheckIn) -> dict[str, list[dict[str, Any]]]:
+    """The check-in's rows in each child table: the one place their shape is
+    written down (saving, editing and the demo's bulk insert all use it)."""
+    return {
+        "sensations": [
+            {"checkin_id": checkin.id, "position": i, **vars(s), "is_target": int(s.is_target)}
+            for i, s in enumerate(checkin.sensations)
+        ],
+        "emotions": [
+            {"checkin_id": checkin.id, "position": i, **vars(e)}
+            for i, e in enumerate(checkin.emotions)
+        ],
+        "answers": [
+            {
+                "checkin_id": checkin.id,
+                "stage": content.ANSWER_STAGE.get(key, "other"),
+                "prompt": key,
+                "text": text,
+            }
+            for key, text in checkin.answers.items()
+        ],
+        "tags": [{"checkin_id": checkin.id, "tag": tag} for tag in dict.fromkeys(checkin.tags)],
+    }
 
 
 def resolve_id(db: Database, prefix: str) -> str:
