@@ -423,3 +423,12 @@ def test_completion_script_is_offered(monkeypatch: pytest.MonkeyPatch) -> None:
     result = runner.invoke(app, ["--show-completion", "bash"], prog_name="serjournal")
     assert result.exit_code == 0
     assert "_SERJOURNAL_COMPLETE=complete_bash" in result.stdout
+
+
+def test_list_without_a_journal_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "none" / "journal.db"
+    plain = runner.invoke(app, ["list", "--db", str(missing)])
+    as_json = runner.invoke(app, ["list", "--json", "--db", str(missing)])
+    assert plain.exit_code == 0 and "No check-ins yet" in plain.stdout
+    assert as_json.exit_code == 0 and json.loads(as_json.stdout) == []
+    assert not missing.parent.exists()

@@ -62,13 +62,15 @@ def list_checkins(
 
     from rich.console import Console
 
-    from serjournal import messages
+    from serjournal import messages, paths
     from serjournal.cli.config import active_config
     from serjournal.render.listing import checkin_table
+    from serjournal.store.connection import empty_journal
     from serjournal.store.filters import as_line, build_filter, filtered_checkins
 
     vocabulary = active_config().vocabulary
-    _, store = open_journal_at(db)
+    # Looking creates nothing: without a journal, list from an empty one in memory.
+    store = open_journal_at(db)[1] if paths.journal_path(db).exists() else empty_journal()
     chosen = build_filter(
         store,
         vocabulary,

@@ -40,6 +40,14 @@ def open_journal(path: Path, *, create: bool = True) -> Database:
     return db
 
 
+def empty_journal() -> Database:
+    """A new journal in memory: what reading commands look at when there is
+    no journal file yet, so that looking never creates one."""
+    db = Database(sqlite3.connect(":memory:", isolation_level=None), execute_plugins=False)
+    migrations.migrations.apply(db)
+    return db
+
+
 def _check_file(path: Path, create: bool) -> None:
     if path.is_dir():
         raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
