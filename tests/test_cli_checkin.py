@@ -669,3 +669,26 @@ def test_quick_flags_mark_no_dialogue_target_unless_asked(tmp_path: Path) -> Non
     with sqlite3.connect(journal) as conn:
         rows = conn.execute("SELECT region, is_target FROM sensations ORDER BY id").fetchall()
     assert rows == [("chest", 0), ("belly", 1)]
+
+
+def test_resume_without_a_terminal_saves_the_draft_as_it_is(tmp_path: Path) -> None:
+    from serjournal import paths
+    from serjournal.models import CheckIn
+    from serjournal.store import drafts
+
+    journal = tmp_path / "j.db"
+    unfinished = CheckIn(mood=4, distress=6, answers={"focus": "a long day"})
+    drafts.save_draft(journal, unfinished.to_dict(), "body")
+    result = invoke("checkin", "--resume", "--db", str(journal))
+    assert result.exit_code == 0, result.output
+    assert not paths.draft_path(journal).exists()
+    with sqlite3.connect(journal) as conn:
+        row = conn.execute("SELECT id, mood, distress FROM checkins").fetchone()
+        focus = conn.execute("SELECT text FROM answers WHERE prompt = 'focus'").fetchone()
+    assert row == (unfinished.id, 4, 6) and focus == ("a long day",)
+
+
+def test_resume_without_a_terminal_or_a_draft_is_one_line(tmp_path: Path) -> None:
+    result = invoke("checkin", "--resume", "--db", str(tmp_path / "j.db"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: There is no unfinished check-in to resume."

@@ -191,8 +191,25 @@ def checkin(
     )
     if answered:
         _save_given(given, quick, from_json, target, at, db)
+    elif resume and not _has_terminal():
+        _save_draft_as_it_is(db)
     else:
         _guided(quick, resume, at, db, config)
+
+
+def _save_draft_as_it_is(db: Path | None) -> None:
+    """--resume with no terminal to ask in (a script, or after a failed save
+    by flags): save the unfinished check-in with the answers it has."""
+    from serjournal import answers, paths
+    from serjournal.store import drafts
+
+    journal = paths.journal_path(db)
+    draft = drafts.load_draft(journal)
+    if draft is None:
+        raise _input_error(messages.NOTHING_TO_RESUME)
+    checkin = answers.checkin_from_dict(draft.checkin)
+    _save_and_report(db, checkin)
+    drafts.discard_draft(journal)
 
 
 def _save_given(
