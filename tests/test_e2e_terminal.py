@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pexpect
 import pytest
-
-pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.e2e
 

@@ -10,13 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import pexpect
 import pytest
 
-pexpect = pytest.importorskip("pexpect")
-SERJOURNAL = shutil.which("serjournal", path=str(Path(sys.executable).parent))
-pytestmark = pytest.mark.skipif(
-    SERJOURNAL is None or sys.platform == "win32", reason="needs the installed command and a pty"
-)
+# The installed command beside this Python, else the module (an uninstalled checkout).
+_SCRIPT = shutil.which("serjournal", path=str(Path(sys.executable).parent))
+COMMAND = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "serjournal"]
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 UP = "\x1b[A"
 DOWN = "\x1b[B"
 
@@ -28,30 +28,28 @@ def slowly(child: pexpect.spawn, keys: str) -> None:
 
 def saved_entry() -> tuple[dict[str, str], str]:
     env = {**os.environ, "TERM": "xterm"}
-    assert SERJOURNAL is not None
     subprocess.run(
-        [SERJOURNAL, "checkin", "--mood", "5", "--takeaway", "walk after lunch"],
+        [*COMMAND, "checkin", "--mood", "5", "--takeaway", "walk after lunch"],
         env=env,
         check=True,
         capture_output=True,
     )
     listed = subprocess.run(
-        [SERJOURNAL, "list", "--json"], env=env, check=True, capture_output=True, text=True
+        [*COMMAND, "list", "--json"], env=env, check=True, capture_output=True, text=True
     )
     return env, json.loads(listed.stdout)[0]["id"]
 
 
 def show(env: dict[str, str], checkin_id: str) -> str:
-    assert SERJOURNAL is not None
     return subprocess.run(
-        [SERJOURNAL, "show", checkin_id], env=env, capture_output=True, text=True
+        [*COMMAND, "show", checkin_id], env=env, capture_output=True, text=True
     ).stdout
 
 
 def test_edit_through_the_menu_with_prefilled_answers() -> None:
     env, checkin_id = saved_entry()
     child = pexpect.spawn(
-        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+        COMMAND[0], [*COMMAND[1:], "edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
     )
     child.expect("What would you like to change")
     slowly(child, "\r")  # the first field: settledness
@@ -77,7 +75,7 @@ def test_ctrl_c_in_the_editor_changes_nothing() -> None:
     env, checkin_id = saved_entry()
     before = show(env, checkin_id)
     child = pexpect.spawn(
-        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+        COMMAND[0], [*COMMAND[1:], "edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
     )
     child.expect("What would you like to change")
     slowly(child, "\x03")
@@ -88,15 +86,14 @@ def test_ctrl_c_in_the_editor_changes_nothing() -> None:
 
 def test_tags_checkbox_starts_with_the_entry_tags_picked() -> None:
     env, checkin_id = saved_entry()
-    assert SERJOURNAL is not None
     subprocess.run(
-        [SERJOURNAL, "edit", checkin_id, "--tag", "work", "--tag", "rest"],
+        [*COMMAND, "edit", checkin_id, "--tag", "work", "--tag", "rest"],
         env=env,
         check=True,
         capture_output=True,
     )
     child = pexpect.spawn(
-        SERJOURNAL, ["edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+        COMMAND[0], [*COMMAND[1:], "edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
     )
     child.expect("What would you like to change")
     slowly(child, UP * 3 + "\r")  # the menu ends: tags, save, leave
