@@ -92,6 +92,50 @@ def mark_target(
     match.is_target = True
 
 
+def checkin_from_flags(
+    given: dict[str, Any],
+    *,
+    quick: bool,
+    target: str | None = None,
+    at: str | None = None,
+    document: Any = None,
+) -> CheckIn:
+    """The check-in that `checkin`'s flags describe, checked. `given` holds the
+    flag values in the dictionary form's keys; `document` is a --from-json
+    document, to which only --tag (and --at) may add."""
+    if document is not None:
+        flags = {k: v for k, v in given.items() if k not in ("tags", "answers")}
+        if (
+            target
+            or any(v not in (None, []) for v in flags.values())
+            or any((given.get("answers") or {}).values())
+        ):
+            raise InputError(messages.JSON_AND_FLAGS)
+        checkin = checkin_from_dict(document)
+        extra = [t.strip() for t in given.get("tags") or [] if t.strip()]
+        checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
+    else:
+        seconds = parse_seconds(given.get("practice_seconds"))
+        data = {**given, "mode": "quick" if quick else "full", "practice_seconds": seconds}
+        checkin = checkin_from_dict(data)
+        check_quick_limits(checkin)
+        if checkin.mode == "full" or target:  # quick mode has no dialogue to aim at
+            mark_target(checkin.sensations, target)
+    if at is not None:
+        set_time_from_text(checkin, at)
+    return checkin
+
+
+def parse_seconds(value: str | None) -> int | None:
+    """--practice-seconds: whole seconds, typed as text."""
+    if value is None:
+        return None
+    cleaned = value.strip()
+    if not (cleaned.isascii() and cleaned.isdigit()):
+        raise InputError(messages.BAD_SECONDS.format(value=value))
+    return int(cleaned)
+
+
 def check_quick_limits(checkin: CheckIn) -> None:
     if checkin.mode != "quick":
         return

@@ -222,31 +222,12 @@ def _save_given(
 ) -> None:
     from serjournal import answers
 
+    document = None
     if from_json is not None:
-        flags = {k: v for k, v in given.items() if k not in ("tags", "answers")}
-        if (
-            target
-            or any(v not in (None, []) for v in flags.values())
-            or any(given["answers"].values())
-        ):
-            raise _input_error(messages.JSON_AND_FLAGS)
-        data = answers.load_json_document(_read_source(from_json), from_json)
-    else:
-        data = {
-            **given,
-            "mode": "quick" if quick else "full",
-            "practice_seconds": _seconds(given["practice_seconds"]),
-        }
-    checkin = answers.checkin_from_dict(data)
-    if from_json is None:
-        answers.check_quick_limits(checkin)
-        if checkin.mode == "full" or target:  # quick mode has no dialogue to aim at
-            answers.mark_target(checkin.sensations, target)
-    else:  # --tag adds to the document's own tags
-        extra = [t.strip() for t in given["tags"] if t.strip()]
-        checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
-    if at is not None:
-        answers.set_time_from_text(checkin, at)
+        document = answers.load_json_document(_read_source(from_json), from_json)
+    checkin = answers.checkin_from_flags(
+        given, quick=quick, target=target, at=at, document=document
+    )
     _save_and_report(db, checkin)
 
 
@@ -350,18 +331,13 @@ def _save_and_report(db: Path | None, checkin: Any) -> None:
 
 
 def _keep_answers(journal: Path, checkin: Any) -> str:
-    """Keep a check-in that could not be saved as the draft, or, when a draft
-    already waits (never overwrite it) or cannot be written, print it as JSON."""
+    """The draft if it can be kept, else the answers printed: never lost."""
     from serjournal.flow.runner import DONE
     from serjournal.paths import draft_path
     from serjournal.store import drafts
 
-    if not draft_path(journal).exists():
-        try:
-            drafts.save_draft(journal, checkin.to_dict(), DONE)
-            return messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_path(journal))
-        except OSError:
-            pass
+    if drafts.keep_unsaved(journal, checkin.to_dict(), DONE):
+        return messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_path(journal))
     return _print_answers(checkin)
 
 
@@ -391,14 +367,6 @@ def _read_source(source: str) -> str:
                 path=source, reason=getattr(error, "strerror", None) or error
             )
         ) from None
-
-
-def _seconds(value: str | None) -> int | None:
-    if value is None:
-        return None
-    if not (value.strip().isascii() and value.strip().isdigit()):
-        raise _input_error(messages.BAD_SECONDS.format(value=value))
-    return int(value.strip())
 
 
 def _input_error(text: str) -> Exception:

@@ -30,6 +30,19 @@ def save_draft(journal: Path, checkin: dict[str, Any], stage: str) -> Path:
     return target
 
 
+def keep_unsaved(journal: Path, checkin: dict[str, Any], stage: str) -> bool:
+    """Keep a check-in that could not be saved as the draft. False when a
+    draft already waits (it is never overwritten) or cannot be written: the
+    caller must then show the answers some other way."""
+    if paths.draft_path(journal).exists():
+        return False
+    try:
+        save_draft(journal, checkin, stage)
+    except OSError:
+        return False
+    return True
+
+
 def load_draft(journal: Path) -> Draft | None:
     """The draft, or None. An unreadable draft is kept aside, not deleted."""
     source = paths.draft_path(journal)
