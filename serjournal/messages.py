@@ -52,6 +52,7 @@ NO_ANSWERS_NO_TERMINAL = (
 )
 FILE_UNREADABLE = "Could not read {path}: {reason}."
 NOTHING_TO_RESUME = "There is no unfinished check-in to resume."
+EMOTION_IS_A_FAMILY = "'{family}' is a family of feelings; name one of its words: {words}."
 
 
 def unknown_word(kind: str, given: object, close: list[str]) -> str:

@@ -41,7 +41,12 @@ class Vocabulary:
         return _pick(normalise(text), list(content.SIDES), "side", text)
 
     def emotion(self, text: str) -> content.Emotion:
-        name = _pick(normalise(text), list(self.emotions), "emotion", text)
+        key = normalise(text)
+        if key not in self.emotions and key in self.families:
+            # A family is not precise enough: name its words instead.
+            words = ", ".join(e.name for e in self.emotions_in(key))
+            raise InputError(messages.EMOTION_IS_A_FAMILY.format(family=key, words=words))
+        name = _pick(key, list(self.emotions), "emotion", text)
         return self.emotions[name]
 
 

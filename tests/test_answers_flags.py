@@ -77,3 +77,11 @@ def test_keep_unsaved_never_overwrites_a_waiting_draft(tmp_path: Path) -> None:
     kept = drafts.load_draft(journal)
     assert kept is not None and kept.checkin["id"] == first.id
     assert paths.draft_path(journal).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_emotion_family_given_as_an_emotion_lists_its_words() -> None:
+    with pytest.raises(InputError) as raised:
+        checkin_from_flags({**NO_FLAGS, "emotions": ["calm:4"]}, quick=False)
+    assert str(raised.value) == (
+        "'calm' is a family of feelings; name one of its words: peaceful, safe, relaxed, grounded."
+    )

@@ -107,7 +107,7 @@ def test_target_and_tags() -> None:
         (FlagEdits(remove_sensations=["feet"]), "no 'feet' to remove"),
         (FlagEdits(remove_sensations=["fete"]), "Unknown region"),
         (FlagEdits(remove_emotions=["joyful"]), "Unknown emotion"),
-        (FlagEdits(remove_emotions=["calm"]), "Unknown emotion"),
+        (FlagEdits(remove_emotions=["calm"]), "is a family of feelings"),
         (FlagEdits(add_sensations=["chest:tight"]), "Could not read sensation"),
         (FlagEdits(add_emotions=["happy:5"]), "Unknown emotion"),
         (FlagEdits(untags=["holiday"]), "no tag 'holiday'"),
