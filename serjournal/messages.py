@@ -118,9 +118,6 @@ DRAFT_KEPT_AFTER_ERROR = (
 DRAFT_FOUND = "You have an unfinished check-in from {when} (stopped at {stage})."
 DRAFT_DISCARDED = "The unfinished check-in was discarded."
 DRAFT_NONE = "There was no unfinished check-in."
-DRAFT_PENDING_NO_TERMINAL = (
-    "An unfinished check-in is waiting: add --resume to continue it or --discard-draft to drop it."
-)
 
 HIGH_DISTRESS_NOTE = (
     "You rated your distress high. Let us pause for a moment of grounding. "
