@@ -25,12 +25,13 @@ KINDS = ("checkins", "sensations", "emotions", "json")
 
 def time_import(journal: Path) -> tuple[int, float]:
     """Export checkins.csv, then import it into an empty journal."""
+    from serjournal.journal import Journal
     from serjournal.store.connection import open_journal
     from serjournal.transfer.exporting import export_one
     from serjournal.transfer.importing import import_file
 
     exported = journal.with_name(f"{journal.stem}-import-source.csv")
-    export_one(open_journal(journal, create=False), "checkins", exported)
+    export_one(open_journal(journal, create=False), Journal(journal), "checkins", exported)
     # One empty target per journal: the demo journals overlap (both end today).
     target = open_journal(journal.with_name(f"{journal.stem}-import-target.db"))
     began = time.perf_counter()
@@ -51,6 +52,7 @@ def build(path: Path, years: int, seed: int = 7) -> int:
 
 def measure(kind: str, journal: str, trace: bool) -> None:
     """Run in a subprocess: one export to /dev/null; print seconds rows rss_kib peak_kib."""
+    from serjournal.journal import Journal
     from serjournal.store.connection import open_journal
     from serjournal.transfer.exporting import export_one
 
@@ -59,7 +61,7 @@ def measure(kind: str, journal: str, trace: bool) -> None:
     if trace:
         tracemalloc.start()
     began = time.perf_counter()
-    rows = export_one(db, kind, output)
+    rows = export_one(db, Journal(Path(journal)), kind, output)
     elapsed = time.perf_counter() - began
     output.unlink()
     peak = tracemalloc.get_traced_memory()[1] // 1024 if trace else 0

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from serjournal import content
 from serjournal.models import CheckIn, EmotionEntry, Sensation
-from serjournal.store.checkins import save_checkin
 from serjournal.store.connection import open_journal
 from serjournal.store.filters import ListFilter, filtered_checkins
 from serjournal.store.search import search_answers
+from serjournal.store.writes import save_checkin
 
 WORDS = [
     *("walk", "rest", "meeting", "shoulders", "jaw", "tired", "family", "garden", "sea"),

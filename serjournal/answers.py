@@ -104,7 +104,7 @@ def checkin_from_flags(
     flag values in the dictionary form's keys; `document` is a --from-json
     document, to which only --tag (and --at) may add."""
     if document is not None:
-        flags = {k: v for k, v in given.items() if k not in ("tags", "answers")}
+        flags = {k: v for k, v in given.items() if k not in ("tags", "answers", "id")}
         if (
             target
             or any(v not in (None, []) for v in flags.values())
@@ -114,6 +114,11 @@ def checkin_from_flags(
         checkin = checkin_from_dict(document)
         extra = [t.strip() for t in given.get("tags") or [] if t.strip()]
         checkin.tags = list(dict.fromkeys([*checkin.tags, *extra]))
+        if given.get("id"):
+            wanted = _checkin_id(str(given["id"]))
+            if isinstance(document, dict) and document.get("id") and checkin.id != wanted:
+                raise InputError(messages.ID_MISMATCH.format(given=wanted, document=checkin.id))
+            checkin.id = wanted
     else:
         seconds = parse_seconds(given.get("practice_seconds"))
         data = {**given, "mode": "quick" if quick else "full", "practice_seconds": seconds}

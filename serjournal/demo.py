@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
-from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from serjournal import content
 from serjournal.models import CheckIn, EmotionEntry, Sensation
@@ -217,33 +216,6 @@ def _release(rng: random.Random, checkin: CheckIn) -> None:
 # --- Writing many at once ---------------------------------------------------------------
 
 
-def checkin_rows(checkins: Iterable[CheckIn]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of each table for these check-ins, exactly as saving writes them."""
-    from serjournal.store.checkins import checkin_row, child_rows
-
-    rows: dict[str, list[dict[str, Any]]] = {"checkins": []}
-    for checkin in checkins:
-        rows["checkins"].append(checkin_row(checkin))
-        for table, table_rows in child_rows(checkin).items():
-            rows.setdefault(table, []).extend(table_rows)
-    return rows
-
-
-def insert_checkins(db: Database, checkins: Iterable[CheckIn], chunk: int = CHUNK_CHECKINS) -> int:
-    """Bulk-insert check-ins, `chunk` at a time, each chunk in one transaction."""
-    from serjournal.store.connection import write_transaction
-
-    total = 0
-    iterator = iter(checkins)
-    while batch := list(islice(iterator, chunk)):
-        rows = checkin_rows(batch)
-        with write_transaction(db):
-            for table, table_rows in rows.items():
-                db.table(table).insert_all(table_rows, batch_size=500)
-        total += len(batch)
-    return total
-
-
 def fill_journal(
     db: Database,
     *,
@@ -258,4 +230,6 @@ def fill_journal(
     end = end or date.today()
     days = years * 365 + years // 4 + weeks * 7
     start = end - timedelta(days=days - 1)
-    return insert_checkins(db, generate_checkins(start, days, seed, utc_offset_minutes))
+    from serjournal.store.writes import bulk_insert
+
+    return bulk_insert(db, generate_checkins(start, days, seed, utc_offset_minutes), CHUNK_CHECKINS)

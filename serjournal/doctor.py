@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from serjournal import messages, paths
+from serjournal import messages
+from serjournal.journal import BACKUP_FOLDER, Journal
 from serjournal.store import migrations
-from serjournal.store.connection import SQLITE_HEADER, busy_timeout_ms
+from serjournal.store.format import APPLICATION_ID, SQLITE_HEADER, busy_timeout_ms
 
 # Backups are written to a `backups` folder beside the journal, one file per
 # backup named like journal-20261120-213000.db (UTC).
-BACKUP_FOLDER = "backups"
 BACKUP_NAME = re.compile(r"^.+-(?P<day>\d{8})-(?P<time>\d{6})\.db$")
 
 
@@ -32,12 +32,12 @@ class Check:
     fix: str = ""
 
 
-def run_checks(journal: Path, config: Path) -> list[Check]:
-    checks = [check_journal_exists(journal)]
+def run_checks(journal: Journal, config: Path) -> list[Check]:
+    checks = [check_journal_exists(journal.path)]
     if checks[0].ok:
-        checks += check_permissions(journal)
-        checks += check_contents(journal)
-        checks.append(check_backups(journal))
+        checks += check_permissions(journal.path)
+        checks += check_contents(journal.path)
+        checks.append(check_backups(journal.path))
     checks.append(check_drafts(journal))
     checks.append(check_config(config))
     return checks
@@ -150,7 +150,7 @@ def check_contents(journal: Path) -> list[Check]:
 def _inspect(conn: sqlite3.Connection) -> list[Check]:
     application_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if application_id not in (0, migrations.APPLICATION_ID) or (application_id == 0 and tables):
+    if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables):
         return [Check("format", False, messages.DOCTOR_FOREIGN, messages.DOCTOR_FIX_DB_OPTION)]
     checks = [Check("format", True, messages.DOCTOR_FORMAT_OK)]
     known = migrations.known_names()
@@ -238,18 +238,18 @@ def check_backups(journal: Path) -> Check:
     return Check("backup", True, detail)
 
 
-def check_drafts(journal: Path) -> Check:
-    draft = paths.draft_path(journal)
-    if not draft.exists():
-        return Check("drafts", True, messages.DOCTOR_NO_DRAFT.format(path=draft))
-    if _loose(draft, 0o077):
-        return Check(
-            "drafts",
-            False,
-            messages.DOCTOR_DRAFT_WAITING.format(path=draft),
-            f"chmod 600 {_quote(draft)}",
-        )
-    return Check("drafts", True, messages.DOCTOR_DRAFT_WAITING.format(path=draft))
+def check_drafts(journal: Journal) -> Check:
+    """Unfinished check-ins waiting, read without touching them."""
+    found = [journal.legacy_draft] if journal.legacy_draft.exists() else []
+    if journal.drafts_dir.is_dir():
+        found += sorted(p for p in journal.drafts_dir.iterdir() if p.suffix == ".json")
+    if not found:
+        return Check("drafts", True, messages.DOCTOR_NO_DRAFT.format(path=journal.drafts_dir))
+    detail = messages.DOCTOR_DRAFT_WAITING.format(count=len(found), path=journal.drafts_dir)
+    loose = [p for p in found if _loose(p, 0o077)]
+    if loose:
+        return Check("drafts", False, detail, f"chmod 600 {_quote(loose[0])}")
+    return Check("drafts", True, detail)
 
 
 def check_config(config: Path) -> Check:

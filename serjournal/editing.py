@@ -1,8 +1,9 @@
 """Changing a saved check-in: by flags (`--set mood=6`, `--add-sensation ...`)
 or interactively through the check-in's own prompts, pre-filled.
 
-Both work on a copy and return the edited CheckIn; store.editing.update_checkin
-validates and writes it. Nothing here touches the journal.
+Both work on a copy and return the edited CheckIn; store.writes.edit_checkin
+applies them to the entry as stored at the moment of writing, validates and
+writes it. Nothing here touches the journal.
 """
 
 from __future__ import annotations

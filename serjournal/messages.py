@@ -45,7 +45,16 @@ BAD_WHOLE_ID = (
 )
 NO_SUCH_CHECKIN = "No check-in has an id starting with '{id}'. 'serjournal list' shows the ids."
 AMBIGUOUS_ID = "'{id}' matches several check-ins ({matches}); give more of the id."
-DUPLICATE_ID = "A check-in with id {id} is already in the journal."
+DUPLICATE_ID = "A different check-in with id {id} is already in the journal; nothing was saved."
+ID_IN_TRASH = (
+    "A check-in with id {id} is in the trash; 'serjournal trash restore {id}' brings it back."
+)
+ID_WITHOUT_ANSWERS = "--id names the check-in being saved; give its answers too."
+ID_MISMATCH = "--id {given} differs from the id in the JSON document ({document})."
+ALREADY_IN_JOURNAL = "Check-in {short_id} is already in the journal; it was not saved twice."
+SAVED_OUTPUT_FAILED = (
+    "Saved check-in {id}, but its summary could not be printed (the output is closed or full)."
+)
 NO_ANSWERS_NO_TERMINAL = (
     "No terminal to ask in and no answers given: pass them as flags "
     "(e.g. --mood 6 --energy 4 --distress 3) or as JSON with --from-json FILE."
@@ -76,6 +85,9 @@ def _is_close(given: str, candidates: list[str]) -> bool:
 
 # --- Journal file errors -------------------------------------------------------------
 JOURNAL_IS_DIRECTORY = "{path} is a directory; --db needs the path of a journal file."
+JOURNAL_NOT_A_FILE = (
+    "{path} is not a regular file (a pipe or a device?); --db needs the path of a journal file."
+)
 JOURNAL_MISSING = "There is no journal at {path} yet; 'serjournal checkin' starts one."
 JOURNAL_CANNOT_CREATE = "Could not create the journal at {path}: {reason}."
 JOURNAL_UNREADABLE = "Could not read the journal at {path}: {reason}."
@@ -116,8 +128,18 @@ DRAFT_KEPT_AFTER_ERROR = (
     "'serjournal checkin --resume' saves them."
 )
 DRAFT_FOUND = "You have an unfinished check-in from {when} (stopped at {stage})."
+DRAFTS_MORE = "{count} more unfinished check-ins wait after it."
 DRAFT_DISCARDED = "The unfinished check-in was discarded."
 DRAFT_NONE = "There was no unfinished check-in."
+DRAFT_IN_USE = (
+    "That unfinished check-in is open in another terminal; finish or stop it there first."
+)
+ASK_DRAFT_CHOICE = "What would you like to do with it?"
+DRAFT_CHOICE_RESUME = "Resume it"
+DRAFT_CHOICE_LATER = "Keep it for later and start a new check-in"
+DRAFT_CHOICE_DISCARD = "Discard it"
+ASK_DISCARD_SURE = "Discard those answers for good?"
+DRAFT_KEPT_FOR_LATER = "It is kept; 'serjournal checkin --resume' continues it later."
 
 HIGH_DISTRESS_NOTE = (
     "You rated your distress high. Let us pause for a moment of grounding. "
@@ -128,12 +150,23 @@ HIGH_DISTRESS_NOTE = (
 # --- Listing and showing -----------------------------------------------------------------
 NO_CHECKINS = "No check-ins yet. 'serjournal checkin' starts your first one."
 
+# --- Files serjournal writes (paths.private_output) -------------------------------------
+OUTPUT_EXISTS = "{path} already exists; choose a new name so nothing is overwritten."
+OUTPUT_IS_FOLDER = "{path} is a folder; give the name of a file to write."
+OUTPUT_IS_JOURNAL = (
+    "{path} is the journal or one of its own files ({journal}); "
+    "choose another name, nothing was written."
+)
+OUTPUT_IN_JOURNAL_FOLDER = (
+    "{path} is inside {folder}, which only serjournal itself writes; choose another place."
+)
+
 # --- Export, import, backup and restore (transfer) --------------------------------------
 ALL_WITH_OTHER_OPTIONS = (
     "--all writes one CSV per table into a folder; leave out -o, --table and --format with it."
 )
 JSON_HAS_NO_TABLES = "--format json always holds whole check-ins; leave out --table with it."
-EXPORT_CANNOT_WRITE = "Could not write {path}: {reason}."
+CANNOT_WRITE = "Could not write {path}: {reason}."
 EXPORTED = "Wrote {count} {noun} to {path}."
 EXPORTED_ALL = "Wrote {files} to {path}, with a README.md describing every column."
 
@@ -180,6 +213,11 @@ DAYLIO_CUSTOM_MOODS = (
     "{count} Daylio entries use moods without a place on the 0-10 scale ({names}): "
     "their mood was left empty and the word kept in the note. "
     "Give them a value with --daylio-mood NAME=VALUE."
+)
+IMPORT_SKIPPED_IN_TRASH = (
+    "{count} of them were deleted from this journal and are in the trash, so they were "
+    "not brought back; 'serjournal trash list' shows them, 'serjournal trash restore ID' "
+    "brings one back."
 )
 DAYLIO_MOOD_IN_NOTE = "Daylio mood: {mood}"
 DAYLIO_SCALES_IN_NOTE = "Daylio scales: {scales}"
@@ -304,6 +342,19 @@ EDIT_CANCEL = "(leave without saving)"
 EDIT_CANCELLED = "Nothing was changed."
 EDIT_UNCHANGED = "Check-in {short_id} already reads that way; nothing was changed."
 EDIT_SAVED = "Updated check-in {short_id} from {date}."
+EDIT_CONFLICT = (
+    "Check-in {short_id} was changed in another terminal while you edited it; "
+    "it was left as the other change made it."
+)
+EDIT_GONE = (
+    "Check-in {short_id} was deleted while you edited it ('serjournal undo' brings it back)."
+)
+EDIT_CHANGES_KEPT = (
+    "Your changes are kept at {path}; 'serjournal edit {short_id}' offers them again."
+)
+EDIT_CHANGES_NOT_KEPT = "Your changes could not be kept ({reason}); here they are as JSON:"
+EDIT_DRAFT_FOUND = "You have unsaved changes to this check-in from {when}."
+ASK_EDIT_DRAFT = "Start from those changes?"
 
 DELETE_CONFIRM = (
     "Move check-in {short_id} from {date} to the trash? It can come back for {days} days."
@@ -370,7 +421,6 @@ BREATH_IN = "Breathe in"
 BREATH_HOLD = "Hold"
 BREATH_OUT = "Breathe out"
 BREATH_COUNT = "breath {number} of {total}"
-ASK_RESUME = "Resume it? (No discards it)"
 DRAFT_READY_TO_SAVE = "ready to save"
 STOPPED_NOTHING_KEPT = "Stopped before any answer; nothing was kept."
 ALREADY_SAVED = "This check-in was already saved; the leftover draft was removed."
@@ -431,18 +481,9 @@ DOCTOR_COUNT = "{count} saved"
 DOCTOR_NO_BACKUP = "no backup yet; a copy kept somewhere safe protects your entries"
 DOCTOR_LAST_BACKUP = "latest {when}: {path}"
 DOCTOR_NO_DRAFT = "no unfinished check-in ({path})"
-DOCTOR_DRAFT_WAITING = "an unfinished check-in waits at {path}; 'serjournal checkin --resume'"
+DOCTOR_DRAFT_WAITING = (
+    "unfinished check-ins waiting in {path}: {count}; 'serjournal checkin --resume'"
+)
 DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
 DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
 DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
-
-
-def one_line(text: str) -> str:
-    """An error quotes what the user typed; control characters, line breaks
-    and lone surrogates (undecodable bytes) in it are shown escaped, so the
-    error stays one printable line."""
-    import unicodedata
-
-    return "".join(
-        ascii(c)[1:-1] if unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") else c for c in text
-    )

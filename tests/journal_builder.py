@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from serjournal import content
 from serjournal.models import CheckIn, EmotionEntry, Sensation
-from serjournal.store.checkins import save_checkin
+from serjournal.store.writes import save_checkin
 
 EMOTIONS = {e.name: e for e in content.EMOTIONS}
 

@@ -13,7 +13,9 @@ from typing import Any
 from serjournal import content
 
 INTERRUPT = object()
-# Answer with the pre-filled default (pressing Enter on an edit prompt).
+# Press Enter: take whatever the prompt offers already (the saved answer when
+# editing or resuming, the default otherwise). Every method honours it, so an
+# edit or resume test can do what a user does to keep an answer.
 KEEP = object()
 HANGUP = object()
 GONE = object()  # the terminal vanished: writing to it fails with EIO
@@ -70,8 +72,11 @@ class ScriptedPrompter:
         assert isinstance(answer, str), answer
         return answer
 
-    def choose(self, question: str, choices: list[str]) -> str:
+    def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
         answer = self._next("choose", question)
+        if answer is KEEP:
+            assert default in choices, f"Enter on {question!r}: no default among {choices}"
+            return default  # type: ignore[return-value]
         # A prefix picks the first choice that starts with it ("breath" -> "breath: ...").
         match = next((c for c in choices if c == answer or c.startswith(str(answer))), None)
         assert match is not None, f"{answer!r} not among {choices}"
@@ -95,13 +100,20 @@ class ScriptedPrompter:
         return answer
 
     def choose_grouped(
-        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+        self,
+        question: str,
+        groups: dict[str, list[str]],
+        limit: int | None = None,
+        default: list[str] | None = None,
     ) -> list[str]:
         self.groups.append(groups)
-        return self.choose_many(question, [c for names in groups.values() for c in names], limit)
+        choices = [c for names in groups.values() for c in names]
+        return self.choose_many(question, choices, limit, default=default)
 
     def confirm(self, question: str, default: bool = True) -> bool:
         answer = self._next("confirm", question)
+        if answer is KEEP:
+            return default
         assert isinstance(answer, bool), answer
         return answer
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from serjournal import paths
 from serjournal.answers import checkin_from_flags
 from serjournal.errors import InputError
+from serjournal.journal import Journal
 from serjournal.models import CheckIn
 from serjournal.store import drafts
 
@@ -69,14 +69,17 @@ def test_at_records_an_earlier_moment_and_refuses_the_future() -> None:
         checkin_from_flags(NO_FLAGS, quick=False, at="2999-01-01")
 
 
-def test_keep_unsaved_never_overwrites_a_waiting_draft(tmp_path: Path) -> None:
-    journal = tmp_path / "journal.db"
+def test_keep_unsaved_keeps_each_checkin_as_its_own_draft(tmp_path: Path) -> None:
+    journal = Journal(tmp_path / "journal.db")
     first, second = CheckIn(mood=1), CheckIn(mood=2)
-    assert drafts.keep_unsaved(journal, first.to_dict(), "save") is True
-    assert drafts.keep_unsaved(journal, second.to_dict(), "save") is False
-    kept = drafts.load_draft(journal)
-    assert kept is not None and kept.checkin["id"] == first.id
-    assert paths.draft_path(journal).stat().st_mode & 0o777 == 0o600
+    kept_first = drafts.keep_unsaved(journal, first.to_dict(), "save")
+    kept_second = drafts.keep_unsaved(journal, second.to_dict(), "save")
+    assert kept_first is not None and kept_second is not None and kept_first != kept_second
+    # The same check-in again never replaces the draft already waiting for it.
+    assert drafts.keep_unsaved(journal, {**first.to_dict(), "mood": 9}, "save") is None
+    waiting = {d.checkin["id"]: d.checkin["mood"] for d in drafts.waiting_drafts(journal)}
+    assert waiting == {first.id: 1, second.id: 2}
+    assert kept_first.stat().st_mode & 0o777 == 0o600
 
 
 def test_an_emotion_family_given_as_an_emotion_lists_its_words() -> None:

@@ -21,10 +21,11 @@ from serjournal import __version__, messages
 from serjournal.answers import checkin_from_dict
 from serjournal.cli import app
 from serjournal.flow import prompter as prompter_module
-from serjournal.paths import draft_path
+from serjournal.paths import OutputError
 from serjournal.store import drafts
 from serjournal.store.connection import open_journal
-from tests.scripted import INTERRUPT, ScriptedPrompter
+from tests.draft_helpers import draft_files, only_draft, plant_draft
+from tests.scripted import INTERRUPT, KEEP, ScriptedPrompter
 
 runner = CliRunner()
 
@@ -217,7 +218,7 @@ def test_from_json_stdin(journal_path: Path) -> None:
     assert rows(journal_path, "SELECT text FROM answers") == [("from a script",)]
 
 
-def test_from_json_keeps_id_and_time_and_refuses_it_twice(
+def test_from_json_keeps_id_and_time_and_never_saves_it_twice(
     tmp_path: Path, journal_path: Path
 ) -> None:
     document = {
@@ -231,11 +232,35 @@ def test_from_json_keeps_id_and_time_and_refuses_it_twice(
     assert invoke("checkin", "--db", str(journal_path), "--from-json", str(source)).exit_code == 0
     row = only_checkin(journal_path)
     assert (row["id"], row["local_date"]) == (document["id"], "2026-11-20")
+    # The same document again is a retry: recognised, not saved twice, not a failure.
+    again = invoke("checkin", "--db", str(journal_path), "--from-json", str(source))
+    assert again.exit_code == 0, again.output
+    assert again.stdout.strip() == messages.ALREADY_IN_JOURNAL.format(short_id="0b5d6f0e")
+    # A different check-in under the same id is refused.
+    source.write_text(json.dumps({**document, "mood": 1}))
     assert_refused(
         invoke("checkin", "--db", str(journal_path), "--from-json", str(source)),
-        "already in the journal",
+        "A different check-in with id",
     )
-    assert len(rows(journal_path, "SELECT id FROM checkins")) == 1
+    assert rows(journal_path, "SELECT id, mood FROM checkins") == [(document["id"], row["mood"])]
+
+
+def test_a_retried_save_with_its_id_is_saved_once(journal_path: Path) -> None:
+    given = ["checkin", "--db", str(journal_path), "--mood", "5", "--note", "once"]
+    checkin_id = "5f0c2a4e-1111-4c1e-9f57-1d2a3b4c5d6e"
+    first = invoke(*given, "--id", checkin_id)
+    retry = invoke(*given, "--id", checkin_id)
+    assert first.exit_code == 0 and retry.exit_code == 0, retry.output
+    assert "Saved check-in 5f0c2a4e" in first.stdout
+    assert retry.stdout.strip() == messages.ALREADY_IN_JOURNAL.format(short_id="5f0c2a4e")
+    assert rows(journal_path, "SELECT id FROM checkins") == [(checkin_id,)]
+
+
+def test_an_id_without_answers_or_not_a_uuid_is_refused(journal_path: Path) -> None:
+    assert_refused(invoke("checkin", "--db", str(journal_path), "--id", "abc"), "--id")
+    refused = invoke("checkin", "--db", str(journal_path), "--mood", "5", "--id", "abc")
+    assert_refused(refused, "is not a check-in id")
+    assert not journal_path.exists()
 
 
 # --- Bad input: one line, non-zero, nothing written -----------------------------------------
@@ -480,32 +505,60 @@ def test_ctrl_c_in_the_guided_flow_exits_130_with_a_calm_line(
     assert result.exit_code == 130
     assert result.stderr.strip() == messages.DRAFT_KEPT
     assert "Traceback" not in result.output
-    assert draft_path(journal_path).exists()
+    assert only_draft(journal_path).checkin["mood"] == 6
     assert rows(journal_path, "SELECT count(*) FROM checkins") == [(0,)]
 
 
-def test_found_draft_is_offered_and_resumed(scripted_terminal: Any, journal_path: Path) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
-    invoke("checkin", "-q", "--db", str(journal_path))
-    prompter = scripted_terminal([True, *QUICK])
-    result = invoke("checkin", "--db", str(journal_path))
-    assert result.exit_code == 0, result.output
-    assert prompter.said[0].startswith("You have an unfinished check-in from ")
-    assert "(stopped at Quick check-in)" in prompter.said[0]
-    assert prompter.asked[0] == ("confirm", messages.ASK_RESUME)
-    assert only_checkin(journal_path)["mode"] == "quick"  # the draft's mode, not the default
-    assert not draft_path(journal_path).exists()
-
-
-def test_declining_the_draft_discards_it_and_starts_afresh(
+def test_found_draft_is_offered_and_resumed_with_its_answers_kept(
     scripted_terminal: Any, journal_path: Path
 ) -> None:
     scripted_terminal([6, 4, INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    prompter = scripted_terminal([False, 2, 2, 2, [], [], "", ""])
+    # Resume, then Enter on mood and energy (kept from the draft), the rest typed.
+    prompter = scripted_terminal([KEEP, KEEP, KEEP, *QUICK[2:]])
+    result = invoke("checkin", "--db", str(journal_path))
+    assert result.exit_code == 0, result.output
+    assert prompter.said[0].startswith("You have an unfinished check-in from ")
+    assert "(stopped at Quick check-in)" in prompter.said[0]
+    assert prompter.asked[0] == ("choose", messages.ASK_DRAFT_CHOICE)
+    row = only_checkin(journal_path)
+    assert (row["mode"], row["mood"], row["energy"]) == ("quick", 6, 4)  # the draft's answers
+    assert draft_files(journal_path) == []
+
+
+def test_a_single_key_never_discards_a_draft(scripted_terminal: Any, journal_path: Path) -> None:
+    scripted_terminal([6, 4, INTERRUPT])
+    invoke("checkin", "-q", "--db", str(journal_path))
+    # "Discard it", then Enter on "are you sure" (whose default is no): kept.
+    prompter = scripted_terminal([messages.DRAFT_CHOICE_DISCARD, KEEP, 2, 2, 2, [], [], "", ""])
+    result = invoke("checkin", "-q", "--db", str(journal_path))
+    assert result.exit_code == 0, result.output
+    assert messages.DRAFT_KEPT_FOR_LATER in prompter.said
+    assert only_draft(journal_path).checkin["mood"] == 6  # still there, untouched
+    assert only_checkin(journal_path)["mood"] == 2  # and a new check-in was saved
+
+
+def test_discarding_a_draft_takes_a_confirmed_choice(
+    scripted_terminal: Any, journal_path: Path
+) -> None:
+    scripted_terminal([6, 4, INTERRUPT])
+    invoke("checkin", "-q", "--db", str(journal_path))
+    prompter = scripted_terminal([messages.DRAFT_CHOICE_DISCARD, True, 2, 2, 2, [], [], "", ""])
     result = invoke("checkin", "-q", "--db", str(journal_path))
     assert result.exit_code == 0, result.output
     assert messages.DRAFT_DISCARDED in prompter.said
+    assert draft_files(journal_path) == []
+    assert only_checkin(journal_path)["mood"] == 2
+
+
+def test_keep_for_later_starts_a_new_checkin_and_keeps_the_draft(
+    scripted_terminal: Any, journal_path: Path
+) -> None:
+    scripted_terminal([6, 4, INTERRUPT])
+    invoke("checkin", "-q", "--db", str(journal_path))
+    scripted_terminal([messages.DRAFT_CHOICE_LATER, 2, 2, 2, [], [], "", ""])
+    assert invoke("checkin", "-q", "--db", str(journal_path)).exit_code == 0
+    assert only_draft(journal_path).checkin["mood"] == 6
     assert only_checkin(journal_path)["mood"] == 2
 
 
@@ -514,7 +567,7 @@ def test_resume_flag_skips_the_question(scripted_terminal: Any, journal_path: Pa
     invoke("checkin", "-q", "--db", str(journal_path))
     prompter = scripted_terminal(QUICK)
     assert invoke("checkin", "--resume", "--db", str(journal_path)).exit_code == 0
-    assert not any(q == messages.ASK_RESUME for _, q in prompter.asked)
+    assert not any(q == messages.ASK_DRAFT_CHOICE for _, q in prompter.asked)
 
 
 def test_resume_without_a_draft_says_so_and_starts(
@@ -530,20 +583,20 @@ def test_ctrl_c_at_the_resume_question_keeps_the_draft(
 ) -> None:
     scripted_terminal([6, 4, INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    kept = draft_path(journal_path).read_text()
+    kept = only_draft(journal_path).path.read_text()
     scripted_terminal([INTERRUPT])
     result = invoke("checkin", "--db", str(journal_path))
     assert result.exit_code == 130 and result.stderr.strip() == messages.STOPPED_NOTHING_KEPT
-    assert draft_path(journal_path).read_text() == kept
+    assert only_draft(journal_path).path.read_text() == kept
 
 
 def test_unwritable_draft_prints_the_answers_as_json(
     scripted_terminal: Any, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_space(*args: Any) -> None:
-        raise OSError(28, "No space left on device")
+        raise OutputError("Could not write the draft: No space left on device.")
 
-    monkeypatch.setattr(drafts, "save_draft", no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", no_space)
     scripted_terminal([6, 4, INTERRUPT])
     result = invoke("checkin", "-q", "--db", str(journal_path))
     assert result.exit_code == 130
@@ -552,12 +605,39 @@ def test_unwritable_draft_prints_the_answers_as_json(
 
 
 def test_discard_draft_flag(journal_path: Path) -> None:
-    drafts.save_draft(journal_path, {"mode": "quick", "mood": 3}, "quick")
+    plant_draft(journal_path, {"mode": "quick", "mood": 3}, "quick")
     result = invoke("checkin", "--discard-draft", "--db", str(journal_path))
     assert result.exit_code == 0 and messages.DRAFT_DISCARDED in result.stdout
-    assert not draft_path(journal_path).exists()
+    assert draft_files(journal_path) == []
     again = invoke("checkin", "--discard-draft", "--db", str(journal_path))
     assert again.exit_code == 0 and messages.DRAFT_NONE in again.stdout
+
+
+@pytest.mark.parametrize("how", ["flags", "json"])
+def test_discard_draft_with_answers_saves_the_answers(journal_path: Path, how: str) -> None:
+    plant_draft(journal_path, {"mode": "quick", "mood": 3}, "quick")
+    if how == "flags":
+        result = invoke(
+            "checkin", "--discard-draft", "--mood", "5", "--note", "important",
+            "--db", str(journal_path),
+        )  # fmt: skip
+    else:
+        document = json.dumps({"mood": 5, "answers": {"note": "important"}})
+        result = invoke(
+            "checkin", "--discard-draft", "--from-json", "-", "--db", str(journal_path),
+            stdin=document,
+        )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert only_checkin(journal_path)["mood"] == 5
+    assert rows(journal_path, "SELECT text FROM answers") == [("important",)]
+    assert draft_files(journal_path) == []
+
+
+def test_bad_answers_with_discard_draft_keep_the_draft(journal_path: Path) -> None:
+    plant_draft(journal_path, {"mode": "quick", "mood": 3}, "quick")
+    result = invoke("checkin", "--discard-draft", "--mood", "12", "--db", str(journal_path))
+    assert_refused(result, "mood must be a whole number")
+    assert only_draft(journal_path).checkin["mood"] == 3
 
 
 # --- list, show, --version, --help -------------------------------------------------------
@@ -672,16 +752,14 @@ def test_quick_flags_mark_no_dialogue_target_unless_asked(tmp_path: Path) -> Non
 
 
 def test_resume_without_a_terminal_saves_the_draft_as_it_is(tmp_path: Path) -> None:
-    from serjournal import paths
     from serjournal.models import CheckIn
-    from serjournal.store import drafts
 
     journal = tmp_path / "j.db"
     unfinished = CheckIn(mood=4, distress=6, answers={"focus": "a long day"})
-    drafts.save_draft(journal, unfinished.to_dict(), "body")
+    plant_draft(journal, unfinished.to_dict(), "body")
     result = invoke("checkin", "--resume", "--db", str(journal))
     assert result.exit_code == 0, result.output
-    assert not paths.draft_path(journal).exists()
+    assert draft_files(journal) == []
     with sqlite3.connect(journal) as conn:
         row = conn.execute("SELECT id, mood, distress FROM checkins").fetchone()
         focus = conn.execute("SELECT text FROM answers WHERE prompt = 'focus'").fetchone()

@@ -15,6 +15,7 @@ from serjournal import content, paths
 from serjournal.cli import app
 from serjournal.config import TEMPLATE, ConfigProblem, load_config, parse_config
 from serjournal.flow.stages import FlowSettings
+from serjournal.journal import Journal
 
 runner = CliRunner()
 
@@ -223,7 +224,7 @@ def test_the_flow_breathes_and_runs_stages_as_configured(db, journal_path: Path)
 
     config = parse_config('run_stages = ["release"]\n[breath]\ninhale = 3\ncycles = 2\n')
     prompter = ScriptedPrompter(["Timed breathing", None])
-    saved = run_checkin(prompter, db, journal_path, settings=config.settings)
+    saved = run_checkin(prompter, db, Journal(journal_path), settings=config.settings)
     assert prompter.stages == ["release"]
     assert prompter.breaths == [content.BreathPattern(inhale=3, cycles=2)]
     assert saved.practice == "breath" and saved.practice_seconds == 22

@@ -61,18 +61,18 @@ def test_fill_journal_writes_every_row(db) -> None:  # type: ignore[no-untyped-d
 
 
 def test_small_chunks_give_the_same_journal(db) -> None:  # type: ignore[no-untyped-def]
-    from serjournal.demo import insert_checkins
+    from serjournal.store.writes import bulk_insert
 
-    written = insert_checkins(db, generate_checkins(START, 20, seed=3), chunk=7)
+    written = bulk_insert(db, generate_checkins(START, 20, seed=3), chunk=7)
     assert written == db.execute("SELECT count(*) FROM checkins").fetchone()[0]
     assert written > 14  # more than two chunks
 
 
 def test_demo_check_ins_carry_tags_into_the_journal(db) -> None:  # type: ignore[no-untyped-def]
-    from serjournal.demo import insert_checkins
+    from serjournal.store.writes import bulk_insert
 
     generated = list(generate_checkins(START, 30, seed=5))
-    insert_checkins(db, generated)
+    bulk_insert(db, generated)
     expected = sum(len(c.tags) for c in generated)
     assert expected > 0
     assert db.execute("SELECT count(*) FROM tags").fetchone()[0] == expected

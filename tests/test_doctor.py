@@ -11,17 +11,18 @@ from typer.testing import CliRunner
 from serjournal import paths
 from serjournal.cli import app
 from serjournal.doctor import Check, latest_backup, run_checks
+from serjournal.journal import Journal
 from serjournal.models import CheckIn
-from serjournal.store import drafts
-from serjournal.store.checkins import save_checkin
 from serjournal.store.connection import open_journal
 from serjournal.store.migrations import schema_version
+from serjournal.store.writes import save_checkin
+from tests.draft_helpers import plant_draft
 
 
 def healthy_journal(path: Path, count: int = 3) -> Path:
     db = open_journal(path)
     for n in range(count):
-        save_checkin(db, CheckIn(mood=n, answers={"note": f"day {n}"}), path)
+        save_checkin(db, CheckIn(mood=n, answers={"note": f"day {n}"}))
     db.close()
     return path
 
@@ -54,7 +55,7 @@ def test_healthy_journal_is_all_ok(journal_path: Path) -> None:
 
 
 def test_uses_the_journal_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    journal = healthy_journal(paths.journal_path(), count=2)  # SERJOURNAL_DB, see conftest
+    journal = healthy_journal(Journal.locate().path, count=2)  # SERJOURNAL_DB, see conftest
     code, lines = doctor()
     assert code == 0 and str(journal) in line(lines, "journal")
     assert "2 saved" in line(lines, "check-ins")
@@ -113,7 +114,7 @@ def test_corrupt_journal_is_reported_and_left_untouched(tmp_path: Path) -> None:
 def test_files_that_are_not_journals(tmp_path: Path, make, name: str, words: str) -> None:  # type: ignore[no-untyped-def]
     journal = tmp_path / "journal.db"
     make(journal)
-    checks = by_name(run_checks(journal, tmp_path / "config.toml"))
+    checks = by_name(run_checks(Journal(journal), tmp_path / "config.toml"))
     assert not checks[name].ok and words in checks[name].detail
 
 
@@ -125,7 +126,7 @@ def test_newer_schema_says_upgrade(journal_path: Path) -> None:
             "values ('serjournal', 'm999_future', '2030-01-01')"
         )
     conn.close()
-    schema = by_name(run_checks(journal_path, journal_path.parent / "c.toml"))["schema"]
+    schema = by_name(run_checks(Journal(journal_path), journal_path.parent / "c.toml"))["schema"]
     assert not schema.ok and "upgrade serjournal" in schema.fix
 
 
@@ -148,7 +149,7 @@ def test_latest_backup_is_found_and_its_permissions_checked(journal_path: Path) 
 
 def test_waiting_draft_and_bad_config_are_reported(journal_path: Path) -> None:
     healthy_journal(journal_path)
-    drafts.save_draft(journal_path, CheckIn(mood=4).to_dict(), "body")
+    plant_draft(journal_path, CheckIn(mood=4).to_dict(), "body")
     config = paths.config_file()
     config.parent.mkdir(parents=True)
     config.write_text("[vocabulary\nregions = ", encoding="utf-8")

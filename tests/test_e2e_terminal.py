@@ -186,7 +186,7 @@ def test_full_checkin_typed_at_the_keyboard(start: Any, tmp_path: Path) -> None:
         "shift": "softer",
         "takeaway": "breathe first",
     }
-    assert not (tmp_path / "journal.db.draft.json").exists()
+    assert list((tmp_path / "journal.db.drafts").glob("*.json")) == []
 
     # And `show` gives it back, stage by stage.
     shown = subprocess.run(
@@ -250,22 +250,23 @@ def test_stopping_part_way_keeps_a_draft_that_resumes(start: Any, tmp_path: Path
     else:
         t.child.close(force=False)  # the window closes: SIGHUP
 
-    draft_file = tmp_path / "journal.db.draft.json"
+    drafts_dir = tmp_path / "journal.db.drafts"
     for _ in range(100):  # the process may still be writing after a hang-up
-        if draft_file.exists():
+        if list(drafts_dir.glob("*.json")) and not list(drafts_dir.glob("*.lock")):
             break
         time.sleep(0.1)
+    (draft_file,) = drafts_dir.glob("*.json")
     draft = json.loads(draft_file.read_text())
     assert draft["stage"] == "body"
     assert draft["checkin"]["mood"] == 6
     assert draft["checkin"]["answers"] == {"focus": "a hard meeting"}
     assert checkin_rows(journal) == []
 
-    # The next check-in offers it; resume and finish quickly.
+    # The next check-in offers it; resume (the first choice: Enter) and finish quickly.
     t = start("--db", str(journal))
     t.wait("You have an unfinished check-in from")
     t.wait("(stopped at 3/7  Body scan)")
-    t.press("Resume it?", "y")
+    t.press("What would you like to do with it?", ENTER)
     t.pick("Where do you notice tension")  # nothing noticed
     t.pick("Which families of feeling are here?")
     t.answer("Does a memory or image surface?", "")

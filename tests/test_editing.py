@@ -18,6 +18,7 @@ from serjournal.editing import (
 from serjournal.errors import InputError
 from serjournal.flow.runner import run_checkin
 from serjournal.flow.stages import FlowSettings
+from serjournal.journal import Journal
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store.checkins import load_checkin
 from serjournal.vocabulary import Vocabulary
@@ -235,14 +236,14 @@ def test_interactive_edit_of_tags_offers_known_ones() -> None:
 def test_quick_checkin_ends_with_the_tag_step(db: Database, journal_path: Path) -> None:
     prompter = ScriptedPrompter([5, 4, 3, [], [], "a quiet day", ["work"], "garden, work"])
     settings = FlowSettings(known_tags=["work", "rest"])
-    saved = run_checkin(prompter, db, journal_path, mode="quick", settings=settings)
+    saved = run_checkin(prompter, db, Journal(journal_path), mode="quick", settings=settings)
     assert load_checkin(db, saved.id).tags == ["work", "garden"]
     assert prompter.asked[-2][0] == "choose_many"
 
 
 def test_without_known_tags_only_new_ones_are_asked(db: Database, journal_path: Path) -> None:
     prompter = ScriptedPrompter([5, 4, 3, [], [], "", ""])
-    saved = run_checkin(prompter, db, journal_path, mode="quick")
+    saved = run_checkin(prompter, db, Journal(journal_path), mode="quick")
     assert load_checkin(db, saved.id).tags == []
     assert [kind for kind, _ in prompter.asked].count("choose_many") == 2  # body, feelings
 
@@ -255,6 +256,6 @@ def test_reworded_stages_are_asked_in_the_flow(db: Database, journal_path: Path)
         'takeaway = "What will you carry?"\n'
     )
     prompter = ScriptedPrompter(["it eased", "patience", 7, ""])
-    saved = run_checkin(prompter, db, journal_path, settings=config.settings)
+    saved = run_checkin(prompter, db, Journal(journal_path), settings=config.settings)
     assert ("text", "What will you carry?") in prompter.asked
     assert load_checkin(db, saved.id).answers["takeaway"] == "patience"

@@ -15,10 +15,12 @@ from serjournal import content, messages
 from serjournal.errors import Interrupted, JournalError
 from serjournal.flow import runner, stages
 from serjournal.flow.runner import AnswersNotKept, Plan, describe_draft, plan_for, run_checkin
+from serjournal.journal import Journal
 from serjournal.models import CheckIn
-from serjournal.paths import draft_path
+from serjournal.paths import OutputError
 from serjournal.store import drafts
 from serjournal.store.checkins import count_checkins, load_checkin
+from tests.draft_helpers import draft_files, newest_draft, only_draft, plant_draft
 from tests.scripted import GONE, HANGUP, INTERRUPT, ScriptedPrompter
 
 ALL_STAGES = [s.key for s in content.STAGES]
@@ -59,7 +61,7 @@ def table_counts(db: Database) -> dict[str, int]:
 
 def run(db: Database, journal: Path, answers: list[Any], **kwargs: Any) -> tuple[Any, Any]:
     prompter = ScriptedPrompter(answers)
-    saved = run_checkin(prompter, db, journal, **kwargs)
+    saved = run_checkin(prompter, db, Journal(journal), **kwargs)
     assert prompter.answers == [], "the flow asked fewer questions than scripted"
     return prompter, saved
 
@@ -97,7 +99,7 @@ def test_full_checkin_runs_seven_stages_and_saves_everything(
     assert prompter.breaths == [settings.arrival_breath, settings.breath]
     assert loaded.practice_seconds == int(settings.breath.total_seconds)
     assert loaded.duration_seconds is not None and loaded.duration_seconds >= 0
-    assert not draft_path(journal_path).exists()
+    assert draft_files(journal_path) == []
     assert content.GROUNDING_CUE in prompter.said
     assert messages.HIGH_DISTRESS_NOTE not in prompter.said
 
@@ -225,16 +227,16 @@ def test_stopping_at_a_middle_stage_keeps_a_draft_and_leaves_the_journal_alone(
     before = table_counts(db)
     prompter = ScriptedPrompter(ARRIVE + CHECK_IN + BODY + [["fear"], stop])
     with pytest.raises(Interrupted) as stopped:
-        run_checkin(prompter, db, journal_path)
+        run_checkin(prompter, db, Journal(journal_path))
 
     assert str(stopped.value) == messages.DRAFT_KEPT
     assert stopped.value.exit_code == 130
     assert table_counts(db) == before == dict.fromkeys(before, 0)
-    draft = drafts.load_draft(journal_path)
+    draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == "emotions"
     assert draft.checkin["mood"] == 6 and draft.checkin["answers"] == {"focus": "a hard meeting"}
     assert [s["region"] for s in draft.checkin["sensations"]] == ["chest", "shoulders"]
-    assert draft_path(journal_path).stat().st_mode & 0o777 == 0o600
+    assert draft.path.stat().st_mode & 0o777 == 0o600
 
 
 def test_resume_continues_at_the_stopped_stage_and_saves_once(
@@ -242,8 +244,8 @@ def test_resume_continues_at_the_stopped_stage_and_saves_once(
 ) -> None:
     first = ScriptedPrompter(ARRIVE + CHECK_IN + BODY + [INTERRUPT])
     with pytest.raises(Interrupted):
-        run_checkin(first, db, journal_path)
-    draft = drafts.load_draft(journal_path)
+        run_checkin(first, db, Journal(journal_path))
+    draft = newest_draft(journal_path)
     assert draft is not None
 
     prompter, saved = run(db, journal_path, EMOTIONS + DIALOGUE + RELEASE + INTEGRATE, draft=draft)
@@ -254,13 +256,13 @@ def test_resume_continues_at_the_stopped_stage_and_saves_once(
     assert [e.name for e in loaded.emotions] == ["anxious", "hopeful"]
     assert loaded.target is not None and loaded.target.intensity_after == 2
     assert count_checkins(db) == 1
-    assert drafts.load_draft(journal_path) is None
+    assert newest_draft(journal_path) is None
 
 
 def test_resume_of_a_quick_checkin_reruns_quick_mode(db: Database, journal_path: Path) -> None:
     with pytest.raises(Interrupted):
-        run_checkin(ScriptedPrompter([6, 4, INTERRUPT]), db, journal_path, mode="quick")
-    draft = drafts.load_draft(journal_path)
+        run_checkin(ScriptedPrompter([6, 4, INTERRUPT]), db, Journal(journal_path), mode="quick")
+    draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == "quick"
     prompter, saved = run(db, journal_path, QUICK, draft=draft)
     assert prompter.stages == ["quick"] and saved.mode == "quick"
@@ -268,8 +270,8 @@ def test_resume_of_a_quick_checkin_reruns_quick_mode(db: Database, journal_path:
 
 def test_a_draft_stopped_at_saving_saves_without_asking(db: Database, journal_path: Path) -> None:
     checkin = CheckIn(mood=4)
-    drafts.save_draft(journal_path, checkin.to_dict(), runner.DONE)
-    draft = drafts.load_draft(journal_path)
+    plant_draft(journal_path, checkin.to_dict(), runner.DONE)
+    draft = newest_draft(journal_path)
     prompter, saved = run(db, journal_path, [], draft=draft)
     assert prompter.stages == [] and load_checkin(db, checkin.id).mood == 4
 
@@ -278,11 +280,11 @@ def test_a_draft_already_in_the_journal_is_removed_not_saved_twice(
     db: Database, journal_path: Path
 ) -> None:
     _, saved = run(db, journal_path, QUICK, mode="quick")
-    drafts.save_draft(journal_path, saved.to_dict(), runner.DONE)  # as if killed after COMMIT
-    prompter, again = run(db, journal_path, [], draft=drafts.load_draft(journal_path))
+    plant_draft(journal_path, saved.to_dict(), runner.DONE)  # as if killed after COMMIT
+    prompter, again = run(db, journal_path, [], draft=newest_draft(journal_path))
     assert again.id == saved.id and count_checkins(db) == 1
     assert messages.ALREADY_SAVED in prompter.said
-    assert not draft_path(journal_path).exists()
+    assert draft_files(journal_path) == []
 
 
 def test_journal_error_at_save_keeps_the_draft_for_later(
@@ -293,13 +295,13 @@ def test_journal_error_at_save_keeps_the_draft_for_later(
 
     monkeypatch.setattr(runner, "save_checkin", failing_save)
     with pytest.raises(JournalError) as failed:
-        run_checkin(ScriptedPrompter(QUICK), db, journal_path, mode="quick")
-    assert str(draft_path(journal_path)) in str(failed.value)
+        run_checkin(ScriptedPrompter(QUICK), db, Journal(journal_path), mode="quick")
+    assert str(only_draft(journal_path).path) in str(failed.value)
     assert "\n" not in str(failed.value)
     assert count_checkins(db) == 0
 
     monkeypatch.undo()
-    draft = drafts.load_draft(journal_path)
+    draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == runner.DONE
     _, saved = run(db, journal_path, [], draft=draft)
     assert load_checkin(db, saved.id).answers == {"note": "long day"}
@@ -309,11 +311,11 @@ def test_when_the_draft_cannot_be_written_the_answers_travel_with_the_error(
     db: Database, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_space(*args: Any) -> None:
-        raise OSError(28, "No space left on device")
+        raise OutputError("Could not write the draft: No space left on device.")
 
-    monkeypatch.setattr(drafts, "save_draft", no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", no_space)
     with pytest.raises(AnswersNotKept) as stopped:
-        run_checkin(ScriptedPrompter(ARRIVE + [6, 4, INTERRUPT]), db, journal_path)
+        run_checkin(ScriptedPrompter(ARRIVE + [6, 4, INTERRUPT]), db, Journal(journal_path))
     assert "No space left on device" in str(stopped.value)
     assert stopped.value.exit_code == 130
     assert stopped.value.unsaved["settledness"] == 5 and stopped.value.unsaved["mood"] == 6
@@ -324,9 +326,9 @@ def test_a_draft_that_cannot_be_written_does_not_stop_a_good_save(
     db: Database, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_space(*args: Any) -> None:
-        raise OSError(28, "No space left on device")
+        raise OutputError("Could not write the draft: No space left on device.")
 
-    monkeypatch.setattr(drafts, "save_draft", no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", no_space)
     _, saved = run(db, journal_path, QUICK, mode="quick")
     assert count_checkins(db) == 1 and saved.mood == 6
 
@@ -364,10 +366,10 @@ def test_high_distress_in_quick_mode_never_blocks_saving(db: Database, journal_p
 def test_support_is_not_offered_again_after_resuming(db: Database, journal_path: Path) -> None:
     first = ScriptedPrompter(ARRIVE + [3, 2, 9, False, "", INTERRUPT])
     with pytest.raises(Interrupted):
-        run_checkin(first, db, journal_path)
+        run_checkin(first, db, Journal(journal_path))
     assert first.said.count(messages.HIGH_DISTRESS_NOTE) == 1
     rest = BODY + EMOTIONS + DIALOGUE + ["No practice", 5, 9] + INTEGRATE
-    prompter, _ = run(db, journal_path, rest, draft=drafts.load_draft(journal_path))
+    prompter, _ = run(db, journal_path, rest, draft=newest_draft(journal_path))
     assert messages.HIGH_DISTRESS_NOTE not in prompter.said
 
 
@@ -377,9 +379,9 @@ def test_support_is_offered_again_if_the_ratings_are_asked_again(
     # Stopped during the grounding offer itself: the ratings step runs again.
     first = ScriptedPrompter(ARRIVE + [3, 2, 9, INTERRUPT])
     with pytest.raises(Interrupted):
-        run_checkin(first, db, journal_path)
+        run_checkin(first, db, Journal(journal_path))
     rest = [3, 2, 9, False, ""] + BODY + EMOTIONS + DIALOGUE + RELEASE + INTEGRATE
-    prompter, _ = run(db, journal_path, rest, draft=drafts.load_draft(journal_path))
+    prompter, _ = run(db, journal_path, rest, draft=newest_draft(journal_path))
     assert prompter.said.count(messages.HIGH_DISTRESS_NOTE) == 1
 
 
@@ -408,13 +410,15 @@ def test_a_found_draft_is_described_in_local_time_and_by_stage_title(
     monkeypatch.setenv("TZ", "XYZ-02:00")  # POSIX: two hours east of UTC
     time.tzset()
     try:
-        text = describe_draft(drafts.Draft({}, "dialogue", "2026-11-24T21:05:00Z"))
+        text = describe_draft(drafts.Draft(Path("d.json"), {}, "dialogue", "2026-11-24T21:05:00Z"))
         assert text == messages.DRAFT_FOUND.format(
             when="Tue 24 Nov, 23:05", stage="5/7  Dialogue and imagery"
         )
-        saving = describe_draft(drafts.Draft({}, runner.DONE, "2026-11-24T21:05:00Z"))
+        saving = describe_draft(
+            drafts.Draft(Path("d.json"), {}, runner.DONE, "2026-11-24T21:05:00Z")
+        )
         assert messages.DRAFT_READY_TO_SAVE in saving
-        quick = describe_draft(drafts.Draft({}, "quick", "2026-11-24T21:05:00Z"))
+        quick = describe_draft(drafts.Draft(Path("d.json"), {}, "quick", "2026-11-24T21:05:00Z"))
         assert content.QUICK_STAGE.title in quick
     finally:
         if original is None:
@@ -429,9 +433,9 @@ def test_stopping_before_any_answer_keeps_no_empty_draft(
     db: Database, journal_path: Path, mode: str
 ) -> None:
     with pytest.raises(Interrupted) as stopped:
-        run_checkin(ScriptedPrompter([INTERRUPT]), db, journal_path, mode=mode)
+        run_checkin(ScriptedPrompter([INTERRUPT]), db, Journal(journal_path), mode=mode)
     assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
-    assert not draft_path(journal_path).exists() and count_checkins(db) == 0
+    assert draft_files(journal_path) == [] and count_checkins(db) == 0
 
 
 def test_stopping_after_only_skips_removes_the_stage_drafts(
@@ -439,6 +443,6 @@ def test_stopping_after_only_skips_removes_the_stage_drafts(
 ) -> None:
     skips: list[Any] = [False, None, None, None, None, "", []]  # stages 1-3, all skipped
     with pytest.raises(Interrupted) as stopped:
-        run_checkin(ScriptedPrompter([*skips, INTERRUPT]), db, journal_path)
+        run_checkin(ScriptedPrompter([*skips, INTERRUPT]), db, Journal(journal_path))
     assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
-    assert not draft_path(journal_path).exists()
+    assert draft_files(journal_path) == []

@@ -155,11 +155,11 @@ def test_search_json_and_prefix(journal: dict[str, str]) -> None:
 def test_search_highlights_on_a_terminal(journal: dict[str, str]) -> None:
     from rich.console import Console
 
+    from serjournal.journal import Journal
     from serjournal.render.search import render_hits
-    from serjournal.store.connection import open_journal
     from serjournal.store.search import search_answers
 
-    hits = search_answers(open_journal(paths.journal_path()), "meeting")
+    hits = search_answers(Journal.locate().open(), "meeting")
     console = Console(force_terminal=True, color_system="standard", width=100)
     with console.capture() as capture:
         console.print(render_hits(hits))

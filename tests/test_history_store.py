@@ -12,9 +12,8 @@ from sqlite_utils import Database
 from serjournal.errors import InputError
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store import migrations
-from serjournal.store.checkins import count_checkins, load_checkin, save_checkin
+from serjournal.store.checkins import checkin_row, child_rows, count_checkins, load_checkin
 from serjournal.store.connection import _connect, open_journal
-from serjournal.store.editing import update_checkin
 from serjournal.store.filters import (
     ListFilter,
     build_filter,
@@ -23,8 +22,9 @@ from serjournal.store.filters import (
     where_clause,
 )
 from serjournal.store.search import fts_query, search_answers, search_tags, split_marked
-from serjournal.store.trash import KEEP_DAYS, list_trash, move_to_trash, purge_expired, restore
-from serjournal.vocabulary import Vocabulary, set_vocabulary
+from serjournal.store.trash import KEEP_DAYS, list_trash
+from serjournal.store.writes import delete_checkin, edit_checkin, restore_deleted, save_checkin
+from serjournal.vocabulary import Vocabulary, default_vocabulary, set_vocabulary
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
 
@@ -45,6 +45,14 @@ def entry(day: int = 20, **overrides: object) -> CheckIn:
     return checkin
 
 
+def update_checkin(db: Database, changed: CheckIn, now: datetime) -> CheckIn:
+    """Save `changed` over the stored entry, the way the edit menu does."""
+    result = edit_checkin(
+        db, changed.id, lambda _current: changed, vocabulary=default_vocabulary(), now=now
+    )
+    return result.checkin
+
+
 def fts_ids(db: Database, word: str) -> list[str]:
     return [hit.checkin_id for hit in search_answers(db, word)]
 
@@ -63,7 +71,9 @@ def test_upgrade_from_first_version_keeps_entries_and_backfills_search(tmp_path:
     migrations.migrations.apply(old, stop_before="m002_trash")
     assert "answers_fts" not in old.table_names()
     kept = entry()
-    save_checkin(old, kept)
+    old.table("checkins").insert(checkin_row(kept))  # rows as version 1 wrote them
+    for table, rows in child_rows(kept).items():
+        old.table(table).insert_all(rows)
     old.close()
 
     db = open_journal(path)
@@ -153,7 +163,7 @@ def test_update_of_a_missing_entry_is_refused(db: Database) -> None:
 def test_delete_moves_the_whole_entry_to_the_trash(db: Database) -> None:
     gone = entry()
     save_checkin(db, gone)
-    move_to_trash(db, gone.id, now=NOW)
+    delete_checkin(db, gone.id, now=NOW)
     assert count_checkins(db) == 0
     for table in ("sensations", "emotions", "answers", "tags"):
         assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
@@ -167,8 +177,8 @@ def test_delete_moves_the_whole_entry_to_the_trash(db: Database) -> None:
 def test_restore_brings_back_the_entry_exactly_and_its_search(db: Database) -> None:
     gone = entry(edited_utc=datetime(2026, 11, 21, 8, 0, tzinfo=UTC))
     save_checkin(db, gone)
-    move_to_trash(db, gone.id, now=NOW)
-    back = restore(db, gone.id[:6], now=NOW + timedelta(days=1))
+    delete_checkin(db, gone.id, now=NOW)
+    back = restore_deleted(db, gone.id[:6], now=NOW + timedelta(days=1))
     assert back.id == gone.id
     assert load_checkin(db, gone.id).to_dict() == gone.to_dict()
     assert fts_ids(db, "meeting") == [gone.id]
@@ -179,34 +189,35 @@ def test_undo_restores_the_most_recently_deleted(db: Database) -> None:
     first, second = entry(20), entry(21)
     save_checkin(db, first)
     save_checkin(db, second)
-    move_to_trash(db, second.id, now=NOW)
-    move_to_trash(db, first.id, now=NOW + timedelta(minutes=5))
-    assert restore(db, now=NOW + timedelta(minutes=6)).id == first.id
-    assert restore(db, now=NOW + timedelta(minutes=7)).id == second.id
+    delete_checkin(db, second.id, now=NOW)
+    delete_checkin(db, first.id, now=NOW + timedelta(minutes=5))
+    assert restore_deleted(db, now=NOW + timedelta(minutes=6)).id == first.id
+    assert restore_deleted(db, now=NOW + timedelta(minutes=7)).id == second.id
     with pytest.raises(InputError, match="trash is empty"):
-        restore(db, now=NOW + timedelta(minutes=8))
+        restore_deleted(db, now=NOW + timedelta(minutes=8))
 
 
 def test_trash_forgets_after_thirty_days(db: Database) -> None:
     old, recent = entry(1), entry(2)
     save_checkin(db, old)
     save_checkin(db, recent)
-    move_to_trash(db, old.id, now=NOW)
-    move_to_trash(db, recent.id, now=NOW + timedelta(days=2))
+    delete_checkin(db, old.id, now=NOW)
+    delete_checkin(db, recent.id, now=NOW + timedelta(days=2))
     on_the_last_day = NOW + timedelta(days=KEEP_DAYS)
     assert [e.checkin_id for e in list_trash(db, now=on_the_last_day)] == [recent.id, old.id]
-    assert purge_expired(db, now=on_the_last_day + timedelta(seconds=1)) == 1
-    assert [e.checkin_id for e in list_trash(db, now=on_the_last_day)] == [recent.id]
+    a_second_later = on_the_last_day + timedelta(seconds=1)
+    assert [e.checkin_id for e in list_trash(db, now=a_second_later)] == [recent.id]
+    assert db.execute("SELECT count(*) FROM trash").fetchone()[0] == 2  # looking purged nothing
     with pytest.raises(InputError, match="No check-in in the trash"):
-        restore(db, old.id, now=on_the_last_day)
+        restore_deleted(db, old.id, now=a_second_later)
 
 
 def test_expired_entries_are_purged_by_the_next_delete(db: Database) -> None:
     old, other = entry(1), entry(2)
     save_checkin(db, old)
     save_checkin(db, other)
-    move_to_trash(db, old.id, now=NOW)
-    move_to_trash(db, other.id, now=NOW + timedelta(days=KEEP_DAYS + 1))
+    delete_checkin(db, old.id, now=NOW)
+    delete_checkin(db, other.id, now=NOW + timedelta(days=KEEP_DAYS + 1))
     ids = [r[0] for r in db.execute("SELECT checkin_id FROM trash")]
     assert ids == [other.id]
 
@@ -216,21 +227,22 @@ def test_trash_ids_bad_ambiguous_and_already_back(db: Database) -> None:
     b = entry(id="abcd2222-0000-4000-8000-000000000000")
     save_checkin(db, a)
     save_checkin(db, b)
-    move_to_trash(db, a.id, now=NOW)
-    move_to_trash(db, b.id, now=NOW)
+    delete_checkin(db, a.id, now=NOW)
+    delete_checkin(db, b.id, now=NOW)
     with pytest.raises(InputError, match="matches several"):
-        restore(db, "abcd", now=NOW)
+        restore_deleted(db, "abcd", now=NOW)
     with pytest.raises(InputError, match="not a check-in id"):
-        restore(db, "xyz", now=NOW)
-    save_checkin(db, a)  # the same entry came back another way (e.g. an import)
+        restore_deleted(db, "xyz", now=NOW)
+    # The same entry came back another way (a restored backup that held it).
+    db.table("checkins").insert(checkin_row(a))
     with pytest.raises(InputError, match="already in the journal"):
-        restore(db, "abcd1", now=NOW)
+        restore_deleted(db, "abcd1", now=NOW)
     assert len(list_trash(db, now=NOW)) == 2
 
 
 def test_trash_summary_is_short(db: Database) -> None:
     save_checkin(db, gone := entry(answers={"takeaway": "x" * 80}))
-    move_to_trash(db, gone.id, now=NOW)
+    delete_checkin(db, gone.id, now=NOW)
     (listed,) = list_trash(db, now=NOW)
     assert listed.local_date == "2026-11-20"
     assert listed.summary.startswith("mood 6/10  ·  distress 3/10  ·  xxx")

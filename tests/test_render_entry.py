@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from serjournal import messages
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.render.entry import print_saved_summary, render_checkin, stage_sections
-from serjournal.store.checkins import save_checkin
+from serjournal.store.writes import save_checkin
 
 
 def full_checkin() -> CheckIn:

@@ -236,7 +236,7 @@ def test_save_to_an_unwritable_place_is_one_line(full_journal: Path, tmp_path: P
     blocker.write_text("")
     result = review("--db", str(full_journal), "--save", str(blocker / "review.svg"))
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: Could not save the review")
+    assert result.stderr.startswith("Error: Could not write ")
     assert result.stderr.count("\n") == 1
 
 

@@ -13,8 +13,9 @@ from serjournal.store.connection import open_journal
 
 
 def test_fast_path_knows_the_same_facts_as_the_migrations() -> None:
-    assert reading.APPLICATION_ID == migrations.APPLICATION_ID
-    assert reading.known_migration_names() == migrations.known_names()
+    from serjournal.store import format
+
+    assert tuple(migrations.known_names()) == format.MIGRATION_NAMES
 
 
 def test_no_journal_yet_reads_as_none(tmp_path: Path) -> None:
@@ -32,30 +33,22 @@ def test_an_upgraded_journal_opens_read_only(journal_path: Path) -> None:
     conn.close()
 
 
-def test_when_unsure_the_fast_path_defers_to_open_journal(
-    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_an_older_journal_is_read_through_an_upgraded_copy_and_left_as_it_was(
+    tmp_path: Path,
 ) -> None:
-    from serjournal.store import connection
+    import shutil
 
-    open_journal(journal_path).close()
-    calls: list[Path] = []
-    real_open = connection.open_journal
-
-    def spy(path: Path, *, create: bool = True):  # type: ignore[no-untyped-def]
-        calls.append(path)
-        return real_open(path, create=create)
-
-    monkeypatch.setattr(connection, "open_journal", spy)
-    conn = reading.open_for_reading(journal_path)
-    assert conn is not None and calls == []  # ours and up to date: the quick way
+    old = tmp_path / "journal.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "journal-v3.db", old)
+    before = old.read_bytes()
+    conn = reading.open_for_reading(old)
+    assert conn is not None
+    names = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
+    assert names == migrations.known_names()  # the copy is current ...
+    assert conn.execute("SELECT count(*) FROM checkins").fetchone()[0] > 0
     conn.close()
-    # As if this program knew a migration the file lacks: a pending upgrade.
-    monkeypatch.setattr(
-        reading, "known_migration_names", lambda: [*migrations.known_names(), "m999_next"]
-    )
-    conn = reading.open_for_reading(journal_path)
-    assert conn is not None and calls == [journal_path]
-    conn.close()
+    assert old.read_bytes() == before  # ... and the file untouched: reads never write
+    assert not old.with_name("journal.db-wal").exists()
 
 
 def test_a_newer_journal_is_refused_as_open_journal_would(journal_path: Path) -> None:

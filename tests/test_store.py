@@ -17,9 +17,9 @@ from serjournal.store.checkins import (
     load_checkin,
     recent_checkins,
     resolve_id,
-    save_checkin,
 )
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
 
 
 def sample_checkin(**overrides: object) -> CheckIn:
@@ -81,11 +81,14 @@ def test_failed_save_leaves_nothing_half_written(db) -> None:  # type: ignore[no
     assert db.execute("select count(*) from sensations").fetchone()[0] == 0
 
 
-def test_duplicate_id_is_refused(db) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_checkin_twice_is_saved_once_and_another_under_its_id_refused(db) -> None:  # type: ignore[no-untyped-def]
     checkin = sample_checkin()
-    save_checkin(db, checkin)
-    with pytest.raises(InputError, match="already in the journal"):
-        save_checkin(db, checkin)
+    assert save_checkin(db, checkin) is True
+    assert save_checkin(db, checkin) is False  # a retry: recognised, not saved twice
+    other = sample_checkin()
+    other.id, other.mood = checkin.id, (checkin.mood or 0) + 1 if (checkin.mood or 0) < 10 else 0
+    with pytest.raises(InputError, match="A different check-in with id"):
+        save_checkin(db, other)
     assert count_checkins(db) == 1
 
 
@@ -175,4 +178,4 @@ def test_read_only_journal_reports_clearly(journal_path: Path) -> None:
     journal_path.chmod(0o400)
     db = open_journal(journal_path)
     with pytest.raises(JournalError, match="read-only"):
-        save_checkin(db, sample_checkin(), journal_path)
+        save_checkin(db, sample_checkin())

@@ -12,9 +12,11 @@ import pytest
 from sqlite_utils import Database
 
 from serjournal.errors import InputError
+from serjournal.journal import Journal
 from serjournal.store import migrations
-from serjournal.store.checkins import CHECKIN_COLUMNS, count_checkins, save_checkin
+from serjournal.store.checkins import CHECKIN_COLUMNS, count_checkins
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
 from serjournal.transfer.backup import backup, default_backup_path, restore, verify_backup
 from tests.transfer_helpers import all_dicts, fill, make_checkin
 
@@ -30,7 +32,7 @@ def test_backup_while_another_connection_writes(db, journal_path) -> None:  # ty
     other.execute("BEGIN IMMEDIATE")  # a second terminal mid-save holds the write lock
     row = make_checkin(9).to_dict()
     other.table("checkins").insert({k: row[k] for k in CHECKIN_COLUMNS})
-    target, count = backup(db, journal_path)
+    target, count = backup(db.conn, Journal(journal_path))
     other.execute("COMMIT")
     assert count == 3  # the committed state, not the half-done write
     assert target.parent == journal_path.parent / "backups"
@@ -47,10 +49,10 @@ def test_backup_while_another_connection_writes(db, journal_path) -> None:  # ty
 
 def test_checking_a_backup_and_restoring_from_it_leave_it_untouched(db, journal_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 2)
-    target, _ = backup(db, journal_path)
+    target, _ = backup(db.conn, Journal(journal_path))
     before = target.read_bytes()
     verify_backup(target)
-    restore(target, journal_path)
+    restore(target, Journal(journal_path))
     assert target.read_bytes() == before
     assert sorted(target.parent.iterdir()) == [target]
 
@@ -61,8 +63,8 @@ def _read_only(path: Path) -> Database:
 
 def test_default_backups_in_the_same_second_do_not_collide(db, journal_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 1)
-    first, _ = backup(db, journal_path)
-    second, _ = backup(db, journal_path)
+    first, _ = backup(db.conn, Journal(journal_path))
+    second, _ = backup(db.conn, Journal(journal_path))
     assert first != second and first.exists() and second.exists()
 
 
@@ -70,22 +72,22 @@ def test_backup_never_overwrites(db, journal_path, tmp_path) -> None:  # type: i
     target = tmp_path / "mine.db"
     target.write_text("precious")
     with pytest.raises(InputError, match="already exists"):
-        backup(db, journal_path, target)
+        backup(db.conn, Journal(journal_path), target)
     assert target.read_text() == "precious"
 
 
 def test_default_name_is_timestamped(journal_path) -> None:  # type: ignore[no-untyped-def]
-    name = default_backup_path(journal_path, datetime(2026, 11, 25, 9, 5, 7)).name
+    name = default_backup_path(Journal(journal_path), datetime(2026, 11, 25, 9, 5, 7)).name
     assert name == "journal-20261125-090507.db"
 
 
 def test_restore_keeps_the_old_journal_aside(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 2)
-    saved, _ = backup(db, journal_path, tmp_path / "b.db")
+    saved, _ = backup(db.conn, Journal(journal_path), tmp_path / "b.db")
     expected = all_dicts(db)
     save_checkin(db, make_checkin(7))
     db.close()
-    result = restore(saved, journal_path, datetime(2026, 11, 25, 9, 0, 0))
+    result = restore(saved, Journal(journal_path), datetime(2026, 11, 25, 9, 0, 0))
     assert result.count == 2
     assert (
         result.aside is not None
@@ -96,14 +98,14 @@ def test_restore_keeps_the_old_journal_aside(db, journal_path, tmp_path) -> None
     assert all_dicts(restored) == expected
     assert _mode(journal_path) == 0o600
     assert restored.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    second = restore(saved, journal_path, datetime(2026, 11, 25, 9, 0, 0))
+    second = restore(saved, Journal(journal_path), datetime(2026, 11, 25, 9, 0, 0))
     assert second.aside is not None and second.aside != result.aside and result.aside.exists()
 
 
 def test_restore_into_a_new_place(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 1)
-    saved, _ = backup(db, journal_path, tmp_path / "b.db")
-    result = restore(saved, tmp_path / "new" / "journal.db")
+    saved, _ = backup(db.conn, Journal(journal_path), tmp_path / "b.db")
+    result = restore(saved, Journal(tmp_path / "new" / "journal.db"))
     assert result.aside is None and result.count == 1
     assert _mode(tmp_path / "new") == 0o700
 
@@ -111,7 +113,7 @@ def test_restore_into_a_new_place(db, journal_path, tmp_path) -> None:  # type: 
 def _refuse(source: Path, journal: Path, match: str) -> None:
     before = journal.read_bytes()
     with pytest.raises(InputError, match=match):
-        restore(source, journal)
+        restore(source, Journal(journal))
     assert journal.read_bytes() == before
     assert not list(journal.parent.glob("*before-restore*"))
 
@@ -131,14 +133,14 @@ def test_restore_refuses_what_is_not_a_journal(db, journal_path, tmp_path) -> No
 
 def test_restore_refuses_damaged_and_newer_files(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 30)
-    saved, _ = backup(db, journal_path, tmp_path / "b.db")
+    saved, _ = backup(db.conn, Journal(journal_path), tmp_path / "b.db")
     damaged = tmp_path / "damaged.db"
     data = bytearray(saved.read_bytes())
     data[4096 + 200 : 4096 * 3] = b"\xff" * (4096 * 2 - 200)  # overwrite page content
     damaged.write_bytes(bytes(data))
     _refuse(damaged, journal_path, "damaged")
     newer = tmp_path / "newer.db"
-    backup(db, journal_path, newer)
+    backup(db.conn, Journal(journal_path), newer)
     conn = sqlite3.connect(newer)
     conn.execute(
         "insert into _sqlite_migrations (migration_set, name, applied_at) values (?, ?, ?)",
@@ -151,10 +153,10 @@ def test_restore_refuses_damaged_and_newer_files(db, journal_path, tmp_path) -> 
 
 def test_restore_while_another_terminal_has_the_journal_open(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 2)
-    saved, _ = backup(db, journal_path, tmp_path / "b.db")
+    saved, _ = backup(db.conn, Journal(journal_path), tmp_path / "b.db")
     save_checkin(db, make_checkin(5))
     other = open_journal(journal_path)  # e.g. a guided check-in still in progress
-    result = restore(saved, journal_path)
+    result = restore(saved, Journal(journal_path))
     save_checkin(other, make_checkin(9))  # its save lands in the restored journal
     assert count_checkins(open_journal(journal_path)) == 3
     assert result.aside is not None and count_checkins(open_journal(result.aside)) == 3
@@ -162,11 +164,11 @@ def test_restore_while_another_terminal_has_the_journal_open(db, journal_path, t
 
 def test_restore_over_a_damaged_journal_keeps_its_bytes(db, journal_path, tmp_path) -> None:  # type: ignore[no-untyped-def]
     fill(db, 1)
-    saved, _ = backup(db, journal_path, tmp_path / "b.db")
+    saved, _ = backup(db.conn, Journal(journal_path), tmp_path / "b.db")
     db.close()
     broken = tmp_path / "broken" / "journal.db"
     broken.parent.mkdir()
     broken.write_bytes(b"not a database at all")
-    result = restore(saved, broken)
+    result = restore(saved, Journal(broken))
     assert result.aside is not None and result.aside.read_bytes() == b"not a database at all"
     assert count_checkins(open_journal(broken)) == 1

@@ -88,7 +88,7 @@ def test_export_refuses_bad_options(tmp_path: Path) -> None:
         assert result.stderr.startswith("Error: ") and text in result.stderr
         assert result.stderr.count("\n") == 1
     folder = _run("export", "-o", str(tmp_path), "--db", db)
-    assert folder.exit_code == 2 and "Could not write" in folder.stderr
+    assert folder.exit_code == 2 and "is a folder" in folder.stderr
     assert not list(tmp_path.glob(".*tmp"))
     a_file = _run("export", "--all", db, "--db", db)
     assert a_file.exit_code == 2 and "not a folder" in a_file.stderr

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from serjournal import content
 from serjournal.models import CheckIn, EmotionEntry, Sensation
-from serjournal.store.checkins import count_checkins, save_new_checkins
+from serjournal.store.checkins import count_checkins
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import import_checkins
 from serjournal.transfer import csv_safety
 from serjournal.transfer.export_csv import escape_tag, write_table
 from serjournal.transfer.import_own import split_tags
@@ -84,7 +85,7 @@ def _round_trip(originals: list[CheckIn], export: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         source = open_journal(Path(folder) / "a.db")
         target = open_journal(Path(folder) / "b.db")
-        save_new_checkins(source, originals)
+        import_checkins(source, originals)
         text = csv_text(source) if export == "csv" else json_text(source)
         report = import_file(target, write(Path(folder) / f"export.{export}", text))
         assert report.added == len(originals)
@@ -124,7 +125,7 @@ def test_neutralising_is_reversed_exactly(text: str) -> None:
 
 
 def test_neutralised_cells_in_the_export_file(db) -> None:  # type: ignore[no-untyped-def]
-    save_new_checkins(db, [make_checkin(answers={"note": "=HYPERLINK(1)", "focus": "'x"})])
+    import_checkins(db, [make_checkin(answers={"note": "=HYPERLINK(1)", "focus": "'x"})])
     text = csv_text(db)
     assert ",'=HYPERLINK(1)," in text
     assert "''x" in text
@@ -152,8 +153,8 @@ def test_merging_two_machines_makes_no_duplicates(tmp_path) -> None:  # type: ig
     laptop = open_journal(tmp_path / "laptop.db")
     phone = open_journal(tmp_path / "phone.db")
     shared = make_checkin(0)
-    save_new_checkins(laptop, [shared, make_checkin(1)])
-    save_new_checkins(phone, [shared, make_checkin(2)])
+    import_checkins(laptop, [shared, make_checkin(1)])
+    import_checkins(phone, [shared, make_checkin(2)])
     import_file(laptop, write(tmp_path / "phone.json", json_text(phone)))
     assert count_checkins(laptop) == 3
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from serjournal.models import CheckIn, EmotionEntry, Sensation
-from serjournal.store.checkins import save_new_checkins
 from serjournal.store.stream import iter_checkins
+from serjournal.store.writes import import_checkins
 from serjournal.transfer.export_csv import write_table
 from serjournal.transfer.export_json import write_json
 
@@ -68,7 +68,7 @@ def write(path: Path, text: str) -> Path:
 
 def fill(db: Database, count: int) -> list[CheckIn]:
     checkins = [make_checkin(i) for i in range(count)]
-    save_new_checkins(db, checkins)
+    import_checkins(db, checkins)
     return checkins
 
 

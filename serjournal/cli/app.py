@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -10,6 +11,7 @@ from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendo
 from typer.core import TyperGroup
 
 from serjournal import __version__, messages
+from serjournal.cli.options import DB_HELP, JournalChoice
 from serjournal.errors import SerjournalError
 
 # How `serjournal --help` lists the commands: the daily ritual first, then
@@ -38,9 +40,6 @@ class FriendlyGroup(TyperGroup):
             _usage_error_line(error)
 
     def invoke(self, ctx: Any) -> Any:
-        from serjournal.cli.options import journal_in_use, remember_journal
-
-        remember_journal(None)
         try:
             return super().invoke(ctx)
         except NoArgsIsHelpError:
@@ -48,19 +47,28 @@ class FriendlyGroup(TyperGroup):
         except UsageError as error:
             _usage_error_line(error)
         except SerjournalError as error:
-            typer.echo(f"Error: {messages.one_line(str(error))}", err=True)
+            _error_line(str(error))
             raise typer.Exit(error.exit_code) from None
         except sqlite3.Error as error:  # a store function missed a translation
+            from serjournal.cli.options import JournalChoice
             from serjournal.store.connection import journal_error
 
-            path = journal_in_use()
+            choice = ctx.find_object(JournalChoice)
+            journal = choice.resolved if choice is not None else None
             text = (
-                str(journal_error(error, path))
-                if path is not None
+                str(journal_error(error, journal.path))
+                if journal is not None
                 else f"the journal could not be used: {error}"
             )
-            typer.echo(f"Error: {messages.one_line(text)}", err=True)
+            _error_line(text)
             raise typer.Exit(3) from None
+
+
+def _error_line(text: str) -> None:
+    """One line on stderr. It may quote what a user or a file gave: sanitised."""
+    from serjournal.textsafe import one_line
+
+    typer.echo(f"Error: {one_line(text)}", err=True)
 
 
 def _usage_error_line(error: UsageError) -> NoReturn:
@@ -88,11 +96,14 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
             "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    db: Annotated[Path | None, typer.Option("--db", help=DB_HELP, show_default=False)] = None,
 ) -> None:
-    pass
+    # The one place a command's journal starts from; see cli/options.py.
+    ctx.obj = JournalChoice(db)

@@ -8,11 +8,12 @@ import typer
 
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion, complete_region, complete_tag
-from serjournal.cli.options import DbOption, SinceOption, UntilOption, open_journal_at
+from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of, open_reader
 
 
 @app.command("list")
 def list_checkins(
+    ctx: typer.Context,
     limit: Annotated[
         int | None,
         typer.Option(
@@ -55,22 +56,21 @@ def list_checkins(
         int | None, typer.Option(metavar="0-10", help="Only entries with distress at least this.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """Check-ins, newest first, one line each; filters narrow them down."""
     import json
 
-    from rich.console import Console
-
-    from serjournal import messages, paths
+    from serjournal import messages
     from serjournal.cli.config import active_config
+    from serjournal.render.console import make_console
     from serjournal.render.listing import checkin_table
     from serjournal.store.connection import empty_journal
     from serjournal.store.filters import as_line, build_filter, filtered_checkins
 
     vocabulary = active_config().vocabulary
     # Looking creates nothing: without a journal, list from an empty one in memory.
-    store = open_journal_at(db)[1] if paths.journal_path(db).exists() else empty_journal()
+    store = journal_of(ctx).open_for_reading() or empty_journal().conn
     chosen = build_filter(
         store,
         vocabulary,
@@ -85,7 +85,7 @@ def list_checkins(
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    console = Console(highlight=False)
+    console = make_console()
     if not rows:
         console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
         return
@@ -94,17 +94,17 @@ def list_checkins(
 
 @app.command()
 def show(
+    ctx: typer.Context,
     checkin_id: Annotated[
         str, typer.Argument(metavar="ID", help="The check-in id, or a unique start of it.")
     ],
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """One check-in in full, every stage."""
-    from rich.console import Console
-
+    from serjournal.render.console import make_console
     from serjournal.render.entry import render_checkin
     from serjournal.store.checkins import load_checkin, resolve_id
 
-    _, store = open_journal_at(db, create=False)
+    store = open_reader(journal_of(ctx))
     checkin = load_checkin(store, resolve_id(store, checkin_id))
-    Console(highlight=False).print(render_checkin(checkin))
+    make_console().print(render_checkin(checkin))

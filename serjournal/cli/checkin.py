@@ -11,15 +11,17 @@ import typer
 from serjournal import messages
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion_spec, complete_sensation, complete_tag
-from serjournal.cli.options import DbOption, open_journal_at
+from serjournal.cli.options import DbOption, journal_of
 from serjournal.errors import Interrupted
 
 if TYPE_CHECKING:
     from serjournal.config import Config
+    from serjournal.journal import Journal
 
 
 @app.command()
 def checkin(
+    ctx: typer.Context,
     quick: Annotated[
         bool,
         typer.Option(
@@ -142,24 +144,28 @@ def checkin(
         bool, typer.Option("--resume", help="Continue the unfinished check-in.")
     ] = False,
     discard_draft: Annotated[
-        bool, typer.Option("--discard-draft", help="Remove the unfinished check-in.")
+        bool,
+        typer.Option(
+            "--discard-draft",
+            help="Remove the unfinished check-ins; answers given with it are saved.",
+        ),
     ] = False,
-    db: DbOption = None,
+    checkin_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            metavar="UUID",
+            help="The new check-in's id, so a script that retries a save is recognised.",
+        ),
+    ] = None,
+    _db: DbOption = None,
 ) -> None:
     """Today's check-in: the seven guided stages, or --quick. Any answer can be a flag."""
-    from serjournal import paths
     from serjournal.cli.config import active_config
-    from serjournal.store import drafts
 
     config = active_config()
     quick = quick or (config.default_mode == "quick" and not full)
-    journal = paths.journal_path(db)
-    if discard_draft:
-        typer.echo(
-            messages.DRAFT_DISCARDED if drafts.discard_draft(journal) else messages.DRAFT_NONE
-        )
-        if not resume:
-            return
+    journal = journal_of(ctx)
     texts = {
         "focus": focus,
         "memory": memory,
@@ -171,6 +177,7 @@ def checkin(
         "note": note,
     }
     given: dict[str, Any] = {
+        "id": checkin_id,
         "settledness": settledness,
         "mood": mood,
         "energy": energy,
@@ -186,52 +193,68 @@ def checkin(
     }
     answered = (
         from_json is not None
-        or any(v is not None and v != [] for k, v in given.items() if k != "answers")
+        or any(v is not None and v != [] for k, v in given.items() if k not in ("answers", "id"))
         or any(texts.values())
     )
     if answered:
-        _save_given(given, quick, from_json, target, at, db)
+        # Checked first: bad answers must not cost the draft they were meant to replace.
+        checkin = _given_checkin(given, quick, from_json, target, at)
+        if discard_draft:
+            _discard_drafts(journal)
+        _save_and_report(journal, checkin)
+    elif discard_draft:
+        _discard_drafts(journal)
+        if resume:
+            _guided(journal, quick, True, at, config)
+    elif checkin_id is not None:
+        raise _input_error(messages.ID_WITHOUT_ANSWERS)
     elif resume and not _has_terminal():
-        _save_draft_as_it_is(db)
+        _save_draft_as_it_is(journal)
     else:
-        _guided(quick, resume, at, db, config)
+        _guided(journal, quick, resume, at, config)
 
 
-def _save_draft_as_it_is(db: Path | None) -> None:
-    """--resume with no terminal to ask in (a script, or after a failed save
-    by flags): save the unfinished check-in with the answers it has."""
-    from serjournal import answers, paths
+def _discard_drafts(journal: Journal) -> None:
+    """--discard-draft: the waiting unfinished check-ins go (never one that is
+    open in another terminal: those are not waiting)."""
     from serjournal.store import drafts
 
-    journal = paths.journal_path(db)
-    draft = drafts.load_draft(journal)
-    if draft is None:
+    waiting = drafts.waiting_drafts(journal)
+    for draft in waiting:
+        draft.path.unlink(missing_ok=True)
+    typer.echo(messages.DRAFT_DISCARDED if waiting else messages.DRAFT_NONE)
+
+
+def _save_draft_as_it_is(journal: Journal) -> None:
+    """--resume with no terminal to ask in (a script, or after a failed save
+    by flags): save the newest unfinished check-in with the answers it has."""
+    from serjournal import answers
+    from serjournal.store import drafts
+
+    waiting = drafts.waiting_drafts(journal)
+    if not waiting:
         raise _input_error(messages.NOTHING_TO_RESUME)
-    checkin = answers.checkin_from_dict(draft.checkin)
-    _save_and_report(db, checkin)
-    drafts.discard_draft(journal)
+    checkin = answers.checkin_from_dict(waiting[0].checkin)
+    _save_and_report(journal, checkin)
+    waiting[0].path.unlink(missing_ok=True)
 
 
-def _save_given(
+def _given_checkin(
     given: dict[str, Any],
     quick: bool,
     from_json: str | None,
     target: str | None,
     at: str | None,
-    db: Path | None,
-) -> None:
+) -> Any:
     from serjournal import answers
 
     document = None
     if from_json is not None:
         document = answers.load_json_document(_read_source(from_json), from_json)
-    checkin = answers.checkin_from_flags(
-        given, quick=quick, target=target, at=at, document=document
-    )
-    _save_and_report(db, checkin)
+    return answers.checkin_from_flags(given, quick=quick, target=target, at=at, document=document)
 
 
-def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: Config) -> None:
+def _guided(journal: Journal, quick: bool, resume: bool, at: str | None, config: Config) -> None:
     if not _has_terminal():
         raise _input_error(messages.NO_ANSWERS_NO_TERMINAL)
     from serjournal.flow.runner import AnswersNotKept
@@ -242,7 +265,7 @@ def _guided(quick: bool, resume: bool, at: str | None, db: Path | None, config: 
         from serjournal import answers
 
         answers.set_time_from_text(base, at)
-    journal, store = open_journal_at(db)
+    store = journal.open()
     try:
         saved = _run_guided(base, resume, journal, store, config)
     except AnswersNotKept as error:
@@ -259,22 +282,15 @@ def _has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _run_guided(base: Any, resume: bool, journal: Path, store: Any, config: Config) -> Any:
+def _run_guided(base: Any, resume: bool, journal: Journal, store: Any, config: Config) -> Any:
     from serjournal.flow.prompter import TerminalPrompter
-    from serjournal.flow.runner import describe_draft, run_checkin
+    from serjournal.flow.runner import run_checkin
     from serjournal.store import drafts
 
     prompter = TerminalPrompter()
-    draft = drafts.load_draft(journal)
+    waiting = drafts.waiting_drafts(journal)
     try:
-        if draft is not None and not resume:
-            prompter.say(describe_draft(draft))
-            if not prompter.confirm(messages.ASK_RESUME, default=True):
-                drafts.discard_draft(journal)
-                prompter.say(messages.DRAFT_DISCARDED)
-                draft = None
-        elif draft is None and resume:
-            prompter.say(messages.NOTHING_TO_RESUME)
+        draft = _choose_draft(prompter, waiting, resume)
         if draft is None:
             prompter.say(messages.WELCOME_QUICK if base.mode == "quick" else messages.WELCOME)
     except (KeyboardInterrupt, EOFError):
@@ -294,6 +310,38 @@ def _run_guided(base: Any, resume: bool, journal: Path, store: Any, config: Conf
     )
 
 
+def _choose_draft(prompter: Any, waiting: list[Any], resume: bool) -> Any:
+    """The draft to continue, or None for a new check-in. Discarding answers
+    is a deliberate choice: it is never the default and it is confirmed."""
+    from serjournal.flow.runner import describe_draft
+
+    if not waiting:
+        if resume:
+            prompter.say(messages.NOTHING_TO_RESUME)
+        return None
+    newest = waiting[0]
+    if resume:
+        return newest
+    prompter.say(describe_draft(newest))
+    if len(waiting) > 1:
+        prompter.say(messages.DRAFTS_MORE.format(count=len(waiting) - 1))
+    choice = prompter.choose(
+        messages.ASK_DRAFT_CHOICE,
+        [messages.DRAFT_CHOICE_RESUME, messages.DRAFT_CHOICE_LATER, messages.DRAFT_CHOICE_DISCARD],
+        default=messages.DRAFT_CHOICE_RESUME,
+    )
+    if choice == messages.DRAFT_CHOICE_RESUME:
+        return newest
+    if choice == messages.DRAFT_CHOICE_DISCARD and prompter.confirm(
+        messages.ASK_DISCARD_SURE, default=False
+    ):
+        newest.path.unlink(missing_ok=True)
+        prompter.say(messages.DRAFT_DISCARDED)
+        return None
+    prompter.say(messages.DRAFT_KEPT_FOR_LATER)
+    return None
+
+
 def _stop(text: str, code: int) -> None:
     """A stopped check-in is not a failure to shout about: one calm line."""
     import contextlib
@@ -304,17 +352,16 @@ def _stop(text: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _save_and_report(db: Path | None, checkin: Any) -> None:
-    from serjournal import content, paths
+def _save_and_report(journal: Journal, checkin: Any) -> None:
+    from serjournal import content
     from serjournal.errors import JournalError, JournalNotWritable
-    from serjournal.store.checkins import save_checkin
+    from serjournal.store.writes import save_checkin
 
-    journal = paths.journal_path(db)
     opened = False
     try:
-        journal, store = open_journal_at(db)
+        store = journal.open()
         opened = True
-        save_checkin(store, checkin, journal)
+        saved = save_checkin(store, checkin)
     except JournalError as error:
         if opened or isinstance(error, JournalNotWritable):
             # Our journal, but locked, read-only or the disk full: a draft waits beside it.
@@ -322,22 +369,42 @@ def _save_and_report(db: Path | None, checkin: Any) -> None:
         # Not SQLite, another program's file, a folder, cannot be created, damaged:
         # not ours to put a draft beside, so the answers go to stdout instead.
         raise JournalError(f"{error} {_print_answers(checkin)}") from None
-    _report(store, checkin)
-    if any(
-        value is not None and value >= content.HIGH_DISTRESS
-        for value in (checkin.distress, checkin.distress_after)
-    ):  # no terminal to offer grounding in, but the note still belongs here
-        typer.echo(messages.HIGH_DISTRESS_NOTE)
+    # Saved: from here on, a failing output (a closed pipe, a full disk behind
+    # stdout) must not turn into a failed command, or a retrying script saves twice.
+    try:
+        if not saved:
+            typer.echo(messages.ALREADY_IN_JOURNAL.format(short_id=checkin.id[:8]))
+            return
+        _report(store, checkin)
+        if any(
+            value is not None and value >= content.HIGH_DISTRESS
+            for value in (checkin.distress, checkin.distress_after)
+        ):  # no terminal to offer grounding in, but the note still belongs here
+            typer.echo(messages.HIGH_DISTRESS_NOTE)
+    except OSError:
+        _note_output_failed(checkin)
 
 
-def _keep_answers(journal: Path, checkin: Any) -> str:
+def _note_output_failed(checkin: Any) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError):
+        sys.stderr.write(messages.SAVED_OUTPUT_FAILED.format(id=checkin.id) + "\n")
+        sys.stderr.flush()
+    # Quiet Python's own flush of the broken stdout at exit.
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _keep_answers(journal: Journal, checkin: Any) -> str:
     """The draft if it can be kept, else the answers printed: never lost."""
     from serjournal.flow.runner import DONE
-    from serjournal.paths import draft_path
     from serjournal.store import drafts
 
-    if drafts.keep_unsaved(journal, checkin.to_dict(), DONE):
-        return messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_path(journal))
+    kept = drafts.keep_unsaved(journal, checkin.to_dict(), DONE)
+    if kept is not None:
+        return messages.DRAFT_KEPT_AFTER_ERROR.format(path=kept)
     return _print_answers(checkin)
 
 

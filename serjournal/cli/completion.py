@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from serjournal.journal import Journal
     from serjournal.vocabulary import Vocabulary
 
 
@@ -64,17 +65,29 @@ def complete_emotion_spec(incomplete: str) -> list[str]:
 
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Tags already in the journal named by --db (or the default one)."""
-    from serjournal import paths
+    """Tags already in the journal named by --db (or the default one). Reads
+    only: pressing Tab never creates, upgrades or changes a journal."""
     from serjournal.errors import SerjournalError
-    from serjournal.store.connection import open_journal
     from serjournal.store.filters import known_tags
 
     try:
-        db = open_journal(paths.journal_path(ctx.params.get("db")), create=False)
+        conn = _journal_for_completion(ctx).open_for_reading()
     except SerjournalError:
         return []
+    if conn is None:
+        return []
     try:
-        return _starting(known_tags(db), incomplete)
+        return _starting(known_tags(conn), incomplete)
     finally:
-        db.close()
+        conn.close()
+
+
+def _journal_for_completion(ctx: typer.Context) -> Journal:
+    """While completing, the app callback has not run: the command's --db (if
+    typed) is in its JournalChoice, the root's in the root's params."""
+    from serjournal.cli.options import JournalChoice
+
+    choice = ctx.find_object(JournalChoice)
+    if choice is None or choice.option is None:
+        choice = JournalChoice(ctx.find_root().params.get("db"))
+    return choice.journal

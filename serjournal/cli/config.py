@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from serjournal.cli.app import app
+from serjournal.cli.options import journal_of
 
 if TYPE_CHECKING:
     from serjournal.config import Config
@@ -66,7 +67,7 @@ def config_show() -> None:
 
 
 @config_app.command("edit")
-def config_edit() -> None:
+def config_edit(ctx: typer.Context) -> None:
     """Open the config in $VISUAL or $EDITOR, creating a commented template first."""
     from serjournal import messages, paths
     from serjournal.config import TEMPLATE, load_config
@@ -74,8 +75,8 @@ def config_edit() -> None:
 
     path = paths.config_file()
     if not path.exists():
-        paths.ensure_private_dir(path.parent)
-        paths.write_private_atomically(path, TEMPLATE.encode("utf-8"))
+        with paths.private_output(path, journal=journal_of(ctx), overwrite=False) as out:
+            out.write(TEMPLATE)
         typer.echo(messages.CONFIG_CREATED.format(path=path))
     command = _editor_command(path)
     try:

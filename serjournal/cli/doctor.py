@@ -6,20 +6,21 @@ import typer
 
 from serjournal import messages
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption
+from serjournal.cli.options import DbOption, journal_of
+from serjournal.textsafe import one_line
 
 
 @app.command(help=messages.DOCTOR_HELP)
-def doctor(db: DbOption = None) -> None:
+def doctor(ctx: typer.Context, _db: DbOption = None) -> None:
     from serjournal import paths
     from serjournal.doctor import run_checks
 
-    checks = run_checks(paths.journal_path(db), paths.config_file())
+    checks = run_checks(journal_of(ctx), paths.config_file())
     width = max(len(check.name) for check in checks)
     for check in checks:
         status = messages.DOCTOR_OK if check.ok else messages.DOCTOR_FIX
         line = f"{status:<4} {check.name:<{width}}  {check.detail}"
-        typer.echo(messages.one_line(line + (f": {check.fix}" if check.fix else "")))
+        typer.echo(one_line(line + (f": {check.fix}" if check.fix else "")))
     healthy = all(check.ok for check in checks)
     typer.echo(messages.DOCTOR_ALL_OK if healthy else messages.DOCTOR_SOME_TO_FIX)
     if not healthy:

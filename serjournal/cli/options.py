@@ -1,49 +1,78 @@
-"""Options shared by several commands, declared once."""
+"""Options shared by several commands, declared once, and the journal a
+command works on, resolved once."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from serjournal import paths
-
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    import sqlite3
 
+    from serjournal.journal import Journal
+
+
+class JournalChoice:
+    """What --db said, at the root (`serjournal --db F list`) or at the
+    command (`serjournal list --db F`), turned into one Journal the first
+    time a command asks for it. Lives in the Typer context's obj."""
+
+    def __init__(self, root_option: Path | None = None) -> None:
+        self.option = root_option
+        self._journal: Journal | None = None
+
+    def override(self, option: Path) -> None:
+        self.option = option
+        self._journal = None
+
+    @property
+    def journal(self) -> Journal:
+        if self._journal is None:
+            from serjournal.journal import Journal
+
+            self._journal = Journal.locate(self.option)
+        return self._journal
+
+    @property
+    def resolved(self) -> Journal | None:
+        """The journal, if a command has asked for it (for error messages)."""
+        return self._journal
+
+
+def journal_of(ctx: typer.Context) -> Journal:
+    """The command's journal: made once, from --db, $SERJOURNAL_DB or the default."""
+    return ctx.ensure_object(JournalChoice).journal
+
+
+def open_reader(journal: Journal) -> sqlite3.Connection:
+    """The journal, for reading only; a clear error when there is none yet.
+    Reading never creates, upgrades or otherwise changes a journal."""
+    from serjournal import messages
+    from serjournal.errors import JournalError
+
+    conn = journal.open_for_reading()
+    if conn is None:
+        raise JournalError(messages.JOURNAL_MISSING.format(path=journal.path))
+    return conn
+
+
+def _command_db(ctx: typer.Context, _param: Any, value: Path | None) -> None:
+    if value is not None:
+        ctx.ensure_object(JournalChoice).override(value)
+
+
+DB_HELP = "The journal file (default: in your user data folder). Env: SERJOURNAL_DB."
+
+# A command's own --db; the value goes to the context's JournalChoice, not to
+# the command, so no command can derive the path a second way.
 DbOption = Annotated[
     Path | None,
     typer.Option(
-        "--db",
-        envvar=paths.DB_ENV,
-        help="The journal file (default: in your user data folder). Env: SERJOURNAL_DB.",
-        show_default=False,
+        "--db", help=DB_HELP, show_default=False, callback=_command_db, expose_value=False
     ),
 ]
-
-
-def open_journal_at(option: Path | None, *, create: bool = True) -> tuple[Path, Database]:
-    """The journal named by --db / $SERJOURNAL_DB / the default, opened."""
-    from serjournal.store.connection import open_journal
-
-    path = paths.journal_path(option)
-    remember_journal(path)
-    return path, open_journal(path, create=create)
-
-
-# The journal the running command opened, so an SQLite error that a store
-# function did not translate can still name the file (see app.FriendlyGroup).
-# One command runs per process; FriendlyGroup resets it for in-process tests.
-_opened: list[Path] = []
-
-
-def remember_journal(path: Path | None) -> None:
-    _opened[:] = [path] if path is not None else []
-
-
-def journal_in_use() -> Path | None:
-    return _opened[0] if _opened else None
 
 
 # Days as people type them; each command reads them with timeutil.parse_day.

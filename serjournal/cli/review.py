@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption, SinceOption, UntilOption
+from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of
 
 
 @app.command()
 def review(
+    ctx: typer.Context,
     week: Annotated[
         str | None,
         typer.Option(
@@ -36,7 +37,7 @@ def review(
             help="Also write the review to FILE.html or FILE.svg, readable only by you.",
         ),
     ] = None,
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """The weekly review: trends, body map, emotions and patterns.
 
@@ -44,7 +45,9 @@ def review(
     compares every figure with the period of the same length just before."""
     from serjournal.review.run import run_review
 
-    run_review(db, week=week, last=last, since=since, until=until, as_json=as_json, save=save)
+    run_review(
+        journal_of(ctx), week=week, last=last, since=since, until=until, as_json=as_json, save=save
+    )
 
 
 @app.command()

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption, SinceOption, UntilOption, open_journal_at
+from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of, open_reader
 
 
 class Table(StrEnum):
@@ -25,6 +25,7 @@ class Format(StrEnum):
 
 @app.command()
 def export(
+    ctx: typer.Context,
     table: Annotated[
         Table | None,
         typer.Option(help="Which table: checkins (one row each), sensations or emotions."),
@@ -48,7 +49,7 @@ def export(
         bool,
         typer.Option("--bom", help="Start with a UTF-8 byte order mark (for some spreadsheets)."),
     ] = False,
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """Export check-ins as CSV (spreadsheet-safe, re-importable) or JSON (complete).
 
@@ -60,25 +61,25 @@ def export(
     from serjournal.transfer import exporting
 
     period = exporting.parse_period(since, until)
+    journal = journal_of(ctx)
     if all_dir is not None:
         if output is not None or table is not None or format is Format.json:
             raise InputError(messages.ALL_WITH_OTHER_OPTIONS)
-        _, store = open_journal_at(db, create=False)
-        written = exporting.export_all(store, all_dir, *period, bom=bom)
+        written = exporting.export_all(open_reader(journal), journal, all_dir, *period, bom=bom)
         typer.echo(messages.EXPORTED_ALL.format(files=", ".join(written), path=all_dir), err=True)
         return
     if format is Format.json and table is not None:
         raise InputError(messages.JSON_HAS_NO_TABLES)
-    _, store = open_journal_at(db, create=False)
     name = "json" if format is Format.json else (table or Table.checkins).value
-    count = exporting.export_one(store, name, output, *period, bom=bom)
-    if output is not None:
+    count = exporting.export_one(open_reader(journal), journal, name, output, *period, bom=bom)
+    if output is not None and str(output) != "-":
         noun = name if name in ("sensations", "emotions") else "check-ins"
         typer.echo(messages.EXPORTED.format(count=count, noun=noun, path=output), err=True)
 
 
 @app.command("import")
 def import_(
+    ctx: typer.Context,
     file: Annotated[
         Path,
         typer.Argument(
@@ -97,30 +98,25 @@ def import_(
             help="Place a custom Daylio mood on the 0-10 scale, repeatable.",
         ),
     ] = None,
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """Import a serjournal export or a Daylio CSV; ids already there are skipped.
 
     A file with any invalid row is refused whole, and nothing is written.
     """
-    import tempfile
-
-    from serjournal import messages, paths
+    from serjournal import messages
     from serjournal.errors import InputError
-    from serjournal.store.connection import open_journal
+    from serjournal.store.connection import empty_journal
     from serjournal.transfer.import_daylio import parse_mood_map
     from serjournal.transfer.importing import import_file
 
     mood_map = parse_mood_map(daylio_mood or [])
-    if dry_run and not paths.journal_path(db).exists():
-        # A dry run creates nothing: compare against an empty, throwaway journal.
-        with tempfile.TemporaryDirectory() as folder:
-            empty = open_journal(Path(folder) / "empty.db")
-            report = import_file(empty, file, dry_run=True, mood_map=mood_map)
-            empty.close()
+    journal = journal_of(ctx)
+    if dry_run and not journal.exists():
+        # A dry run creates nothing: compare against an empty journal in memory.
+        report = import_file(empty_journal(), file, dry_run=True, mood_map=mood_map)
     else:
-        journal, store = open_journal_at(db)
-        report = import_file(store, file, dry_run=dry_run, mood_map=mood_map, journal=journal)
+        report = import_file(journal.open(), file, dry_run=dry_run, mood_map=mood_map)
     if dry_run:
         typer.echo(
             messages.DRY_RUN_REPORT.format(
@@ -133,6 +129,8 @@ def import_(
                 added=report.added, path=file, kind=report.kind, skipped=report.skipped
             )
         )
+    if report.in_trash:
+        typer.echo(messages.IMPORT_SKIPPED_IN_TRASH.format(count=report.in_trash))
     if report.custom_moods:
         names = ", ".join(f"'{name}'" for name in sorted(report.custom_moods))
         typer.echo(
@@ -146,6 +144,7 @@ def import_(
 
 @app.command()
 def backup(
+    ctx: typer.Context,
     file: Annotated[
         Path | None,
         typer.Argument(
@@ -153,31 +152,34 @@ def backup(
             help="Where to write it (default: timestamped, in a backups folder by the journal).",
         ),
     ] = None,
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """A consistent copy of the journal, safe to take while it is in use."""
     from serjournal import messages
     from serjournal.transfer.backup import backup as make_backup
 
-    journal, store = open_journal_at(db, create=False)
-    target, count = make_backup(store, journal, file)
+    journal = journal_of(ctx)
+    target, count = make_backup(open_reader(journal), journal, file)
     typer.echo(messages.BACKUP_DONE.format(count=count, path=target))
 
 
 @app.command()
 def restore(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The backup file to restore.")],
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """Replace the journal with a backup, after checking it. The current
     journal is kept beside it under a timestamped name."""
-    from serjournal import messages, paths
+    from serjournal import messages
     from serjournal.transfer.backup import restore as restore_backup
 
-    journal = paths.journal_path(db)
+    journal = journal_of(ctx)
     restored = restore_backup(file, journal)
     if restored.aside is None:
-        typer.echo(messages.RESTORED_NEW.format(count=restored.count, source=file, journal=journal))
+        typer.echo(
+            messages.RESTORED_NEW.format(count=restored.count, source=file, journal=journal.path)
+        )
     else:
         typer.echo(
             messages.JOURNAL_RESTORED.format(

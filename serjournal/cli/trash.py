@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption, open_journal_at
+from serjournal.cli.options import DbOption, journal_of, open_reader
 
 trash_app = typer.Typer(
     help="Check-ins deleted in the last 30 days, kept so they can come back.",
@@ -23,16 +22,18 @@ IdArgument = Annotated[
 
 @app.command()
 def delete(
+    ctx: typer.Context,
     checkin_id: IdArgument,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
-    db: DbOption = None,
+    _db: DbOption = None,
 ) -> None:
     """Move a check-in to the trash ('serjournal undo' brings it back for 30 days)."""
     from serjournal import messages
     from serjournal.store.checkins import load_checkin, resolve_id
-    from serjournal.store.trash import KEEP_DAYS, move_to_trash
+    from serjournal.store.trash import KEEP_DAYS
+    from serjournal.store.writes import delete_checkin
 
-    journal, store = open_journal_at(db, create=False)
+    store = journal_of(ctx).open(create=False)
     full_id = resolve_id(store, checkin_id)
     if not yes:
         checkin = load_checkin(store, full_id)
@@ -47,36 +48,36 @@ def delete(
         if not confirmed:
             typer.echo(messages.DELETE_KEPT)
             raise typer.Exit(1)
-    deleted = move_to_trash(store, full_id, journal)
+    deleted = delete_checkin(store, full_id)
     typer.echo(
         messages.DELETED.format(short_id=deleted.id[:8], date=deleted.local_date, days=KEEP_DAYS)
     )
 
 
 @app.command()
-def undo(db: DbOption = None) -> None:
+def undo(ctx: typer.Context, _db: DbOption = None) -> None:
     """Bring back the check-in deleted most recently."""
-    _restore(None, db)
+    _restore(ctx, None)
 
 
 @trash_app.command("restore")
-def trash_restore(checkin_id: IdArgument, db: DbOption = None) -> None:
+def trash_restore(ctx: typer.Context, checkin_id: IdArgument, _db: DbOption = None) -> None:
     """Bring back one check-in from the trash."""
-    _restore(checkin_id, db)
+    _restore(ctx, checkin_id)
 
 
 @trash_app.command("list")
-def trash_list(db: DbOption = None) -> None:
+def trash_list(ctx: typer.Context, _db: DbOption = None) -> None:
     """What the trash holds, most recently deleted first."""
-    from rich.console import Console
     from rich.table import Table
 
     from serjournal import messages
+    from serjournal.render.console import make_console
     from serjournal.store.trash import list_trash
 
-    _, store = open_journal_at(db, create=False)
+    store = open_reader(journal_of(ctx))
     entries = list_trash(store)
-    console = Console(highlight=False)
+    console = make_console()
     if not entries:
         console.print(messages.TRASH_EMPTY, markup=False)
         return
@@ -89,10 +90,10 @@ def trash_list(db: DbOption = None) -> None:
     console.print(table)
 
 
-def _restore(checkin_id: str | None, db: Path | None) -> None:
+def _restore(ctx: typer.Context, checkin_id: str | None) -> None:
     from serjournal import messages
-    from serjournal.store.trash import restore
+    from serjournal.store.writes import restore_deleted
 
-    journal, store = open_journal_at(db, create=False)
-    restored = restore(store, checkin_id, journal)
+    store = journal_of(ctx).open(create=False)
+    restored = restore_deleted(store, checkin_id)
     typer.echo(messages.TRASH_RESTORED.format(short_id=restored.id[:8], date=restored.local_date))

@@ -42,8 +42,9 @@ class Prompter(Protocol):
     def text(self, question: str, default: str = "") -> str:
         """A free-text answer; empty when skipped. `default` pre-fills it."""
 
-    def choose(self, question: str, choices: list[str]) -> str:
-        """Exactly one of the choices."""
+    def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
+        """Exactly one of the choices; `default` (one of them) starts selected,
+        so Enter keeps it."""
 
     def choose_many(
         self,
@@ -58,7 +59,11 @@ class Prompter(Protocol):
         `default` starts picked (editing a saved check-in)."""
 
     def choose_grouped(
-        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+        self,
+        question: str,
+        groups: dict[str, list[str]],
+        limit: int | None = None,
+        default: list[str] | None = None,
     ) -> list[str]:
         """Like choose_many, with the choices shown under their group names."""
 
@@ -129,10 +134,17 @@ class TerminalPrompter:
 
         return str(questionary.text(question, default=default, qmark="·").unsafe_ask()).strip()
 
-    def choose(self, question: str, choices: list[str]) -> str:
+    def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
         import questionary
 
-        return str(questionary.select(question, choices=choices, qmark="·").unsafe_ask())
+        return str(
+            questionary.select(
+                question,
+                choices=choices,
+                default=default if default in choices else None,
+                qmark="·",
+            ).unsafe_ask()
+        )
 
     def choose_many(
         self,
@@ -159,14 +171,19 @@ class TerminalPrompter:
         return self._checkbox(question, shown, limit)
 
     def choose_grouped(
-        self, question: str, groups: dict[str, list[str]], limit: int | None = None
+        self,
+        question: str,
+        groups: dict[str, list[str]],
+        limit: int | None = None,
+        default: list[str] | None = None,
     ) -> list[str]:
-        from questionary import Separator
+        from questionary import Choice, Separator
 
+        picked = set(default or [])
         choices: list[Any] = []
         for group, names in groups.items():
             choices.append(Separator(f"── {group}"))
-            choices.extend(names)
+            choices.extend(Choice(title=name, value=name, checked=name in picked) for name in names)
         return self._checkbox(question, choices, limit)
 
     def _checkbox(self, question: str, choices: list[Any], limit: int | None) -> list[str]:

@@ -2,6 +2,12 @@
 
 Each stage is a small function that asks through a Prompter and fills in
 the CheckIn. The texts come from content.py; nothing here is worded.
+
+Every question starts from what the check-in already holds (regions checked,
+qualities, intensities, where felt, texts), so when a stage is asked again
+(resuming a draft, editing a saved entry) pressing Enter keeps each answer.
+Answers given in a stage that the check-in cannot hold yet (a place picked
+before its quality) are replayed as defaults by the runner (runner.py).
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from serjournal import content, messages
 from serjournal.flow.prompter import SKIP, Prompter
@@ -46,12 +53,15 @@ class Session:
 
 
 STAGE_BY_KEY = {s.key: s for s in content.STAGES}
+_T = TypeVar("_T")
 
 
 def arrive(s: Session) -> None:
     if s.prompter.confirm(messages.ASK_ARRIVAL_BREATHS, default=False):
         s.prompter.breathe(s.settings.arrival_breath)
-    s.checkin.settledness = s.prompter.rating(content.SCALES["settledness"])
+    s.checkin.settledness = s.prompter.rating(
+        content.SCALES["settledness"], default=s.checkin.settledness
+    )
 
 
 def check_in(s: Session) -> None:
@@ -61,77 +71,119 @@ def check_in(s: Session) -> None:
 
 def ask_ratings(s: Session) -> None:
     for name in ("mood", "energy", "distress"):
-        setattr(s.checkin, name, s.prompter.rating(content.SCALES[name]))
+        rating = s.prompter.rating(content.SCALES[name], default=getattr(s.checkin, name))
+        setattr(s.checkin, name, rating)
     offer_support_if_distressed(s, s.checkin.distress)
 
 
 def body_scan(s: Session, limit: int | None = None) -> None:
     question = messages.ASK_REGIONS_QUICK if limit else messages.ASK_REGIONS
-    regions = _pick_up_to(s, question, s.vocabulary.regions, limit)
-    s.checkin.sensations = []
+    before = {x.region: x for x in s.checkin.sensations}
+    choices = list(dict.fromkeys([*s.vocabulary.regions, *before]))  # words since removed too
+    regions = _pick_up_to(s, question, choices, limit, default=list(before))
+    # Places picked keep what they held until each is asked again, so a draft
+    # written part way through the scan loses nothing.
+    s.checkin.sensations = [before[r] for r in regions if r in before]
     for region in regions:
-        side = None
+        old = before.get(region)
+        side = old.side if old else None
         # Quick mode leaves out the side: it has to stay under a minute.
         if region in content.BILATERAL_REGIONS and not limit:
             picked = s.prompter.choose(
-                messages.ASK_SIDE.format(region=region), [*content.SIDES, SKIP]
+                messages.ASK_SIDE.format(region=region),
+                [*content.SIDES, SKIP],
+                default=(side or SKIP) if old else None,
             )
             side = None if picked == SKIP else picked
+        qualities = list(dict.fromkeys([*s.vocabulary.qualities, *([old.quality] if old else [])]))
         quality = s.prompter.choose(
-            messages.ASK_QUALITY.format(region=region), s.vocabulary.qualities
+            messages.ASK_QUALITY.format(region=region),
+            qualities,
+            default=old.quality if old else None,
         )
-        intensity = _required_rating(s, f"({region}, {quality})")
-        s.checkin.sensations.append(
-            Sensation(region=region, side=side, quality=quality, intensity=intensity)
-        )
+        intensity = _required_rating(s, f"({region}, {quality})", old.intensity if old else None)
+        sensation = Sensation(region=region, side=side, quality=quality, intensity=intensity)
+        if old is not None:  # what the release stage recorded stays with the place
+            sensation.intensity_after, sensation.is_target = old.intensity_after, old.is_target
+        _put(s.checkin.sensations, sensation, regions, lambda x: x.region)
 
 
 def emotions(s: Session) -> None:
-    hints = {
-        f: ", ".join(e.name for e in s.vocabulary.emotions_in(f)) for f in s.vocabulary.families
-    }
-    families = s.prompter.choose_many(messages.ASK_FAMILIES, s.vocabulary.families, hints=hints)
+    groups = _emotion_groups(s)
+    hints = {family: ", ".join(names) for family, names in groups.items()}
+    before = [e.name for e in s.checkin.emotions]
+    families = s.prompter.choose_many(
+        messages.ASK_FAMILIES,
+        list(groups),
+        hints=hints,
+        default=[f for f, names in groups.items() if set(names) & set(before)],
+    )
     names: list[str] = []
     for family in families:
         names += s.prompter.choose_many(
             messages.ASK_FEELING_WORDS.format(family=family),
-            [e.name for e in s.vocabulary.emotions_in(family)],
+            groups[family],
+            default=[n for n in groups[family] if n in before],
         )
     _rate_emotions(s, names)
     ask_prompts(s, "emotions")
+
+
+def _emotion_groups(s: Session) -> dict[str, list[str]]:
+    """Feeling words by family: the vocabulary's, plus any the check-in already
+    holds that the vocabulary no longer has (a word since removed from the config)."""
+    groups = {f: [e.name for e in s.vocabulary.emotions_in(f)] for f in s.vocabulary.families}
+    for e in s.checkin.emotions:
+        if e.name not in groups.get(e.family, []):
+            groups.setdefault(e.family, []).append(e.name)
+    return groups
 
 
 def _rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
     """Intensity and body region of each feeling. The regions just scanned come
     first; quick mode offers only those (and does not ask when there are none)."""
     scanned = list(dict.fromkeys(x.region for x in s.checkin.sensations))
-    where = (scanned if quick else list(dict.fromkeys(scanned + s.vocabulary.regions))) + [SKIP]
-    s.checkin.emotions = []
+    before = {e.name: e for e in s.checkin.emotions}
+    s.checkin.emotions = [before[n] for n in names if n in before]
     for name in names:
-        emotion = s.vocabulary.emotions[name]
-        intensity = _required_rating(s, f"({name})")
+        old = before.get(name)
+        coordinates = old or s.vocabulary.emotions[name]
+        intensity = _required_rating(s, f"({name})", old.intensity if old else None)
         region = SKIP
+        felt = [old.region] if old and old.region else []
+        choices = scanned if quick else [*scanned, *s.vocabulary.regions]
+        where = [*dict.fromkeys([*choices, *felt]), SKIP]
         if len(where) > 1:
-            region = s.prompter.choose(messages.ASK_FEELING_REGION.format(name=name), where)
-        s.checkin.emotions.append(
-            EmotionEntry(
-                name=emotion.name,
-                family=emotion.family,
-                valence=emotion.valence,
-                energy=emotion.energy,
-                intensity=intensity,
-                region=None if region == SKIP else region,
+            region = s.prompter.choose(
+                messages.ASK_FEELING_REGION.format(name=name),
+                where,
+                default=(old.region or SKIP) if old else None,
             )
+        entry = EmotionEntry(
+            name=name,
+            family=coordinates.family,
+            valence=coordinates.valence,
+            energy=coordinates.energy,
+            intensity=intensity,
+            region=None if region == SKIP else region,
         )
+        _put(s.checkin.emotions, entry, names, lambda e: e.name)
 
 
 def dialogue(s: Session) -> None:
     sensations = s.checkin.sensations
-    for x in sensations:
-        x.is_target = False
+    before = s.checkin.target
     if sensations:
         labels = [_label(x) for x in sensations]
-        chosen = labels[0] if len(labels) == 1 else s.prompter.choose(messages.ASK_TARGET, labels)
+        chosen = (
+            labels[0]
+            if len(labels) == 1
+            else s.prompter.choose(
+                messages.ASK_TARGET, labels, default=_label(before) if before else None
+            )
+        )
+        for x in sensations:
+            x.is_target = False
         sensations[labels.index(chosen)].is_target = True
         s.prompter.say(messages.REST_ON_TARGET.format(target=chosen))
     else:
@@ -141,7 +193,8 @@ def dialogue(s: Session) -> None:
 
 def release(s: Session) -> None:
     by_text = {text: key for key, text in content.PRACTICES.items()}
-    practice = by_text[s.prompter.choose(messages.ASK_PRACTICE, list(by_text))]
+    earlier = content.PRACTICES.get(s.checkin.practice or "")
+    practice = by_text[s.prompter.choose(messages.ASK_PRACTICE, list(by_text), default=earlier)]
     s.checkin.practice = practice
     if practice == "breath":
         s.checkin.practice_seconds = s.prompter.breathe(s.settings.breath)
@@ -156,16 +209,22 @@ def release(s: Session) -> None:
     target = s.checkin.target
     if target is not None:
         target.intensity_after = s.prompter.rating(
-            content.SCALES["intensity"], f"(now: {_label(target)})"
+            content.SCALES["intensity"],
+            f"(now: {_label(target)})",
+            default=target.intensity_after,
         )
-    s.checkin.distress_after = s.prompter.rating(content.SCALES["distress"], "(now)")
+    s.checkin.distress_after = s.prompter.rating(
+        content.SCALES["distress"], "(now)", default=s.checkin.distress_after
+    )
     offer_support_if_distressed(s, s.checkin.distress_after)
 
 
 def integrate(s: Session) -> None:
     ask_prompts(s, "integrate")
     s.prompter.say(content.GROUNDING_CUE)
-    s.checkin.closing_mood = s.prompter.rating(content.SCALES["closing_mood"])
+    s.checkin.closing_mood = s.prompter.rating(
+        content.SCALES["closing_mood"], default=s.checkin.closing_mood
+    )
     ask_tags(s)
 
 
@@ -174,15 +233,19 @@ def quick(s: Session) -> None:
     ask_ratings(s)
     body_scan(s, limit=content.QUICK_MAX_SENSATIONS)
     limit = content.QUICK_MAX_EMOTIONS
-    groups = {f: [e.name for e in s.vocabulary.emotions_in(f)] for f in s.vocabulary.families}
+    groups = _emotion_groups(s)
+    before = [e.name for e in s.checkin.emotions]
     while (
-        len(names := s.prompter.choose_grouped(messages.ASK_FEELINGS_QUICK, groups, limit)) > limit
+        len(
+            names := s.prompter.choose_grouped(
+                messages.ASK_FEELINGS_QUICK, groups, limit, default=before
+            )
+        )
+        > limit
     ):
         s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
     _rate_emotions(s, names, quick=True)
-    note = s.prompter.text(content.QUICK_NOTE.question)
-    if note:
-        s.checkin.answers[content.QUICK_NOTE.key] = note
+    _ask_text(s, content.QUICK_NOTE)
     ask_tags(s)
 
 
@@ -199,21 +262,29 @@ STAGE_STEPS: dict[str, Callable[[Session], None]] = {
 
 def ask_prompts(s: Session, stage_key: str) -> None:
     for prompt in s.settings.stage(stage_key).prompts:
-        answer = s.prompter.text(prompt.question)
-        if answer:
-            s.checkin.answers[prompt.key] = answer
+        _ask_text(s, prompt)
+
+
+def _ask_text(s: Session, prompt: content.Prompt) -> None:
+    """A free-text answer, starting from the one already given; emptied, it goes."""
+    answer = s.prompter.text(prompt.question, default=s.checkin.answers.get(prompt.key, ""))
+    if answer:
+        s.checkin.answers[prompt.key] = answer
+    else:
+        s.checkin.answers.pop(prompt.key, None)
 
 
 def ask_tags(s: Session) -> None:
     """Tags to find the entry again: the user's own, picked, plus new ones."""
+    known = s.settings.known_tags
     picked: list[str] = []
-    if s.settings.known_tags:
+    if known:
         picked = s.prompter.choose_many(
-            messages.TAGS_PICK, s.settings.known_tags, default=s.checkin.tags
+            messages.TAGS_PICK, known, default=[t for t in s.checkin.tags if t in known]
         )
-    typed = s.prompter.text(messages.TAGS_NEW)
-    kept = [t for t in s.checkin.tags if t not in s.settings.known_tags]
-    s.checkin.tags = list(dict.fromkeys([*kept, *picked, *split_tags(typed)]))
+    others = [t for t in s.checkin.tags if t not in known]
+    typed = s.prompter.text(messages.TAGS_NEW, default=", ".join(others))
+    s.checkin.tags = list(dict.fromkeys([*picked, *split_tags(typed)]))
 
 
 def split_tags(text: str) -> list[str]:
@@ -232,22 +303,36 @@ def offer_support_if_distressed(s: Session, distress: int | None) -> None:
         s.prompter.breathe(s.settings.arrival_breath)
 
 
-def _pick_up_to(s: Session, question: str, choices: list[str], limit: int | None) -> list[str]:
+def _pick_up_to(
+    s: Session,
+    question: str,
+    choices: list[str],
+    limit: int | None,
+    default: list[str] | None = None,
+) -> list[str]:
     while True:
-        picked = s.prompter.choose_many(question, choices, limit)
+        picked = s.prompter.choose_many(question, choices, limit, default=default)
         if limit is None or len(picked) <= limit:
             return picked
         s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
 
 
-def _required_rating(s: Session, subject: str) -> int:
+def _required_rating(s: Session, subject: str, default: int | None = None) -> int:
     """Intensity is what makes a noted sensation or feeling comparable: asked
     until given."""
     while (
-        value := s.prompter.rating(content.SCALES["intensity"], subject, optional=False)
+        value := s.prompter.rating(
+            content.SCALES["intensity"], subject, optional=False, default=default
+        )
     ) is None:
         pass
     return value
+
+
+def _put(items: list[_T], item: _T, order: list[str], key: Callable[[_T], str]) -> None:
+    """Replace the entry with `item`'s key, or add it, keeping `order`."""
+    kept = [x for x in items if key(x) != key(item)] + [item]
+    items[:] = sorted(kept, key=lambda x: order.index(key(x)))
 
 
 def _label(sensation: Sensation) -> str:

@@ -18,7 +18,7 @@ from serjournal import content, messages
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from serjournal.store.reading import Readable
 
 PROMPT_QUESTIONS = {
     **{p.key: p.question.replace(" (optional)", "") for s in content.STAGES for p in s.prompts},
@@ -185,7 +185,7 @@ def saved_summary(checkin: CheckIn) -> Table:
     return grid
 
 
-def print_saved_summary(db: Database, checkin: CheckIn, console: Console | None = None) -> None:
+def print_saved_summary(db: Readable, checkin: CheckIn, console: Console | None = None) -> None:
     """What was saved, and the streak, after a check-in."""
     from serjournal.store.checkins import current_streak
 
@@ -203,7 +203,7 @@ def print_saved_summary(db: Database, checkin: CheckIn, console: Console | None 
         console.print(Text(messages.STREAK_ONE, style="dim"))
 
 
-def _back_after_a_gap(db: Database, today: date) -> bool:
+def _back_after_a_gap(db: Readable, today: date) -> bool:
     """Today's single check-in follows earlier ones, with a gap between."""
     today_count, earlier = db.execute(
         "SELECT sum(local_date = ?), sum(local_date < ?) FROM checkins",

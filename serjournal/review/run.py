@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from serjournal import messages, paths
 from serjournal.errors import InputError
+from serjournal.journal import Journal
 from serjournal.review.figures import ReviewSummary
 from serjournal.review.periods import Period, parse_week, resolve_period
 from serjournal.review.summary import build_summary, has_checkins
@@ -28,7 +29,7 @@ MAX_DEMO_WEEKS = 520
 
 
 def run_review(
-    db_option: Path | None,
+    journal: Journal,
     *,
     week: str | None = None,
     last: int | str | None = None,
@@ -38,17 +39,16 @@ def run_review(
     save: Path | None = None,
     now: datetime | None = None,
 ) -> None:
-    from serjournal.store.reading import open_for_reading
     from serjournal.timeutil import local_now
 
     now = now or local_now()
     # Check every option before opening anything: bad input writes nothing.
     period = resolve_period(now, week=week, last=last, since=since, until=until)
     _check_save_path(save)
-    conn = open_for_reading(paths.journal_path(db_option))
+    conn = journal.open_for_reading()
     try:
         summary = _summary_or_none(conn, period, now)
-        output(summary, period, now, as_json=as_json, save=save)
+        output(summary, period, now, journal, as_json=as_json, save=save)
     finally:
         if conn is not None:
             conn.close()
@@ -67,6 +67,7 @@ def output(
     summary: ReviewSummary | None,
     period: Period,
     now: datetime,
+    journal: Journal,
     *,
     as_json: bool = False,
     save: Path | None = None,
@@ -77,13 +78,13 @@ def output(
         data = (summary or empty_summary(period, now)).to_dict()
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         if save is not None:  # stdout carries the JSON: the note goes to stderr
-            _save(summary, save)
+            _save(summary, save, journal)
             print(messages.REVIEW_SAVED.format(path=save), file=sys.stderr)
         return
     console = _console(out)
     _draw(console, summary)
     if save is not None:
-        _save(summary, save)
+        _save(summary, save, journal)
         # Plain print: Rich would fold a long path across lines.
         print(messages.REVIEW_SAVED.format(path=save), file=out)
 
@@ -102,9 +103,9 @@ def empty_summary(period: Period, now: datetime) -> ReviewSummary:
 
 
 def _console(out: TextIO, **options: object) -> Console:
-    from rich.console import Console
+    from serjournal.render.console import make_console
 
-    console = Console(file=out, highlight=False, emoji=False, **options)  # type: ignore[arg-type]
+    console = make_console(file=out, emoji=False, **options)
     console.width = min(console.width, 80)
     return console
 
@@ -123,7 +124,7 @@ def _check_save_path(save: Path | None) -> None:
         raise InputError(messages.BAD_SAVE_SUFFIX.format(path=save))
 
 
-def _save(summary: ReviewSummary | None, save: Path) -> None:
+def _save(summary: ReviewSummary | None, save: Path, journal: Journal) -> None:
     """Draw the review again on a recording console, in colour, and write it 0600."""
     import io
 
@@ -133,12 +134,8 @@ def _save(summary: ReviewSummary | None, save: Path) -> None:
         document = console.export_svg(title="serjournal review")
     else:
         document = console.export_html()
-    try:
-        paths.write_private_atomically(save.expanduser(), document.encode("utf-8"))
-    except OSError as error:
-        raise InputError(
-            messages.SAVE_FAILED.format(path=save, reason=error.strerror or error)
-        ) from None
+    with paths.private_output(save, journal=journal) as out:
+        out.write(document)
 
 
 # --- The demo -------------------------------------------------------------------------------
@@ -162,40 +159,42 @@ def run_demo(
         raise InputError(messages.DEMO_BAD_WEEKS.format(value=weeks, limit=MAX_DEMO_WEEKS))
     now = now or local_now()
     if db_option is not None:
-        path = db_option.expanduser()
-        _refuse_real_journal(path)
-        _demo_in(path, weeks, seed, as_json, now)
-        _say(messages.DEMO_KEPT.format(path=path), as_json)
+        demo = Journal.locate(db_option)
+        _refuse_real_journal(demo)
+        _demo_in(demo, weeks, seed, as_json, now)
+        _say(messages.DEMO_KEPT.format(path=demo.path), as_json)
         return
     with tempfile.TemporaryDirectory(prefix="serjournal-demo-") as folder:
-        _demo_in(Path(folder) / "demo.db", weeks, seed, as_json, now)
+        _demo_in(Journal(Path(folder) / "demo.db"), weeks, seed, as_json, now)
     _say(messages.DEMO_REMOVED, as_json)
 
 
-def _refuse_real_journal(path: Path) -> None:
+def _refuse_real_journal(demo: Journal) -> None:
+    """The demo's --db names a new file, never the user's own journal."""
     import os
 
-    real = [paths.data_dir() / paths.JOURNAL_FILENAME]
+    real = [Journal(paths.data_dir() / paths.JOURNAL_FILENAME)]
     if os.environ.get(paths.DB_ENV):
-        real.append(Path(os.environ[paths.DB_ENV]).expanduser())
-    if any(path.resolve() == candidate.resolve() for candidate in real):
-        raise InputError(messages.DEMO_REFUSE_REAL_JOURNAL.format(path=path))
+        real.append(Journal.locate(None))
+    if any(demo.real_path == candidate.real_path for candidate in real):
+        raise InputError(messages.DEMO_REFUSE_REAL_JOURNAL.format(path=demo.path))
 
 
-def _demo_in(path: Path, weeks: int, seed: int, as_json: bool, now: datetime) -> None:
+def _demo_in(journal: Journal, weeks: int, seed: int, as_json: bool, now: datetime) -> None:
     from serjournal.demo import fill_journal
-    from serjournal.store.connection import open_journal
 
-    db = open_journal(path)
+    db = journal.open()
     try:
         existing = db.execute("SELECT count(*) FROM checkins").fetchone()[0]
         if existing:
-            raise InputError(messages.DEMO_REFUSE_NOT_EMPTY.format(path=path, count=existing))
+            raise InputError(
+                messages.DEMO_REFUSE_NOT_EMPTY.format(path=journal.path, count=existing)
+            )
         count = fill_journal(db, weeks=weeks, end=now.date(), seed=seed)
         _say(messages.DEMO_INTRO.format(count=count, weeks=weeks, seed=seed), as_json)
         period = parse_week("last", now.date())
         summary = build_summary(db.conn, period, now.date())
-        output(summary, period, now, as_json=as_json)
+        output(summary, period, now, journal, as_json=as_json)
     finally:
         db.close()
 

@@ -1,21 +1,16 @@
-"""Saving and reading check-ins. One check-in is written in one transaction."""
+"""Reading check-ins, and the one description of the rows a check-in is
+stored as (checkin_row, child_rows). Writing is store/writes.py's job."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from serjournal import content, messages
 from serjournal.errors import InputError
 from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry, Sensation, parse_utc
-from serjournal.store.connection import journal_error, write_transaction
+from serjournal.store.reading import Readable
 
 CHECKIN_COLUMNS: tuple[str, ...] = (
     "id",
@@ -31,51 +26,22 @@ CHECKIN_COLUMNS: tuple[str, ...] = (
 )
 
 
-def save_checkin(db: Database, checkin: CheckIn, path: Path | None = None) -> None:
-    """Write the whole check-in atomically, or nothing at all."""
-    with _translated_errors(path), write_transaction(db):
-        if checkin_exists(db, checkin.id):
-            raise InputError(messages.DUPLICATE_ID.format(id=checkin.id))
-        _insert(db, checkin)
-
-
-def save_new_checkins(
-    db: Database, checkins: Iterable[CheckIn], path: Path | None = None
-) -> tuple[int, int]:
-    """Write many check-ins in one transaction (all or none), skipping those
-    whose id is already in the journal. Returns (added, skipped)."""
-    added = skipped = 0
-    with _translated_errors(path), write_transaction(db):
-        for checkin in checkins:
-            if checkin_exists(db, checkin.id):
-                skipped += 1
-                continue
-            _insert(db, checkin)
-            added += 1
-    return added, skipped
-
-
-def checkin_exists(db: Database, checkin_id: str) -> bool:
+def checkin_exists(db: Readable, checkin_id: str) -> bool:
     return db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin_id]).fetchone() is not None
 
 
-@contextmanager
-def _translated_errors(path: Path | None) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as error:
-        raise journal_error(error, path or Path("journal")) from None
+# When a check-in was made and how long it took differ between a first try and
+# a retry of the same save; the answers do not.
+_NOT_ANSWERS = ("created_utc", "local_date", "utc_offset_minutes", "duration_seconds", "edited_utc")
 
 
-def _insert(db: Database, checkin: CheckIn) -> None:
-    db.table("checkins").insert(checkin_row(checkin))
-    insert_children(db, checkin)
+def same_answers(a: CheckIn, b: CheckIn) -> bool:
+    """Whether two check-ins hold the same answers (whenever they were made)."""
+    first, second = a.to_dict(), b.to_dict()
+    return all(first[k] == second[k] for k in first if k not in _NOT_ANSWERS)
 
 
-def insert_children(db: Database, checkin: CheckIn) -> None:
-    """Sensations, emotions, answers and tags: shared by save and edit."""
-    for table, rows in child_rows(checkin).items():
-        db.table(table).insert_all(rows)
+CHILD_TABLES: tuple[str, ...] = ("sensations", "emotions", "answers", "tags")
 
 
 def checkin_row(checkin: CheckIn) -> dict[str, Any]:
@@ -109,17 +75,24 @@ def child_rows(checkin: CheckIn) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def resolve_id(db: Database, prefix: str) -> str:
-    """The full id for a unique prefix; a clear error if none or several match."""
+def resolve_id(db: Readable, prefix: str) -> str:
+    """The full id of the live check-in whose id starts with `prefix`."""
+    return resolve_prefix(db, "checkins", "id", prefix, messages.NO_SUCH_CHECKIN)
+
+
+def resolve_prefix(db: Readable, table: str, column: str, prefix: str, missing: str) -> str:
+    """The one value of `table.column` starting with `prefix` (ids are typed
+    short); InputError with `missing` when none, or naming them when several."""
     cleaned = prefix.strip().lower()
     if not cleaned or any(c not in "0123456789abcdef-" for c in cleaned):
         raise InputError(messages.BAD_ID.format(id=prefix))
     rows = db.execute(
-        "SELECT id FROM checkins WHERE id >= ? AND id < ? ORDER BY id LIMIT 6",
+        f"SELECT DISTINCT {column} FROM {table} WHERE {column} >= ? AND {column} < ? "
+        f"ORDER BY {column} LIMIT 6",
         [cleaned, cleaned + "\uffff"],
     ).fetchall()
     if not rows:
-        raise InputError(messages.NO_SUCH_CHECKIN.format(id=prefix))
+        raise InputError(missing.format(id=prefix))
     if len(rows) > 1:
         raise InputError(
             messages.AMBIGUOUS_ID.format(id=prefix, matches=", ".join(r[0][:8] for r in rows[:5]))
@@ -127,7 +100,7 @@ def resolve_id(db: Database, prefix: str) -> str:
     return str(rows[0][0])
 
 
-def load_checkin(db: Database, checkin_id: str) -> CheckIn:
+def load_checkin(db: Readable, checkin_id: str) -> CheckIn:
     row = db.execute(
         f"SELECT {', '.join(CHECKIN_COLUMNS)} FROM checkins WHERE id = ?", [checkin_id]
     ).fetchone()
@@ -136,7 +109,7 @@ def load_checkin(db: Database, checkin_id: str) -> CheckIn:
     return assemble_checkins(db, [dict(zip(CHECKIN_COLUMNS, row, strict=True))])[0]
 
 
-def assemble_checkins(db: Database, rows: list[dict[str, Any]]) -> list[CheckIn]:
+def assemble_checkins(db: Readable, rows: list[dict[str, Any]]) -> list[CheckIn]:
     """Whole check-ins from rows of the checkins table: one query per child
     table for all of them, not one per check-in (exports read 500 at a time)."""
     checkins = {row["id"]: _checkin_header(row) for row in rows}
@@ -200,7 +173,7 @@ class CheckInLine:
     tags: str = ""
 
 
-def recent_checkins(db: Database, limit: int = 10) -> list[CheckInLine]:
+def recent_checkins(db: Readable, limit: int = 10) -> list[CheckInLine]:
     rows = db.execute(
         """
         SELECT c.id, c.created_utc, c.local_date, c.utc_offset_minutes, c.mode,
@@ -222,11 +195,11 @@ def recent_checkins(db: Database, limit: int = 10) -> list[CheckInLine]:
     ]
 
 
-def count_checkins(db: Database) -> int:
+def count_checkins(db: Readable) -> int:
     return int(db.execute("SELECT count(*) FROM checkins").fetchone()[0])
 
 
-def current_streak(db: Database, today: date) -> int:
+def current_streak(db: Readable, today: date) -> int:
     """Consecutive days with a check-in, ending today, or yesterday: today's
     check-in may simply not have happened yet. Reads only the streak's rows."""
     rows = db.execute(

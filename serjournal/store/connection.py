@@ -1,8 +1,10 @@
-"""Opening a journal file safely.
+"""Opening a journal file safely, to write to it.
 
-Before SQLite touches a file we check it is ours: a directory, another
-program's database or a file from a newer serjournal is refused with a clear
-message and never modified. New journals are created 0600 in a 0700 folder.
+Before SQLite touches a file we check it is ours: a directory, a FIFO,
+another program's database or a file from a newer serjournal is refused with
+a clear message and never modified. New journals are created 0600 in a 0700
+folder, whatever path led to them; stray -wal/-shm files left by a journal
+that is gone are moved aside first, so they cannot be replayed into it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -19,24 +22,23 @@ from sqlite_utils import Database
 from serjournal import messages, paths
 from serjournal.errors import JournalError, JournalNotWritable
 from serjournal.store import migrations
+from serjournal.store.format import APPLICATION_ID, busy_timeout_ms
+from serjournal.store.reading import refuse_unopenable
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-# A second terminal saving at the same moment waits this long for the lock.
-BUSY_TIMEOUT_MS = 15_000
-# Overrides the wait, in milliseconds: tests use it so a locked journal is
-# reported at once; a very slow network disk may want longer.
-BUSY_TIMEOUT_ENV = "SERJOURNAL_BUSY_TIMEOUT_MS"
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
 def open_journal(path: Path, *, create: bool = True) -> Database:
     """Open (and if needed create and upgrade) the journal at `path`."""
-    _check_file(path, create)
+    created = _prepare_file(path, create)
     try:
         db = _connect(path)
         _check_owner_and_version(db, path)
-        _upgrade(db, path)
+        _upgrade(db)
     except sqlite3.DatabaseError as error:
         raise journal_error(error, path) from None
+    if created:
+        secure_journal_files(path)
     return db
 
 
@@ -48,36 +50,80 @@ def empty_journal() -> Database:
     return db
 
 
-def _check_file(path: Path, create: bool) -> None:
+def read_through_upgraded_copy(path: Path) -> sqlite3.Connection:
+    """Reading a journal written by an older serjournal, without upgrading the
+    file (reads never write): a copy in memory is upgraded and read instead.
+    Foreign and newer files are refused as open_journal would."""
+    try:
+        source = sqlite3.connect(str(path), timeout=busy_timeout_ms() / 1000, isolation_level=None)
+        source.execute("PRAGMA query_only = ON")
+        try:
+            _check_owner_and_version(Database(source, execute_plugins=False), path)
+            memory = sqlite3.connect(":memory:", isolation_level=None)
+            source.backup(memory)
+        finally:
+            source.close()
+        copy = Database(memory, execute_plugins=False)
+        copy.execute("PRAGMA foreign_keys = ON")
+        migrations.migrations.apply(copy)
+    except sqlite3.DatabaseError as error:
+        raise journal_error(error, path) from None
+    return memory
+
+
+def path_of(db: Database) -> Path:
+    """The file an open journal connection writes to (for error messages)."""
+    for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return Path(file) if file else Path(":memory:")
+    return Path("journal")
+
+
+def _prepare_file(path: Path, create: bool) -> bool:
+    """Check the file before SQLite opens it; True when it was created now."""
+    if path.exists():
+        refuse_unopenable(path)
+        return path.stat().st_size == 0  # an empty file is a journal not yet made
     if path.is_dir():
         raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
-    if not path.exists():
-        if not create:
-            raise JournalError(messages.JOURNAL_MISSING.format(path=path))
-        try:
-            paths.ensure_private_dir(path.parent)
-            paths.create_private_file(path)
-        except OSError as error:
-            raise JournalError(
-                messages.JOURNAL_CANNOT_CREATE.format(path=path, reason=error.strerror or error)
-            ) from None
-        return
+    if not create:
+        raise JournalError(messages.JOURNAL_MISSING.format(path=path))
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        paths.ensure_private_dir(path.parent)
+        set_aside_stray_companions(path)
+        paths.create_journal_file(path)
     except OSError as error:
         raise JournalError(
-            messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
+            messages.JOURNAL_CANNOT_CREATE.format(path=path, reason=error.strerror or error)
         ) from None
-    if header and header != SQLITE_HEADER:
-        raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
+    return True
 
 
-def busy_timeout_ms() -> int:
-    try:
-        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS)))
-    except ValueError:
-        return BUSY_TIMEOUT_MS
+def set_aside_stray_companions(path: Path, now: datetime | None = None) -> list[Path]:
+    """-wal, -shm and -journal files beside a journal that does not exist are
+    left from an older one: SQLite would replay them into the new file. They
+    are renamed aside (never deleted) and the new names returned."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    moved = []
+    for suffix in COMPANION_SUFFIXES:
+        stray = path.with_name(path.name + suffix)
+        if os.path.lexists(stray) and not os.path.lexists(path):
+            aside = paths.unused_name(stray.with_name(f"{stray.name}.stray-{stamp}"))
+            os.replace(stray, aside)
+            moved.append(aside)
+    return moved
+
+
+def secure_journal_files(path: Path) -> None:
+    """The journal and its companions end 0600, whatever path led to them (a
+    symlink to a new file, an empty file made under someone else's umask)."""
+    real = Path(os.path.realpath(path))
+    for candidate in (real, *(real.with_name(real.name + s) for s in COMPANION_SUFFIXES)):
+        try:
+            if os.stat(candidate).st_mode & 0o077:
+                os.chmod(candidate, paths.PRIVATE_FILE_MODE)
+        except OSError:
+            continue
 
 
 def _connect(path: Path) -> Database:
@@ -103,14 +149,14 @@ def _check_owner_and_version(db: Database, path: Path) -> None:
         applied = {m.name for m in migrations.migrations.applied(db)}
     finally:
         db.execute("COMMIT")
-    if application_id not in (0, migrations.APPLICATION_ID) or (application_id == 0 and has_tables):
+    if application_id not in (0, APPLICATION_ID) or (application_id == 0 and has_tables):
         raise JournalError(messages.JOURNAL_FOREIGN.format(path=path))
     unknown = applied - set(migrations.known_names())
     if unknown:
         raise JournalError(messages.JOURNAL_TOO_NEW.format(path=path))
 
 
-def _upgrade(db: Database, path: Path) -> None:
+def _upgrade(db: Database) -> None:
     if migrations.migrations.pending(db):
         with write_transaction(db):
             # Re-check under the write lock: another process may have upgraded.

@@ -10,12 +10,11 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from serjournal import messages
 from serjournal.answers import parse_rating
 from serjournal.errors import InputError
 from serjournal.store.checkins import CheckInLine
+from serjournal.store.reading import Readable
 from serjournal.timeutil import parse_day
 from serjournal.vocabulary import Vocabulary, normalise
 
@@ -76,7 +75,7 @@ _SEP = "\x1f"
 
 
 def filtered_checkins(
-    db: Database, f: ListFilter, limit: int | None = None
+    db: Readable, f: ListFilter, limit: int | None = None
 ) -> list[dict[str, Any]]:
     """Matching check-ins, newest first, as plain dicts (the `list --json`
     form) with their regions, emotions and tags as lists."""
@@ -122,7 +121,7 @@ def as_line(row: dict[str, Any]) -> CheckInLine:
     return CheckInLine(**plain)
 
 
-def known_tags(db: Database) -> list[str]:
+def known_tags(db: Readable) -> list[str]:
     """Every tag in use, most used first: offered at the end of a check-in."""
     return [
         r[0] for r in db.execute("SELECT tag FROM tags GROUP BY tag ORDER BY count(*) DESC, tag")
@@ -130,7 +129,7 @@ def known_tags(db: Database) -> list[str]:
 
 
 def build_filter(
-    db: Database,
+    db: Readable,
     vocabulary: Vocabulary,
     *,
     since: str | None = None,
@@ -169,6 +168,6 @@ def build_filter(
     return f
 
 
-def _stored(db: Database, table: str, column: str, value: str) -> bool:
+def _stored(db: Readable, table: str, column: str, value: str) -> bool:
     sql = f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1"
     return db.execute(sql, [value]).fetchone() is not None

@@ -9,17 +9,25 @@ version so every upgrade path stays tested.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-# Marks a file as a serjournal journal ("SERJ" in ASCII), so we never treat
-# some other program's SQLite file as ours.
-APPLICATION_ID = 0x5345524A
+from serjournal.store.format import APPLICATION_ID, MIGRATION_SET
 
-migrations = Migrations("serjournal")
+migrations = Migrations(MIGRATION_SET)
+_names: list[str] = []  # in order, as registered: our own record, no private API
 
 
-@migrations()
+def migration(function: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a migration with sqlite-utils, and remember its name."""
+    _names.append(function.__name__)
+    migrations()(function)
+    return function
+
+
+@migration
 def m001_create_journal(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     _run_script(
@@ -99,7 +107,7 @@ def _run_script(db: Database, script: str) -> None:
 
 
 def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    return list(_names)
 
 
 def schema_version() -> int:
@@ -107,7 +115,7 @@ def schema_version() -> int:
     return len(known_names())
 
 
-@migrations()
+@migration
 def m002_trash(db: Database) -> None:
     # A deleted check-in waits here, whole, as its JSON form, for `undo`.
     # Keeping it out of the checkins table means no other query must filter it.
@@ -123,7 +131,7 @@ def m002_trash(db: Database) -> None:
     db.execute("CREATE INDEX idx_trash_deleted_utc ON trash (deleted_utc)")
 
 
-@migrations()
+@migration
 def m003_answers_fts(db: Database) -> None:
     # Full-text index over written answers, kept in step by triggers so every
     # write path (save, edit, delete, restore, import) is covered without code.
@@ -145,3 +153,28 @@ def m003_answers_fts(db: Database) -> None:
         "INSERT INTO answers_fts (answers_fts) VALUES ('rebuild')",
     ):
         db.execute(statement)
+
+
+@migration
+def m004_trash_keeps_every_version(db: Database) -> None:
+    # The trash was keyed by check-in id, so deleting an entry a second time
+    # replaced the version deleted first. Every deletion now keeps its own row;
+    # the rows move over unchanged, oldest first.
+    db.execute("ALTER TABLE trash RENAME TO trash_m002")
+    db.execute(
+        """
+        CREATE TABLE trash (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            checkin_id TEXT NOT NULL,
+            deleted_utc TEXT NOT NULL,
+            record TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        "INSERT INTO trash (checkin_id, deleted_utc, record) "
+        "SELECT checkin_id, deleted_utc, record FROM trash_m002 ORDER BY deleted_utc, rowid"
+    )
+    db.execute("DROP TABLE trash_m002")  # its rows are all in trash now, same transaction
+    db.execute("CREATE INDEX idx_trash_deleted_utc ON trash (deleted_utc)")
+    db.execute("CREATE INDEX idx_trash_checkin_id ON trash (checkin_id)")

@@ -1,74 +1,107 @@
-"""Opening the journal to read it, quickly.
+"""Opening the journal to read it: quickly, and without ever writing to it.
 
-The review must start as fast as `serjournal --version`, and importing
-sqlite-utils alone costs more than that whole command. So a journal that is
-ours and fully upgraded is opened with the standard library only; anything
-else (a foreign file, a pending upgrade, a newer journal) goes through
-connection.open_journal, which upgrades it or explains the problem. The fast
-path is only a shortcut: when in doubt it defers to the full check.
+Importing sqlite-utils alone costs more than a whole `serjournal --version`,
+so a journal that is ours and fully upgraded is opened with the standard
+library only. A journal a version behind is read through an upgraded copy in
+memory (the upgrade itself happens on the next write); anything else (a
+foreign file, a newer journal, a damaged one) is refused with the same
+message a write would give. Looking (list, show, search, review, export,
+backup, completion) never migrates, purges or changes the journal's mode.
 """
 
 from __future__ import annotations
 
-import re
+import os
 import sqlite3
-from importlib.util import find_spec
+import stat
 from pathlib import Path
+from typing import Any, Protocol
 
-# Must equal migrations.APPLICATION_ID (a test checks); importing that module
-# would import sqlite-utils.
-APPLICATION_ID = 0x5345524A
-SQLITE_HEADER = b"SQLite format 3\x00"
-_MIGRATION_DEF = re.compile(r"^def (m\d+_\w+)\(", re.MULTILINE)
+from serjournal.store.format import (
+    APPLICATION_ID,
+    MIGRATION_NAMES,
+    MIGRATION_SET,
+    SQLITE_HEADER,
+    busy_timeout_ms,
+)
 
 
-def known_migration_names() -> list[str]:
-    """The migrations this program defines, read from migrations.py's source
-    (every migration there is a function named m<number>_<what>)."""
-    spec = find_spec("serjournal.store.migrations")
-    if spec is None or spec.origin is None:
-        return []
-    try:
-        source = Path(spec.origin).read_text(encoding="utf-8")
-    except OSError:
-        return []
-    return _MIGRATION_DEF.findall(source)
+class Readable(Protocol):
+    """What every reading function needs: a plain sqlite3 connection or a
+    sqlite-utils Database both have it."""
+
+    def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
 
 
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
-    """A connection to the journal at `path`, or None when there is none yet."""
+    """A read-only connection to the journal at `path`, or None when there is none yet."""
     if not path.exists():
         return None
-    connection = _fast_open(path)
-    if connection is not None:
+    refuse_unopenable(path)
+    connection = _connect_read_only(path)
+    try:
+        applied = _applied_migrations(connection)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        from serjournal.store.connection import journal_error
+
+        raise journal_error(error, path) from None
+    if applied == list(MIGRATION_NAMES):
         return connection
-    from serjournal.store.connection import open_journal
+    # Not the common case: the full check, which explains foreign or newer files.
+    connection.close()
+    from serjournal.store.connection import read_through_upgraded_copy
 
-    # Refuses foreign or newer files with a clear message; upgrades older ones.
-    return open_journal(path, create=False).conn
+    return read_through_upgraded_copy(path)
 
 
-def _fast_open(path: Path) -> sqlite3.Connection | None:
+def refuse_unopenable(path: Path) -> None:
+    """A folder, a FIFO or device (opening it would hang) or a file that is
+    not SQLite: one clear line, before SQLite touches it."""
+    from serjournal import messages
+    from serjournal.errors import JournalError
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise JournalError(
+            messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
+    if not stat.S_ISREG(mode):
+        raise JournalError(messages.JOURNAL_NOT_A_FILE.format(path=path))
     try:
         with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return None
-        connection = sqlite3.connect(str(path), timeout=15, isolation_level=None)
-    except (OSError, sqlite3.Error):
-        return None
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise JournalError(
+            messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
+        ) from None
+    if header and header != SQLITE_HEADER:
+        raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(str(path), timeout=busy_timeout_ms() / 1000, isolation_level=None)
+    connection.execute("PRAGMA query_only = ON")  # belt and braces: this connection never writes
+    return connection
+
+
+def _applied_migrations(connection: sqlite3.Connection) -> list[str] | None:
+    """The migrations recorded in an up-to-date journal of ours; None when it
+    is not ours, or not up to date (the slow path decides what it is)."""
+    connection.execute("BEGIN")  # one snapshot for both reads
     try:
-        ours = connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        applied = [
-            row[0]
-            for row in connection.execute(
-                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'serjournal' "
-                "ORDER BY rowid"
-            )
-        ]
-    except sqlite3.Error:
-        ours, applied = False, []
-    if ours and applied and sorted(applied) == sorted(known_migration_names()):
-        connection.execute("PRAGMA query_only = ON")  # the review never writes
-        return connection
-    connection.close()
-    return None
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return None
+        try:
+            rows = connection.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                [MIGRATION_SET],
+            ).fetchall()
+        except sqlite3.OperationalError:  # no such table: not ours after all
+            return None
+        return [r[0] for r in rows]
+    finally:
+        connection.execute("COMMIT")

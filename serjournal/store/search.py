@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from serjournal import messages
 from serjournal.errors import InputError
+from serjournal.store.reading import Readable
 
 # Control characters mark the matched words in a snippet: they cannot occur in
 # answers typed at a prompt, so user text is never mistaken for a marker.
@@ -45,7 +44,7 @@ def fts_query(text: str) -> str:
     return " ".join(terms)
 
 
-def search_answers(db: Database, text: str, limit: int = 20) -> list[SearchHit]:
+def search_answers(db: Readable, text: str, limit: int = 20) -> list[SearchHit]:
     """Best matches first (FTS5 bm25 rank), newest first among equals."""
     rows = db.execute(
         f"""
@@ -75,7 +74,7 @@ def split_marked(snippet: str) -> list[tuple[str, bool]]:
 TAG_PROMPT = "tag"
 
 
-def search_tags(db: Database, text: str, limit: int = 20) -> list[SearchHit]:
+def search_tags(db: Readable, text: str, limit: int = 20) -> list[SearchHit]:
     """Check-ins tagged with exactly the searched text (any case; a trailing *
     matches the start of a tag), newest first."""
     wanted = " ".join(text.lower().split())

@@ -3,30 +3,31 @@ long the history is, and each chunk costs five queries, not five per entry."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import Any
-
-from sqlite_utils import Database
+from typing import Any, cast
 
 from serjournal.models import CheckIn
 from serjournal.store.checkins import CHECKIN_COLUMNS, assemble_checkins
+from serjournal.store.reading import Readable
 
 CHUNK_SIZE = 500
 
 
 @contextmanager
-def read_snapshot(db: Database) -> Iterator[Database]:
+def read_snapshot(db: Readable) -> Iterator[Readable]:
     """One read transaction, so an export sees one consistent journal even
     while another terminal saves a check-in."""
-    started = not db.conn.in_transaction
+    connection = cast(sqlite3.Connection, getattr(db, "conn", db))  # a sqlite-utils Database too
+    started = not connection.in_transaction
     if started:
         db.execute("BEGIN")
     try:
         yield db
     finally:
-        if started and db.conn.in_transaction:
+        if started and connection.in_transaction:
             db.execute("COMMIT")
 
 
@@ -45,7 +46,7 @@ def day_filter(
 
 
 def iter_checkins(
-    db: Database, since: date | None = None, until: date | None = None, chunk: int = CHUNK_SIZE
+    db: Readable, since: date | None = None, until: date | None = None, chunk: int = CHUNK_SIZE
 ) -> Iterator[CheckIn]:
     """Every check-in in the period, oldest first, read chunk by chunk."""
     where, params = day_filter(since, until)

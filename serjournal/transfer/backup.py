@@ -1,10 +1,12 @@
 """Backups with SQLite's online backup API, and restores that check first.
 
 A backup is a consistent copy even while another terminal writes (the API
-copies a snapshot). A restore never deletes anything: the current journal is
-kept aside under a timestamped name, and only a file that passes every check
-(SQLite header, integrity check, serjournal's application id, a schema this
-version knows) takes its place.
+copies a snapshot), made through paths.private_output: 0600, whole or not at
+all, never over an earlier backup or the journal. A restore never deletes
+anything: the backup is checked (SQLite header, integrity, serjournal's
+application id, a schema this version knows), upgraded in memory, and then
+store.writes.replace_contents swaps the journal's rows under one write lock,
+keeping a copy of the journal as it was beside it.
 """
 
 from __future__ import annotations
@@ -14,49 +16,43 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from serjournal import messages, paths
 from serjournal.errors import InputError, JournalError
-from serjournal.store import migrations
-from serjournal.store.connection import SQLITE_HEADER, open_journal
+from serjournal.journal import Journal
+from serjournal.store.format import APPLICATION_ID, MIGRATION_NAMES, SQLITE_HEADER
 
-BACKUP_FOLDER = "backups"
-SIDE_FILES = ("-wal", "-shm")
+if TYPE_CHECKING:
+    from serjournal.store.reading import Readable
 
 
-def default_backup_path(journal: Path, now: datetime | None = None) -> Path:
+def default_backup_path(journal: Journal, now: datetime | None = None) -> Path:
     """<journal folder>/backups/<name>-YYYYMMDD-HHMMSS.db"""
-    return journal.parent / BACKUP_FOLDER / f"{journal.stem}-{_stamp(now)}.db"
+    return journal.backups_dir / f"{journal.path.stem}-{_stamp(now)}.db"
 
 
-def backup(db: Database, journal: Path, target: Path | None = None) -> tuple[Path, int]:
-    """Copy the open journal to `target` (default: timestamped), 0600.
+def backup(
+    source: sqlite3.Connection, journal: Journal, target: Path | None = None
+) -> tuple[Path, int]:
+    """Copy the journal (open for reading as `source`) to `target` (default:
+    timestamped in the backups folder), 0600, never over an existing file.
     Returns the path and how many check-ins it holds."""
+    role = paths.Role.OUTPUT
     if target is None:
-        target = _unused(default_backup_path(journal))  # two backups in one second
-    if target.exists():
-        raise InputError(messages.BACKUP_EXISTS.format(path=target))
-    if _same_file(target, journal):
-        raise InputError(messages.BACKUP_EXISTS.format(path=target))
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        target = paths.unused_name(default_backup_path(journal))  # two backups in one second
+        role = paths.Role.BACKUP
     try:
-        paths.ensure_private_dir(target.parent)
-        temporary.unlink(missing_ok=True)
-        paths.create_private_file(temporary)
-        count = _copy(db.conn, temporary)
-        os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as error:
-        temporary.unlink(missing_ok=True)
-        reason = getattr(error, "strerror", None) or error
-        raise JournalError(messages.BACKUP_FAILED.format(path=target, reason=reason)) from None
+        with paths.private_output(target, journal=journal, role=role, overwrite=False) as out:
+            count = _copy(source, Path(out.name))
+    except sqlite3.Error as error:
+        raise JournalError(messages.BACKUP_FAILED.format(path=target, reason=error)) from None
     return target, count
 
 
 def _copy(source: sqlite3.Connection, target: Path, journal_mode: str = "DELETE") -> int:
-    """Online backup into `target`, checked. Backups use DELETE mode so each is
-    one self-contained file; a restored journal goes back to WAL."""
+    """Online backup into the file `target`, checked. Backups use DELETE mode
+    so each is one self-contained file."""
     copy = sqlite3.connect(str(target), isolation_level=None)
     try:
         source.backup(copy)
@@ -72,83 +68,92 @@ def _copy(source: sqlite3.Connection, target: Path, journal_mode: str = "DELETE"
 @dataclass
 class Restored:
     count: int
-    aside: Path | None  # where the previous journal now is, if there was one
+    aside: Path | None  # where a copy of the journal as it was is, if there was one
 
 
-def restore(source: Path, journal: Path, now: datetime | None = None) -> Restored:
-    """Replace the journal with the backup `source` after checking it.
+def restore(source: Path, journal: Journal, now: datetime | None = None) -> Restored:
+    """Replace the journal's contents with the backup `source` after checking it.
 
-    The current journal is first copied aside (online backup, so a terminal
-    that has it open loses nothing), then overwritten in place by the backup
-    API, which takes SQLite's locks like any writer. A journal too damaged to
-    open is instead renamed aside with its -wal/-shm files. Nothing is deleted.
-    """
-    if journal.exists() and _same_file(source, journal):
+    A journal too damaged to open is renamed aside with its -wal/-shm files
+    and a new one made; otherwise a copy of it is kept aside, taken under the
+    same write lock that the replacement holds to its end."""
+    from serjournal.store.connection import open_journal
+    from serjournal.store.writes import replace_contents
+
+    if journal.exists() and _same_file(source, journal.path):
         raise InputError(messages.RESTORE_IS_JOURNAL.format(path=source))
-    verify_backup(source)
-    live = _open_if_healthy(journal)
+    upgraded = _checked_and_upgraded(source)
+    aside: Path | None = None
     try:
-        if live is None:
-            aside = _rename_aside(journal, now) if journal.exists() else None
-            count = _restore_into_new_file(source, journal)
-        else:
-            aside = _copy_aside(live, journal, now)
-            count = _restore_in_place(source, live)
+        if journal.exists() and not _opens(journal):
+            aside = _rename_aside(journal, now)
+        live = open_journal(journal.path)
+        had_entries = journal_has_rows(live)
+
+        def keep_aside() -> None:
+            nonlocal aside
+            if had_entries:
+                aside = _copy_aside(journal, now)
+
+        try:
+            count = replace_contents(live, upgraded, keep_aside)
+        finally:
+            live.close()
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or error
         raise JournalError(messages.RESTORE_FAILED.format(path=source, reason=reason)) from None
     finally:
-        if live is not None:
-            live.close()
-    open_journal(journal).close()  # upgrades a backup made by an older version
+        upgraded.close()
     return Restored(count, aside)
 
 
-def _open_if_healthy(journal: Path) -> Database | None:
-    if not journal.exists():
-        return None
-    try:
-        return open_journal(journal, create=False)
-    except JournalError:
-        return None
+def journal_has_rows(db: Readable) -> bool:
+    """Anything worth keeping a copy of: a check-in, or something in the trash."""
+    return bool(
+        db.execute(
+            "SELECT EXISTS (SELECT 1 FROM checkins) OR EXISTS (SELECT 1 FROM trash)"
+        ).fetchone()[0]
+    )
 
 
-def _copy_aside(live: Database, journal: Path, now: datetime | None) -> Path:
-    aside = _aside_path(journal, now)
-    paths.create_private_file(aside)
-    try:
-        _copy(live.conn, aside)
-    except BaseException:
-        aside.unlink(missing_ok=True)  # only our own incomplete copy
-        raise
-    return aside
+def _checked_and_upgraded(source: Path) -> sqlite3.Connection:
+    """The backup, checked, as an in-memory journal of this version's schema."""
+    from sqlite_utils import Database
 
+    from serjournal.store import migrations
 
-def _restore_in_place(source: Path, live: Database) -> int:
+    verify_backup(source)
+    memory = sqlite3.connect(":memory:", isolation_level=None)
     reader = _open_read_only(source)
     try:
-        reader.backup(live.conn)  # one transaction: all pages or none
+        reader.backup(memory)
     finally:
         reader.close()
-    return int(live.execute("SELECT count(*) FROM checkins").fetchone()[0])
+    migrations.migrations.apply(Database(memory, execute_plugins=False))
+    return memory
 
 
-def _restore_into_new_file(source: Path, journal: Path) -> int:
-    temporary = journal.with_name(f".{journal.name}.restore.{os.getpid()}.tmp")
+def _opens(journal: Journal) -> bool:
+    from serjournal.store.connection import open_journal
+
     try:
-        paths.ensure_private_dir(journal.parent)
-        temporary.unlink(missing_ok=True)
-        paths.create_private_file(temporary)
-        reader = _open_read_only(source)
-        try:
-            count = _copy(reader, temporary, journal_mode="WAL")
-        finally:
-            reader.close()
-        os.replace(temporary, journal)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return count
+        open_journal(journal.path, create=False).close()
+    except JournalError:
+        return False
+    return True
+
+
+def _copy_aside(journal: Journal, now: datetime | None) -> Path:
+    """A copy of the journal as it is, by a second connection (a reader, which
+    WAL lets read while the restore holds the write lock)."""
+    target = _aside_path(journal, now)
+    reader = sqlite3.connect(str(journal.path), isolation_level=None)
+    try:
+        with paths.private_output(target, journal=journal, overwrite=False) as out:
+            _copy(reader, Path(out.name))
+    finally:
+        reader.close()
+    return target
 
 
 def verify_backup(source: Path) -> None:
@@ -166,14 +171,14 @@ def verify_backup(source: Path) -> None:
             rows = conn.execute("PRAGMA integrity_check").fetchall()
             if [r[0] for r in rows] != ["ok"]:
                 raise InputError(messages.RESTORE_DAMAGED.format(path=source, detail=rows[0][0]))
-            if conn.execute("PRAGMA application_id").fetchone()[0] != migrations.APPLICATION_ID:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 raise InputError(messages.RESTORE_FOREIGN.format(path=source))
-            applied = {m.name for m in migrations.migrations.applied(Database(conn))}
+            applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as error:
         raise InputError(messages.RESTORE_DAMAGED.format(path=source, detail=error)) from None
-    if applied - set(migrations.known_names()):
+    if applied - set(MIGRATION_NAMES):
         raise InputError(messages.RESTORE_TOO_NEW.format(path=source))
 
 
@@ -181,26 +186,18 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
-def _aside_path(journal: Path, now: datetime | None) -> Path:
-    return _unused(
-        journal.with_name(f"{journal.stem}-before-restore-{_stamp(now)}{journal.suffix}")
-    )
+def _aside_path(journal: Journal, now: datetime | None) -> Path:
+    name = f"{journal.path.stem}-before-restore-{_stamp(now)}{journal.path.suffix}"
+    return paths.unused_name(journal.path.with_name(name))
 
 
-def _unused(path: Path) -> Path:
-    """`path`, or path-2, path-3, ... if taken: nothing existing is overwritten."""
-    candidate, counter = path, 1
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
-    return candidate
-
-
-def _rename_aside(journal: Path, now: datetime | None) -> Path:
+def _rename_aside(journal: Journal, now: datetime | None) -> Path:
+    """A journal SQLite cannot open keeps its bytes: renamed, with its -wal and
+    -shm (a WAL journal's recent writes live there), never deleted."""
     aside = _aside_path(journal, now)
-    os.replace(journal, aside)
-    for suffix in SIDE_FILES:  # a WAL journal's recent writes live in its -wal file
-        side = journal.with_name(journal.name + suffix)
+    os.replace(journal.path, aside)
+    for suffix in ("-wal", "-shm"):
+        side = journal.path.with_name(journal.path.name + suffix)
         if side.exists():
             os.replace(side, aside.with_name(aside.name + suffix))
     return aside

@@ -6,19 +6,18 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any, TextIO
-
-from sqlite_utils import Database
+from typing import IO, Any
 
 from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.store.reading import Readable
 from serjournal.store.stream import day_filter, iter_checkins, read_snapshot
 from serjournal.transfer import columns, csv_safety
 
 
 def write_table(
-    db: Database,
+    db: Readable,
     table: str,
-    out: TextIO,
+    out: IO[str],
     since: date | None = None,
     until: date | None = None,
 ) -> int:
@@ -33,7 +32,7 @@ def write_table(
         return write_rows(out, names, rows)
 
 
-def write_rows(out: TextIO, names: list[str], rows: Iterable[dict[str, Any]]) -> int:
+def write_rows(out: IO[str], names: list[str], rows: Iterable[dict[str, Any]]) -> int:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(names)
     count = 0
@@ -50,7 +49,7 @@ def _cell(name: str, value: Any) -> str:
     return text if name in columns.NUMERIC else csv_safety.neutralise(text)
 
 
-def _checkin_rows(db: Database, since: date | None, until: date | None) -> Iterator[dict[str, Any]]:
+def _checkin_rows(db: Readable, since: date | None, until: date | None) -> Iterator[dict[str, Any]]:
     for checkin in iter_checkins(db, since, until):
         yield checkin_row(checkin)
 
@@ -83,7 +82,7 @@ def escape_tag(tag: str) -> str:
 
 
 def _item_rows(
-    db: Database, table: str, names: list[str], since: date | None, until: date | None
+    db: Readable, table: str, names: list[str], since: date | None, until: date | None
 ) -> Iterator[dict[str, Any]]:
     where, params = day_filter(since, until, "c.local_date")
     own = [n for n in names if n not in ("checkin_id", "local_date", "created_utc")]

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import TextIO
-
-from sqlite_utils import Database
+from typing import IO
 
 from serjournal.models import format_utc, utc_now
+from serjournal.store.reading import Readable
 from serjournal.store.stream import iter_checkins, read_snapshot
 
 FORMAT_NAME = "serjournal"
@@ -18,7 +17,7 @@ FORMAT_VERSION = 1
 
 
 def write_json(
-    db: Database, out: TextIO, since: date | None = None, until: date | None = None
+    db: Readable, out: IO[str], since: date | None = None, until: date | None = None
 ) -> int:
     """Write {"format", "version", "exported_utc", "checkins": [...]}; returns the count."""
     head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "exported_utc": format_utc(utc_now())}

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from serjournal import messages, paths
 from serjournal.errors import InputError
+from serjournal.store.reading import Readable
 from serjournal.timeutil import parse_day
 from serjournal.transfer import columns, files
 from serjournal.transfer.export_csv import readme_text, write_table
 from serjournal.transfer.export_json import write_json
+
+if TYPE_CHECKING:
+    from serjournal.journal import Journal
 
 
 def parse_period(since: str | None, until: str | None) -> tuple[date | None, date | None]:
@@ -24,7 +27,8 @@ def parse_period(since: str | None, until: str | None) -> tuple[date | None, dat
 
 
 def export_one(
-    db: Database,
+    db: Readable,
+    journal: Journal,
     name: str,
     output: Path | None,
     since: date | None = None,
@@ -32,15 +36,15 @@ def export_one(
     bom: bool = False,
 ) -> int:
     """One table as CSV, or ("json") every check-in as JSON, to `output` or stdout."""
-    target = files.private_text_file(output, bom) if output else files.standard_output(bom)
-    with target as out:
+    with files.output_target(output, journal, bom=bom) as out:
         if name == "json":
             return write_json(db, out, since, until)
         return write_table(db, name, out, since, until)
 
 
 def export_all(
-    db: Database,
+    db: Readable,
+    journal: Journal,
     directory: Path,
     since: date | None = None,
     until: date | None = None,
@@ -49,14 +53,13 @@ def export_all(
     """Every table as DIR/<table>.csv plus DIR/README.md; returns the file names."""
     if directory.exists() and not directory.is_dir():
         raise InputError(
-            messages.EXPORT_CANNOT_WRITE.format(path=directory, reason="it is a file, not a folder")
+            messages.CANNOT_WRITE.format(path=directory, reason="it is a file, not a folder")
         )
-    paths.ensure_private_dir(directory)
     written = []
     for table in columns.TABLES:
-        with files.private_text_file(directory / f"{table}.csv", bom) as out:
+        with paths.private_output(directory / f"{table}.csv", journal=journal, bom=bom) as out:
             write_table(db, table, out, since, until)
         written.append(f"{table}.csv")
-    with files.private_text_file(directory / "README.md") as out:
+    with paths.private_output(directory / "README.md", journal=journal) as out:
         out.write(readme_text())
     return written

@@ -1,5 +1,6 @@
-"""Where exports go and imports come from: private files written whole or not
-at all, standard output, and import files read with clear one-line errors."""
+"""Where exports go and imports come from: private files (made by
+paths.private_output), standard output, and import files read with clear
+one-line errors."""
 
 from __future__ import annotations
 
@@ -8,40 +9,27 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
 from serjournal import messages, paths
 from serjournal.errors import InputError
 
-BOM = "\ufeff"
+if TYPE_CHECKING:
+    from serjournal.journal import Journal
+
+STDOUT = "-"  # wherever a file is written, "-" means standard output
 
 
-@contextmanager
-def private_text_file(path: Path, bom: bool = False) -> Iterator[TextIO]:
-    """A UTF-8 text file, 0600, written to a temporary name and renamed into
-    place at the end, so a failed export never leaves a torn file behind."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        paths.ensure_private_dir(path.parent)
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, paths.PRIVATE_FILE_MODE)
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
-            if bom:
-                handle.write(BOM)
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, paths.PRIVATE_FILE_MODE)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise InputError(
-            messages.EXPORT_CANNOT_WRITE.format(path=path, reason=error.strerror or error)
-        ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+def output_target(
+    output: Path | str | None, journal: Journal, *, bom: bool = False
+) -> AbstractContextManager[IO[Any]]:
+    """Where an export goes: standard output (no file, or "-"), else a private
+    file made by paths.private_output (refusing the journal's own files)."""
+    if output is None or str(output) == STDOUT:
+        return standard_output(bom)
+    return paths.private_output(Path(output), journal=journal, bom=bom)
 
 
 @contextmanager
@@ -55,7 +43,7 @@ def standard_output(bom: bool = False) -> Iterator[TextIO]:
     stream = io.TextIOWrapper(buffer, encoding="utf-8", newline="")
     try:
         if bom:
-            stream.write(BOM)
+            stream.write(paths.BOM)
         yield stream
         stream.flush()
     except BrokenPipeError:
@@ -64,9 +52,7 @@ def standard_output(bom: bool = False) -> Iterator[TextIO]:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as error:
         raise InputError(
-            messages.EXPORT_CANNOT_WRITE.format(
-                path="standard output", reason=error.strerror or error
-            )
+            messages.CANNOT_WRITE.format(path="standard output", reason=error.strerror or error)
         ) from None
     finally:
         with contextlib.suppress(OSError, ValueError):

@@ -20,7 +20,9 @@ from sqlite_utils import Database
 from serjournal import messages
 from serjournal.errors import InputError
 from serjournal.models import CheckIn
-from serjournal.store.checkins import checkin_exists, save_new_checkins
+from serjournal.store.checkins import checkin_exists
+from serjournal.store.trash import in_trash
+from serjournal.store.writes import import_checkins
 from serjournal.transfer import columns, files, import_daylio, import_own
 from serjournal.transfer.export_json import FORMAT_VERSION
 
@@ -35,7 +37,8 @@ Entries = Callable[[], Iterator[tuple[int, CheckIn | str]]]
 class ImportReport:
     kind: str
     added: int = 0
-    skipped: int = 0
+    skipped: int = 0  # already in the journal
+    in_trash: int = 0  # deleted from the journal: an import does not bring them back
     problems: list[tuple[int, str]] = field(default_factory=list)
     unit: str = "row"
     custom_moods: dict[str, int] = field(default_factory=dict)
@@ -69,7 +72,6 @@ def import_file(
     *,
     dry_run: bool = False,
     mood_map: dict[str, int] | None = None,
-    journal: Path | None = None,
 ) -> ImportReport:
     """Import `path` into `db`. Raises InputError (nothing written) when any
     row is invalid, unless dry_run, which only reports."""
@@ -81,6 +83,8 @@ def import_file(
             report.problems.append((number, entry))
         elif entry.id in seen or checkin_exists(db, entry.id):
             report.skipped += 1
+        elif in_trash(db, entry.id):
+            report.in_trash += 1
         else:
             seen.add(entry.id)
             report.added += 1
@@ -91,7 +95,12 @@ def import_file(
     if report.problems:
         raise InputError(report.problem_line())
     valid = (entry for _, entry in entries() if isinstance(entry, CheckIn))
-    report.added, report.skipped = save_new_checkins(db, valid, journal)
+    counts = import_checkins(db, valid)
+    report.added, report.skipped, report.in_trash = (
+        counts.added,
+        counts.already_there,
+        counts.in_trash,
+    )
     return report
 
 

@@ -49,14 +49,14 @@ def wait_for(start: Path) -> None:
 
 
 def writer(journal: Path, start: Path, count: int, label: str) -> None:
-    from serjournal.store.checkins import save_checkin
     from serjournal.store.connection import open_journal
+    from serjournal.store.writes import save_checkin
 
     wait_for(start)
     db = open_journal(journal)
     for n in range(count):
         checkin = make_checkin(f"{label}-{n}")
-        save_checkin(db, checkin, journal)
+        save_checkin(db, checkin)
         print("saved", checkin.id, flush=True)
 
 
@@ -81,13 +81,13 @@ def reader(journal: Path, start: Path, stop: Path) -> None:
 
 
 def opener(journal: Path, start: Path) -> None:
-    from serjournal.store.checkins import save_checkin
     from serjournal.store.connection import open_journal
+    from serjournal.store.writes import save_checkin
 
     wait_for(start)
     db = open_journal(journal)
     checkin = make_checkin("opener")
-    save_checkin(db, checkin, journal)
+    save_checkin(db, checkin)
     print("saved", checkin.id, flush=True)
 
 
@@ -108,8 +108,8 @@ def slow_saver(journal: Path) -> None:
 
         setattr(Table, name, slowed)
 
-    from serjournal.store.checkins import save_checkin
     from serjournal.store.connection import open_journal
+    from serjournal.store.writes import save_checkin
 
     db = open_journal(journal)
     print("ready", flush=True)
@@ -117,7 +117,7 @@ def slow_saver(journal: Path) -> None:
     while True:
         checkin = make_checkin(f"slow-{n}")
         print("begin", checkin.id, flush=True)
-        save_checkin(db, checkin, journal)
+        save_checkin(db, checkin)
         print("saved", checkin.id, flush=True)
         n += 1
 

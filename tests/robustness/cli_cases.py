@@ -103,12 +103,12 @@ def sample_checkin(n: int) -> CheckIn:
 
 def make_journal(path: Path, count: int = 60) -> Path:
     """A real journal of many pages, checkpointed so the one file holds it all."""
-    from serjournal.store.checkins import save_checkin
     from serjournal.store.connection import open_journal
+    from serjournal.store.writes import save_checkin
 
     db = open_journal(path)
     for n in range(count):
-        save_checkin(db, sample_checkin(n), path)
+        save_checkin(db, sample_checkin(n))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     return path

@@ -9,6 +9,7 @@ from typing import Any
 from serjournal import content
 from serjournal.flow.runner import run_checkin
 from serjournal.flow.stages import FlowSettings
+from serjournal.journal import Journal
 from serjournal.models import CheckIn
 from tests.scripted import ScriptedPrompter
 
@@ -99,7 +100,7 @@ class RecordingPrompter(ScriptedPrompter):
 def reference_run(db: Any, journal: Path, mode: str) -> tuple[CheckIn, list[tuple[str, int]]]:
     script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
     prompter = RecordingPrompter(script)
-    saved = run_checkin(prompter, db, journal, mode=mode, settings=settings())
+    saved = run_checkin(prompter, db, Journal(journal), mode=mode, settings=settings())
     assert prompter.answers == [], "the script has answers the flow never asked for"
     return saved, prompter.stage_starts
 

@@ -129,7 +129,7 @@ def test_bad_journal_file_is_refused_in_one_line_and_never_modified(
     assert_one_clear_line(result.stderr, path, template)
     assert digest(path) == before
     # No draft beside a file that is not a usable journal.
-    assert not path.with_name(path.name + ".draft.json").exists()
+    assert not path.with_name(path.name + ".drafts").exists()
     if command.keeps_answers:  # the answers given are printed, not lost
         assert result.stderr.strip().endswith(messages.ANSWERS_PRINTED_AS_JSON)
         printed = checkin_from_dict(json.loads(result.stdout))
@@ -197,7 +197,7 @@ def test_locked_journal(
         assert result.stderr == ""
     if command.keeps_answers:
         # Nothing was added; the answers wait in the draft for a retry.
-        assert path.with_name(path.name + ".draft.json").exists()
+        assert len(list(path.with_name(path.name + ".drafts").glob("*.json"))) == 1
         with sqlite3.connect(path) as conn:
             assert conn.execute("SELECT count(*) FROM checkins").fetchone()[0] == 60
         conn.close()

@@ -26,15 +26,19 @@ import pytest
 from sqlite_utils import Database
 from typer.testing import CliRunner
 
-from serjournal import messages, paths
+from serjournal import messages
 from serjournal.answers import checkin_from_dict
 from serjournal.cli import app
 from serjournal.errors import Interrupted, JournalError
 from serjournal.flow.runner import DONE, AnswersNotKept, run_checkin
+from serjournal.journal import Journal
 from serjournal.models import CheckIn
+from serjournal.paths import OutputError
 from serjournal.store import connection, drafts
-from serjournal.store.checkins import count_checkins, save_checkin
+from serjournal.store.checkins import count_checkins
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
+from tests.draft_helpers import draft_files, only_draft, plant_draft
 from tests.robustness.flow_scripts import FULL_SCRIPT, comparable, settings
 from tests.scripted import ScriptedPrompter
 
@@ -68,7 +72,7 @@ FLAGS = ["--mood", "6", "--energy", "4", "--sensation", "chest:tight:6", "--focu
 def _existing_journal(path: Path) -> CheckIn:
     db = open_journal(path)
     earlier = CheckIn(mood=3, answers={"note": "an earlier day"})
-    save_checkin(db, earlier, path)
+    save_checkin(db, earlier)
     db.close()
     return earlier
 
@@ -90,13 +94,13 @@ def test_store_reports_fault_writes_nothing_and_a_retry_saves(
     db = open_journal(journal_path)
     checkin = CheckIn(mood=5, answers={"focus": LONG_FOCUS})
     with pytest.raises(JournalError) as caught:
-        save_checkin(db, checkin, journal_path)
+        save_checkin(db, checkin)
     assert str(caught.value) == FAULTS[fault].format(path=journal_path)
     assert count_checkins(db) == 1
     db.close()
     monkeypatch.undo()
     db = open_journal(journal_path)
-    save_checkin(db, checkin, journal_path)  # space freed / permission back: it saves
+    save_checkin(db, checkin)  # space freed / permission back: it saves
     assert count_checkins(db) == 2
 
 
@@ -108,25 +112,24 @@ def test_flags_checkin_keeps_answers_as_draft_on_fault(
     fault_connect(monkeypatch, fault)
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
     assert result.exit_code == 3, (result.output, result.exception)
-    draft_file = paths.draft_path(journal_path)
+    monkeypatch.undo()
+    draft = only_draft(journal_path)
     expected = (
         "Error: "
         + FAULTS[fault].format(path=journal_path)
         + " "
-        + messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft_file)
+        + messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft.path)
     )
     assert result.stderr.strip() == expected
-    monkeypatch.undo()
     assert _count(journal_path) == 1
-    draft = drafts.load_draft(journal_path)
-    assert draft is not None and draft.stage == DONE
+    assert draft.stage == DONE
     kept = checkin_from_dict(draft.checkin)
     assert (kept.mood, kept.energy, kept.answers["focus"]) == (6, 4, LONG_FOCUS)
     # Once fixed, resuming saves it: no question asked again, nothing lost.
     db = open_journal(journal_path)
-    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    saved = run_checkin(ScriptedPrompter([]), db, Journal(journal_path), draft=draft)
     assert saved.id == kept.id and count_checkins(db) == 2
-    assert not draft_file.exists()
+    assert draft_files(journal_path) == []
 
 
 def test_flags_checkin_prints_json_when_no_draft_can_be_written(
@@ -137,10 +140,7 @@ def test_flags_checkin_prints_json_when_no_draft_can_be_written(
     _existing_journal(journal_path)
     fault_connect(monkeypatch, "disk-full")
 
-    def no_space(*args: Any, **kwargs: Any) -> Path:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(drafts, "save_draft", no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", _no_space)
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
     assert result.exit_code == 3
     expected = "Error: " + FAULTS["disk-full"].format(path=journal_path)
@@ -153,14 +153,15 @@ def test_flags_checkin_never_overwrites_a_waiting_draft(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _existing_journal(journal_path)
-    waiting = drafts.save_draft(journal_path, CheckIn(mood=1).to_dict(), "body")
+    waiting = plant_draft(journal_path, CheckIn(mood=1).to_dict(), "body")
     before = waiting.read_bytes()
     fault_connect(monkeypatch, "read-only")
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
     assert result.exit_code == 3
-    assert waiting.read_bytes() == before
-    assert json.loads(result.stdout)["answers"]["focus"] == LONG_FOCUS
-    assert result.stderr.strip().endswith(messages.ANSWERS_PRINTED_AS_JSON)
+    assert waiting.read_bytes() == before  # the waiting draft is untouched ...
+    monkeypatch.undo()
+    moods = sorted(d.checkin["mood"] for d in drafts.waiting_drafts(Journal(journal_path)))
+    assert moods == [1, 6]  # ... and the new answers wait beside it in their own
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
@@ -173,15 +174,15 @@ def test_guided_flow_keeps_draft_when_saving_fails(
     script = list(FULL_SCRIPT)
     script[5] = LONG_FOCUS
     with pytest.raises(JournalError) as caught:
-        run_checkin(ScriptedPrompter(script), db, journal_path, settings=settings())
-    kept = messages.DRAFT_KEPT_AFTER_ERROR.format(path=paths.draft_path(journal_path))
-    assert str(caught.value) == f"{FAULTS[fault].format(path=journal_path)} {kept}"
+        run_checkin(ScriptedPrompter(script), db, Journal(journal_path), settings=settings())
     db.close()
     monkeypatch.undo()
-    draft = drafts.load_draft(journal_path)
-    assert draft is not None and draft.stage == DONE
+    draft = only_draft(journal_path)
+    kept = messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft.path)
+    assert str(caught.value) == f"{FAULTS[fault].format(path=journal_path)} {kept}"
+    assert draft.stage == DONE
     db = open_journal(journal_path)
-    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    saved = run_checkin(ScriptedPrompter([]), db, Journal(journal_path), draft=draft)
     assert saved.answers["focus"] == LONG_FOCUS
     assert comparable(saved)["sensations"][0]["region"] == "chest"
     assert count_checkins(db) == 2
@@ -194,11 +195,12 @@ def test_chmod_read_only_journal_keeps_answers(journal_path: Path) -> None:
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path), *FLAGS])
     assert result.exit_code == 3
     assert "read-only" in result.stderr
-    assert paths.draft_path(journal_path).exists()
+    assert only_draft(journal_path).checkin["mood"] == 6
 
 
-def _no_space(*args: Any, **kwargs: Any) -> Path:
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+def _no_space(*args: Any, **kwargs: Any) -> None:
+    reason = os.strerror(errno.ENOSPC)
+    raise OutputError(messages.CANNOT_WRITE.format(path="the draft", reason=reason), reason)
 
 
 def test_guided_flow_goes_on_when_drafts_cannot_be_written(
@@ -207,8 +209,10 @@ def test_guided_flow_goes_on_when_drafts_cannot_be_written(
     """A full disk makes every draft fail: the flow still finishes and saves
     (the journal has its own free pages)."""
     db = open_journal(journal_path)
-    monkeypatch.setattr(drafts, "save_draft", _no_space)
-    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path, settings=settings())
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", _no_space)
+    saved = run_checkin(
+        ScriptedPrompter(FULL_SCRIPT), db, Journal(journal_path), settings=settings()
+    )
     assert count_checkins(db) == 1 and saved.mood == 6
 
 
@@ -219,12 +223,12 @@ def test_guided_flow_gives_back_answers_when_neither_journal_nor_draft_can_be_wr
     prints them (see the CLI test below)."""
     _existing_journal(journal_path)
     fault_connect(monkeypatch, "disk-full")
-    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", _no_space)
     db = open_journal(journal_path)
     script = list(FULL_SCRIPT)
     script[5] = LONG_FOCUS
     with pytest.raises(AnswersNotKept) as caught:
-        run_checkin(ScriptedPrompter(script), db, journal_path, settings=settings())
+        run_checkin(ScriptedPrompter(script), db, Journal(journal_path), settings=settings())
     reason = messages.DRAFT_ANSWERS_BELOW.format(reason=os.strerror(errno.ENOSPC))
     assert str(caught.value) == f"{messages.DISK_FULL.format(path=journal_path)} {reason}"
     assert caught.value.exit_code == JournalError.exit_code
@@ -232,7 +236,7 @@ def test_guided_flow_gives_back_answers_when_neither_journal_nor_draft_can_be_wr
     db.close()
     monkeypatch.undo()
     assert _count(journal_path) == 1
-    assert not paths.draft_path(journal_path).exists()
+    assert draft_files(journal_path) == []
 
 
 def test_ctrl_c_gives_back_answers_when_the_draft_cannot_be_written(
@@ -241,10 +245,13 @@ def test_ctrl_c_gives_back_answers_when_the_draft_cannot_be_written(
     from tests.scripted import INTERRUPT
 
     db = open_journal(journal_path)
-    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", _no_space)
     with pytest.raises(AnswersNotKept) as caught:
         run_checkin(
-            ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT]), db, journal_path, settings=settings()
+            ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT]),
+            db,
+            Journal(journal_path),
+            settings=settings(),
         )
     assert str(caught.value) == messages.DRAFT_ANSWERS_BELOW.format(
         reason=os.strerror(errno.ENOSPC)
@@ -266,7 +273,7 @@ def test_guided_command_prints_the_answers_as_json_on_stdout(
     scripted = ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT])
     monkeypatch.setattr("serjournal.cli.checkin._has_terminal", lambda: True)
     monkeypatch.setattr(prompter_module, "TerminalPrompter", lambda: scripted)
-    monkeypatch.setattr(drafts, "save_draft", _no_space)
+    monkeypatch.setattr(drafts.DraftKeeper, "keep", _no_space)
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path)])
     assert result.exit_code == Interrupted.exit_code, (result.output, result.exception)
     reason = messages.DRAFT_ANSWERS_BELOW.format(reason=os.strerror(errno.ENOSPC))

@@ -34,8 +34,9 @@ from serjournal.answers import (
 from serjournal.cli import app
 from serjournal.errors import InputError
 from serjournal.models import CheckIn, EmotionEntry, Sensation
-from serjournal.store.checkins import load_checkin, save_checkin
+from serjournal.store.checkins import load_checkin
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
 from serjournal.timeutil import parse_day, parse_moment
 from serjournal.transfer.columns import CHECKINS
 
@@ -220,7 +221,7 @@ def test_checkin_from_dict(property_journal: Any, data: Any) -> None:
     assert checkin_from_dict(checkin.to_dict()).to_dict() == checkin.to_dict()
     if db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin.id]).fetchone():
         return  # the same fixed id drawn twice: the duplicate rule is tested elsewhere
-    save_checkin(db, checkin, path)
+    save_checkin(db, checkin)
     assert load_checkin(db, checkin.id).to_dict() == checkin.to_dict()
 
 
@@ -371,7 +372,7 @@ def test_import_any_file(property_journal: Any, text: str) -> None:
     source.write_text(text, encoding="utf-8", errors="surrogatepass")
     before = count_checkins(db)
     try:
-        report = import_file(db, source, journal=path)
+        report = import_file(db, source)
     except InputError as error:
         assert "\n" not in str(error)
         assert count_checkins(db) == before

@@ -2,8 +2,10 @@
 
 For each answer in the script in turn, the user stops there instead. Then:
 the journal is exactly as before, the draft names the stage they were in
-and holds nothing but what they answered, and resuming from the draft with
-the answers from that stage on gives the same check-in as never stopping.
+and holds nothing but what they answered, and resuming from the draft gives
+the same check-in as never stopping, when the user presses Enter on every
+question they had answered in the interrupted stage (the draft filled them
+in) and answers the rest.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ import pytest
 from serjournal import messages
 from serjournal.errors import Interrupted
 from serjournal.flow.runner import run_checkin
+from serjournal.journal import Journal
 from serjournal.models import CheckIn
-from serjournal.store import drafts
-from serjournal.store.checkins import count_checkins, load_checkin, save_checkin
+from serjournal.store.checkins import count_checkins, load_checkin
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
+from tests.draft_helpers import newest_draft
 from tests.robustness.flow_scripts import (
     FIRST_KEPT_ANSWER,
     FULL_SCRIPT,
@@ -30,7 +34,7 @@ from tests.robustness.flow_scripts import (
     settings,
     stage_of,
 )
-from tests.scripted import HANGUP, INTERRUPT, ScriptedPrompter
+from tests.scripted import HANGUP, INTERRUPT, KEEP, ScriptedPrompter
 
 CASES = [
     (mode, index, stop)
@@ -61,24 +65,24 @@ def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
     script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
     db = open_journal(journal_path)
     earlier = CheckIn(mood=3, answers={"note": "an earlier day"}, tags=list(KNOWN_TAGS))
-    save_checkin(db, earlier, journal_path)
+    save_checkin(db, earlier)
     journal_before = journal_path.read_bytes()
 
     prompter = ScriptedPrompter([*script[:index], INTERRUPT if stop == "ctrl-c" else HANGUP])
     with pytest.raises(Interrupted) as stopped:
-        run_checkin(prompter, db, journal_path, mode=mode, settings=settings())
+        run_checkin(prompter, db, Journal(journal_path), mode=mode, settings=settings())
 
     # The journal: unchanged, byte for byte and entry for entry.
     assert count_checkins(db) == 1
     assert load_checkin(db, earlier.id).to_dict() == earlier.to_dict()
     assert journal_path.read_bytes() == journal_before
-    draft = drafts.load_draft(journal_path)
+    draft = newest_draft(journal_path)
     if index <= FIRST_KEPT_ANSWER[mode]:
         # Nothing answered yet (only skips): no empty draft to offer; start again.
         assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
         assert draft is None
         again = ScriptedPrompter(script)
-        saved = run_checkin(again, db, journal_path, mode=mode, settings=settings())
+        saved = run_checkin(again, db, Journal(journal_path), mode=mode, settings=settings())
         assert again.answers == [] and comparable(saved) == comparable(reference)
         db.close()
         return
@@ -94,13 +98,15 @@ def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
             assert value == answered[key], key
     for key, text in draft.checkin["answers"].items():
         assert reference.answers[key] == text
-    # Resuming from that stage's first question ends as if never stopped.
-    resumed = ScriptedPrompter(script[begins:])
-    saved = run_checkin(resumed, db, journal_path, mode=mode, draft=draft, settings=settings())
+    # Resuming: Enter keeps each answer already given in that stage.
+    resumed = ScriptedPrompter([KEEP] * (index - begins) + script[index:])
+    saved = run_checkin(
+        resumed, db, Journal(journal_path), mode=mode, draft=draft, settings=settings()
+    )
     assert resumed.answers == []
     assert comparable(saved) == comparable(reference)
     assert count_checkins(db) == 2
-    assert drafts.load_draft(journal_path) is None
+    assert newest_draft(journal_path) is None
     db.close()
 
 
@@ -132,12 +138,12 @@ def test_ctrl_c_while_writing_the_checkin_rolls_back_and_keeps_the_draft(
 
     monkeypatch.setattr(Table, "insert_all", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path, settings=settings())
+        run_checkin(ScriptedPrompter(FULL_SCRIPT), db, Journal(journal_path), settings=settings())
     monkeypatch.setattr(Table, "insert_all", original)
     assert not db.conn.in_transaction
     for table in ("checkins", "sensations", "emotions", "answers", "tags"):
         assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
-    draft = drafts.load_draft(journal_path)
+    draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == DONE
-    saved = run_checkin(ScriptedPrompter([]), db, journal_path, draft=draft)
+    saved = run_checkin(ScriptedPrompter([]), db, Journal(journal_path), draft=draft)
     assert count_checkins(db) == 1 and saved.answers["focus"] == FULL_SCRIPT[5]

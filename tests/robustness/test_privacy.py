@@ -26,8 +26,9 @@ from serjournal import paths
 from serjournal.cli import app
 from serjournal.errors import Interrupted
 from serjournal.flow.runner import run_checkin
-from serjournal.store import drafts
+from serjournal.journal import Journal
 from serjournal.store.connection import open_journal
+from tests.draft_helpers import only_draft, plant_draft
 from tests.robustness.cli_cases import JOURNAL_COMMANDS, make_journal
 from tests.robustness.flow_scripts import FULL_SCRIPT, settings
 from tests.scripted import INTERRUPT, ScriptedPrompter
@@ -69,7 +70,7 @@ def test_default_data_folder_is_private(
     monkeypatch.delenv(paths.DB_ENV)
     result = CliRunner().invoke(app, ["checkin", "--mood", "5"])
     assert result.exit_code == 0, result.output
-    journal = paths.journal_path()
+    journal = Journal.locate().path
     assert journal.parent == paths.data_dir()
     assert mode(journal) == 0o600 and mode(journal.parent) == 0o700
 
@@ -101,12 +102,12 @@ def test_backups_exports_and_saved_reviews_are_private(
 def test_drafts_are_private(journal_path: Path, permissive_umask: int) -> None:
     db = open_journal(journal_path)
     with pytest.raises(Interrupted):
-        run_checkin(ScriptedPrompter([*FULL_SCRIPT[:4], INTERRUPT]), db, journal_path)
-    draft = paths.draft_path(journal_path)
-    assert draft.exists() and mode(draft) == 0o600
-    drafts.save_draft(journal_path, {"mood": 3}, "arrive")  # replacing keeps it private
-    assert mode(draft) == 0o600
-    assert [p.name for p in journal_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+        run_checkin(ScriptedPrompter([*FULL_SCRIPT[:4], INTERRUPT]), db, Journal(journal_path))
+    draft = only_draft(journal_path)
+    assert mode(draft.path) == 0o600 and mode(draft.path.parent) == 0o700
+    plant_draft(journal_path, {**draft.checkin, "mood": 3}, "arrive")  # replacing it
+    assert mode(draft.path) == 0o600
+    assert [p.name for p in draft.path.parent.iterdir() if p.name.endswith(".tmp")] == []
 
 
 # --- No network ---------------------------------------------------------------------------
@@ -165,5 +166,7 @@ def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None
 
 def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) -> None:
     db = open_journal(journal_path)
-    saved = run_checkin(ScriptedPrompter(FULL_SCRIPT), db, journal_path, settings=settings())
+    saved = run_checkin(
+        ScriptedPrompter(FULL_SCRIPT), db, Journal(journal_path), settings=settings()
+    )
     assert saved.mood == 6

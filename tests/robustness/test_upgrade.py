@@ -21,11 +21,12 @@ from typing import Any
 import pytest
 
 from serjournal.models import parse_utc
-from serjournal.store import migrations, trash
+from serjournal.store import migrations
 from serjournal.store.checkins import count_checkins, load_checkin
 from serjournal.store.connection import open_journal
 from serjournal.store.search import search_answers
 from serjournal.store.trash import list_trash
+from serjournal.store.writes import restore_deleted
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 JOURNALS = sorted(FIXTURES.glob("journal-v*.db"))
@@ -90,7 +91,7 @@ def test_old_journal_upgrades_with_all_data_intact(tmp_path: Path, fixture: Path
         old = item["checkin"]
         soon = parse_utc(item["deleted_utc"]) + timedelta(days=1)  # within the 30 days
         assert [e.checkin_id for e in list_trash(db, now=soon)] == [old["id"]]
-        back = trash.restore(db, old["id"][:8], journal, now=soon)
+        back = restore_deleted(db, old["id"][:8], now=soon)
         assert back.to_dict() == old
         assert {k: v for k, v in load_checkin(db, old["id"]).to_dict().items() if k in old} == old
         assert [h.checkin_id for h in search_answers(db, old["answers"]["note"])] == [old["id"]]

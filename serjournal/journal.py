@@ -1,0 +1,90 @@
+"""The journal a command works on, located once.
+
+The app callback (cli/app.py) makes one Journal from --db, $SERJOURNAL_DB or
+the platform default and hands it to the command; no other code derives the
+journal's location. Every file that belongs to the journal is named here, so
+paths.private_output can refuse to write over any of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from serjournal import paths
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+# SQLite keeps a journal's recent writes and locks in files beside it.
+COMPANION_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal")
+BACKUP_FOLDER = "backups"
+
+
+@dataclass(frozen=True)
+class Journal:
+    path: Path  # absolute, as the user named it (a symlink stays a symlink)
+
+    @classmethod
+    def locate(cls, option: str | os.PathLike[str] | None = None) -> Journal:
+        """--db, then $SERJOURNAL_DB, then the platform's user data folder."""
+        chosen = option or os.environ.get(paths.DB_ENV)
+        path = Path(chosen).expanduser() if chosen else paths.data_dir() / paths.JOURNAL_FILENAME
+        return cls(Path(os.path.abspath(path)))
+
+    # --- Files that belong to the journal -------------------------------------------
+
+    @property
+    def real_path(self) -> Path:
+        """The file itself, symlinks followed: SQLite puts -wal and -shm beside it."""
+        return Path(os.path.realpath(self.path))
+
+    def companions(self) -> list[Path]:
+        """-wal, -shm and -journal beside the named path and beside the real file."""
+        bases = dict.fromkeys([self.path, self.real_path])
+        return [
+            base.with_name(base.name + suffix) for base in bases for suffix in COMPANION_SUFFIXES
+        ]
+
+    @property
+    def drafts_dir(self) -> Path:
+        """Unfinished check-ins, one file per run, never inside the journal."""
+        return self.path.with_name(self.path.name + ".drafts")
+
+    @property
+    def legacy_draft(self) -> Path:
+        """Where version 0.1 kept its single draft; still read, never written."""
+        return self.path.with_name(self.path.name + ".draft.json")
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.path.parent / BACKUP_FOLDER
+
+    def protected_files(self) -> list[Path]:
+        """Files no export, review or report may ever replace."""
+        return [self.path, self.real_path, *self.companions(), self.legacy_draft]
+
+    def protected_dirs(self) -> list[Path]:
+        """Folders only their own writers (drafts, backups) may write into."""
+        return [self.drafts_dir, self.backups_dir]
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    # --- Opening -----------------------------------------------------------------------
+
+    def open(self, *, create: bool = True) -> Database:
+        """For writing: created if needed (with create) and upgraded."""
+        from serjournal.store.connection import open_journal
+
+        return open_journal(self.path, create=create)
+
+    def open_for_reading(self) -> sqlite3.Connection | None:
+        """For reading only, or None when there is no journal yet. Never writes."""
+        from serjournal.store.reading import open_for_reading
+
+        return open_for_reading(self.path)
