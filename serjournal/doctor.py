@@ -17,7 +17,8 @@ from pathlib import Path
 from serjournal import messages
 from serjournal.journal import BACKUP_FOLDER, Journal
 from serjournal.store import migrations
-from serjournal.store.format import APPLICATION_ID, SQLITE_HEADER, busy_timeout_ms
+from serjournal.store.format import APPLICATION_ID, SQLITE_HEADER
+from serjournal.store.reading import connect_journal
 
 # Backups are written to a `backups` folder beside the journal, one file per
 # backup named like journal-20261120-213000.db (UTC).
@@ -122,9 +123,7 @@ def check_contents(journal: Path) -> list[Check]:
     if header and header != SQLITE_HEADER:
         return [Check("format", False, messages.DOCTOR_NOT_SQLITE, messages.DOCTOR_FIX_BACKUP)]
     try:
-        conn = sqlite3.connect(
-            f"{journal.resolve().as_uri()}?mode=rw", uri=True, timeout=busy_timeout_ms() / 1000
-        )
+        conn = connect_journal(journal, mode="rw")
     except sqlite3.Error as error:
         return [Check("format", False, str(error), messages.DOCTOR_FIX_BACKUP)]
     try:

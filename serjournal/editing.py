@@ -25,7 +25,7 @@ from serjournal.answers import (
 from serjournal.errors import InputError
 from serjournal.flow import stages
 from serjournal.flow.prompter import SKIP, Prompter
-from serjournal.models import RATING_FIELDS, CheckIn, EmotionEntry
+from serjournal.models import RATING_FIELDS, CheckIn
 from serjournal.vocabulary import Vocabulary, default_vocabulary, normalise
 
 ANSWER_KEYS: tuple[str, ...] = tuple(content.ANSWER_STAGE)
@@ -199,18 +199,14 @@ def _edit_one(s: stages.Session, key: str) -> None:
         else:
             checkin.answers.pop(key, None)
     elif key == "practice":
-        options = [f"{name}: {text}" for name, text in content.PRACTICES.items()]
-        picked = prompter.choose(messages.EDIT_PICK_PRACTICE, [*options, SKIP])
-        checkin.practice = None if picked == SKIP else picked.split(":")[0]
+        options = {f"{name}: {text}": name for name, text in content.PRACTICES.items()}
+        current = next((o for o, name in options.items() if name == checkin.practice), SKIP)
+        picked = prompter.choose(messages.EDIT_PICK_PRACTICE, [*options, SKIP], default=current)
+        checkin.practice = options.get(picked)
         if checkin.practice in (None, "none"):
             checkin.practice_seconds = None
     elif key == "sensations":
-        before = {x.region: x for x in checkin.sensations}
-        stages.body_scan(s)
-        for x in checkin.sensations:  # keep what the release stage recorded
-            if x.region in before:
-                x.is_target = before[x.region].is_target
-                x.intensity_after = before[x.region].intensity_after
+        stages.body_scan(s)  # each place keeps its after-practice rating and target
         if checkin.mode == "full" and checkin.target is None:
             mark_target(checkin.sensations, None, s.vocabulary)
     elif key == "emotions":
@@ -220,36 +216,12 @@ def _edit_one(s: stages.Session, key: str) -> None:
 
 
 def _edit_emotions(s: stages.Session) -> None:
-    before = {e.name: e for e in s.checkin.emotions}
+    """Pick the feelings (those on the entry start picked), then each one's
+    intensity and where it was felt, starting from the saved answers."""
+    before = [e.name for e in s.checkin.emotions]
     names = list(dict.fromkeys([*before, *s.vocabulary.emotions]))
-    picked = s.prompter.choose_many(messages.EDIT_PICK_EMOTIONS, names, default=list(before))
-    where = list(dict.fromkeys([x.region for x in s.checkin.sensations] + s.vocabulary.regions))
-    entries = []
-    for name in picked:
-        old = before.get(name)
-        known = s.vocabulary.emotions.get(name)
-        intensity = None
-        while intensity is None:  # intensity makes an emotion comparable: required
-            intensity = s.prompter.rating(
-                content.SCALES["intensity"],
-                f"({name})",
-                optional=False,
-                default=old.intensity if old else None,
-            )
-        region = s.prompter.choose(messages.EDIT_EMOTION_WHERE.format(name=name), [*where, SKIP])
-        coordinates = old or known
-        assert coordinates is not None  # names come from the entry or the vocabulary
-        entries.append(
-            EmotionEntry(
-                name=name,
-                family=coordinates.family,
-                valence=coordinates.valence,
-                energy=coordinates.energy,
-                intensity=intensity,
-                region=None if region == SKIP else region,
-            )
-        )
-    s.checkin.emotions = entries
+    picked = s.prompter.choose_many(messages.EDIT_PICK_EMOTIONS, names, default=before)
+    stages.rate_emotions(s, picked)
 
 
 def _question(key: str, settings: stages.FlowSettings) -> str:

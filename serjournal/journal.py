@@ -72,6 +72,26 @@ class Journal:
         """Folders only their own writers (drafts, backups) may write into."""
         return [self.drafts_dir, self.backups_dir]
 
+    def owns(self, path: Path) -> bool:
+        """Whether `path` is the journal or one of its own files, however it is
+        reached (symlinks followed, hard links caught by device and inode)."""
+        real = os.path.realpath(path)
+        protected = self.protected_files()
+        if real in {os.path.realpath(p) for p in protected}:
+            return True
+        try:
+            mine = os.stat(path)
+        except OSError:
+            return False
+        for other in protected:
+            try:
+                theirs = os.stat(other)
+            except OSError:
+                continue
+            if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
+                return True
+        return False
+
     def exists(self) -> bool:
         return self.path.exists()
 

@@ -171,6 +171,9 @@ EXPORTED = "Wrote {count} {noun} to {path}."
 EXPORTED_ALL = "Wrote {files} to {path}, with a README.md describing every column."
 
 IMPORT_MISSING = "There is no file at {path}."
+IMPORT_IS_JOURNAL = (
+    "{path} is the journal itself; import takes an export (CSV or JSON) or a Daylio CSV."
+)
 IMPORT_IS_DIRECTORY = (
     "{path} is a folder; import takes one exported file, such as checkins.csv or a .json export."
 )
@@ -336,7 +339,6 @@ EDIT_NO_TERMINAL = (
 EDIT_PICK_FIELD = "What would you like to change?"
 EDIT_PICK_EMOTIONS = "Which feelings were here?"
 EDIT_PICK_PRACTICE = "Which practice did you do?"
-EDIT_EMOTION_WHERE = "Where in the body did you feel {name}?"
 EDIT_SAVE = "(save and finish)"
 EDIT_CANCEL = "(leave without saving)"
 EDIT_CANCELLED = "Nothing was changed."

@@ -158,10 +158,9 @@ def refuse_journal_files(target: Path, journal: Journal, role: Role = Role.OUTPU
     """InputError when writing `target` could replace a file of the journal."""
     if os.path.isdir(target):
         raise InputError(messages.OUTPUT_IS_FOLDER.format(path=target))
-    real = os.path.realpath(target)
-    protected = [os.path.realpath(p) for p in journal.protected_files()]
-    if real in protected or _same_inode(target, journal.protected_files()):
+    if journal.owns(target):
         raise InputError(messages.OUTPUT_IS_JOURNAL.format(path=target, journal=journal.path))
+    real = os.path.realpath(target)
     allowed = {Role.DRAFT: journal.drafts_dir, Role.BACKUP: journal.backups_dir}.get(role)
     for folder in journal.protected_dirs():
         if folder == allowed:
@@ -169,22 +168,6 @@ def refuse_journal_files(target: Path, journal: Journal, role: Role = Role.OUTPU
         inside = os.path.realpath(folder)
         if real == inside or real.startswith(inside + os.sep):
             raise InputError(messages.OUTPUT_IN_JOURNAL_FOLDER.format(path=target, folder=folder))
-
-
-def _same_inode(target: Path, others: list[Path]) -> bool:
-    """A hard link (or any other name) of one of `others`."""
-    try:
-        mine = os.stat(target)
-    except OSError:
-        return False
-    for other in others:
-        try:
-            theirs = os.stat(other)
-        except OSError:
-            continue
-        if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
-            return True
-    return False
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -460,7 +460,7 @@ def scripted_terminal(monkeypatch: pytest.MonkeyPatch) -> Any:
 
     def install(answers: list[Any]) -> ScriptedPrompter:
         prompter = ScriptedPrompter(answers)
-        monkeypatch.setattr("serjournal.cli.checkin._has_terminal", lambda: True)
+        monkeypatch.setattr("serjournal.cli.options.has_terminal", lambda: True)
         monkeypatch.setattr(prompter_module, "TerminalPrompter", lambda: prompter)
         return prompter
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from serjournal import messages
+from serjournal.cli import options
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion_spec, complete_sensation, complete_tag
 from serjournal.cli.options import DbOption, journal_of
@@ -208,7 +209,7 @@ def checkin(
             _guided(journal, quick, True, at, config)
     elif checkin_id is not None:
         raise _input_error(messages.ID_WITHOUT_ANSWERS)
-    elif resume and not _has_terminal():
+    elif resume and not options.has_terminal():
         _save_draft_as_it_is(journal)
     else:
         _guided(journal, quick, resume, at, config)
@@ -255,7 +256,7 @@ def _given_checkin(
 
 
 def _guided(journal: Journal, quick: bool, resume: bool, at: str | None, config: Config) -> None:
-    if not _has_terminal():
+    if not options.has_terminal():
         raise _input_error(messages.NO_ANSWERS_NO_TERMINAL)
     from serjournal.flow.runner import AnswersNotKept
     from serjournal.models import CheckIn
@@ -276,10 +277,6 @@ def _guided(journal: Journal, quick: bool, resume: bool, at: str | None, config:
     except Interrupted as error:
         _stop(str(error), error.exit_code)
     _report(store, saved)
-
-
-def _has_terminal() -> bool:
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _run_guided(base: Any, resume: bool, journal: Journal, store: Any, config: Config) -> Any:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from serjournal.cli import options
 from serjournal.cli.app import app
 from serjournal.cli.completion import (
     complete_emotion,
@@ -128,7 +128,7 @@ def _edit_in_menu(journal: Journal, store: Any, checkin_id: str, config: Config)
     from serjournal.store.filters import known_tags
     from serjournal.store.writes import EditConflict, edit_checkin
 
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not options.has_terminal():
         raise InputError(messages.EDIT_NO_TERMINAL)
     original = load_checkin(store, checkin_id)
     config.settings.known_tags = known_tags(store)

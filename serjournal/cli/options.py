@@ -58,6 +58,13 @@ def open_reader(journal: Journal) -> sqlite3.Connection:
     return conn
 
 
+def has_terminal() -> bool:
+    """Whether a person is there to answer prompts (tests replace this)."""
+    import sys
+
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def _command_db(ctx: typer.Context, _param: Any, value: Path | None) -> None:
     if value is not None:
         ctx.ensure_object(JournalChoice).override(value)

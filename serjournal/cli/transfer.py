@@ -112,6 +112,8 @@ def import_(
 
     mood_map = parse_mood_map(daylio_mood or [])
     journal = journal_of(ctx)
+    if journal.owns(file):  # reading it would also drop SQLite's locks for this process
+        raise InputError(messages.IMPORT_IS_JOURNAL.format(path=file))
     if dry_run and not journal.exists():
         # A dry run creates nothing: compare against an empty journal in memory.
         report = import_file(empty_journal(), file, dry_run=True, mood_map=mood_map)

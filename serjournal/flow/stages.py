@@ -125,7 +125,7 @@ def emotions(s: Session) -> None:
             groups[family],
             default=[n for n in groups[family] if n in before],
         )
-    _rate_emotions(s, names)
+    rate_emotions(s, names)
     ask_prompts(s, "emotions")
 
 
@@ -139,7 +139,7 @@ def _emotion_groups(s: Session) -> dict[str, list[str]]:
     return groups
 
 
-def _rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
+def rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
     """Intensity and body region of each feeling. The regions just scanned come
     first; quick mode offers only those (and does not ask when there are none)."""
     scanned = list(dict.fromkeys(x.region for x in s.checkin.sensations))
@@ -244,7 +244,7 @@ def quick(s: Session) -> None:
         > limit
     ):
         s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
-    _rate_emotions(s, names, quick=True)
+    rate_emotions(s, names, quick=True)
     _ask_text(s, content.QUICK_NOTE)
     ask_tags(s)
 

@@ -23,7 +23,7 @@ from serjournal import messages, paths
 from serjournal.errors import JournalError, JournalNotWritable
 from serjournal.store import migrations
 from serjournal.store.format import APPLICATION_ID, busy_timeout_ms
-from serjournal.store.reading import refuse_unopenable
+from serjournal.store.reading import connect_journal, refuse_unopenable
 
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -55,7 +55,7 @@ def read_through_upgraded_copy(path: Path) -> sqlite3.Connection:
     file (reads never write): a copy in memory is upgraded and read instead.
     Foreign and newer files are refused as open_journal would."""
     try:
-        source = sqlite3.connect(str(path), timeout=busy_timeout_ms() / 1000, isolation_level=None)
+        source = connect_journal(path)
         source.execute("PRAGMA query_only = ON")
         try:
             _check_owner_and_version(Database(source, execute_plugins=False), path)
@@ -128,8 +128,9 @@ def secure_journal_files(path: Path) -> None:
 
 def _connect(path: Path) -> Database:
     timeout = busy_timeout_ms()
-    # isolation_level=None: we open transactions ourselves (write_transaction).
-    conn = sqlite3.connect(str(path), timeout=timeout / 1000, isolation_level=None)
+    # isolation_level=None (connect_journal's default): we open transactions
+    # ourselves (write_transaction).
+    conn = connect_journal(path)
     db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {timeout}")
     db.execute("PRAGMA foreign_keys = ON")

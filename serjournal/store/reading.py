@@ -15,7 +15,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from serjournal.store.format import (
     APPLICATION_ID,
@@ -24,6 +24,67 @@ from serjournal.store.format import (
     SQLITE_HEADER,
     busy_timeout_ms,
 )
+
+
+class JournalConnection(sqlite3.Connection):
+    """Every SQLite connection serjournal opens on a journal file.
+
+    It remembers, for the life of the process, which files have a connection
+    open: reading such a file with plain open()/close() (to check its header)
+    would drop every POSIX lock SQLite holds on it for this process, and a
+    second terminal could then checkpoint and delete the WAL under us
+    (SQLite's "How To Corrupt" 2.2). refuse_unopenable skips its header check
+    for a file that is already open through SQLite: it is known to be ours.
+    """
+
+    _file: tuple[int, int] | None = None
+
+    def track(self, path: Path) -> None:
+        self._file = _identity(path)
+        if self._file is not None:
+            _OPEN[self._file] = _OPEN.get(self._file, 0) + 1
+
+    def close(self) -> None:
+        self._forget()
+        super().close()
+
+    def __del__(self) -> None:
+        self._forget()
+
+    def _forget(self) -> None:
+        file, self._file = getattr(self, "_file", None), None
+        if file is not None:
+            _OPEN[file] -= 1
+            if not _OPEN[file]:
+                del _OPEN[file]
+
+
+_OPEN: dict[tuple[int, int], int] = {}  # (device, inode) -> connections open in this process
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def connect_journal(path: Path, *, mode: str | None = None) -> sqlite3.Connection:
+    """A connection to the journal file at `path` (see JournalConnection);
+    `mode` "rw" opens an existing file without ever creating one."""
+    target, uri = str(path), False
+    if mode is not None:
+        target, uri = f"{path.resolve().as_uri()}?mode={mode}", True
+    connection = sqlite3.connect(
+        target,
+        timeout=busy_timeout_ms() / 1000,
+        isolation_level=None,  # transactions are begun explicitly (write_transaction)
+        uri=uri,
+        factory=JournalConnection,
+    )
+    cast(JournalConnection, connection).track(path)
+    return connection
 
 
 class Readable(Protocol):
@@ -71,6 +132,8 @@ def refuse_unopenable(path: Path) -> None:
         raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
     if not stat.S_ISREG(mode):
         raise JournalError(messages.JOURNAL_NOT_A_FILE.format(path=path))
+    if _identity(path) in _OPEN:
+        return  # already open through SQLite in this process: ours, and not to be touched
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -83,7 +146,7 @@ def refuse_unopenable(path: Path) -> None:
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(str(path), timeout=busy_timeout_ms() / 1000, isolation_level=None)
+    connection = connect_journal(path)
     connection.execute("PRAGMA query_only = ON")  # belt and braces: this connection never writes
     return connection
 

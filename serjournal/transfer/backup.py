@@ -22,6 +22,7 @@ from serjournal import messages, paths
 from serjournal.errors import InputError, JournalError
 from serjournal.journal import Journal
 from serjournal.store.format import APPLICATION_ID, MIGRATION_NAMES, SQLITE_HEADER
+from serjournal.store.reading import connect_journal
 
 if TYPE_CHECKING:
     from serjournal.store.reading import Readable
@@ -147,7 +148,7 @@ def _copy_aside(journal: Journal, now: datetime | None) -> Path:
     """A copy of the journal as it is, by a second connection (a reader, which
     WAL lets read while the restore holds the write lock)."""
     target = _aside_path(journal, now)
-    reader = sqlite3.connect(str(journal.path), isolation_level=None)
+    reader = connect_journal(journal.path)
     try:
         with paths.private_output(target, journal=journal, overwrite=False) as out:
             _copy(reader, Path(out.name))

@@ -271,7 +271,7 @@ def test_guided_command_prints_the_answers_as_json_on_stdout(
 
     open_journal(journal_path).close()
     scripted = ScriptedPrompter([*FULL_SCRIPT[:6], INTERRUPT])
-    monkeypatch.setattr("serjournal.cli.checkin._has_terminal", lambda: True)
+    monkeypatch.setattr("serjournal.cli.options.has_terminal", lambda: True)
     monkeypatch.setattr(prompter_module, "TerminalPrompter", lambda: scripted)
     monkeypatch.setattr(drafts.DraftKeeper, "keep", _no_space)
     result = CliRunner().invoke(app, ["checkin", "--db", str(journal_path)])

@@ -35,9 +35,13 @@ def test_sigkill_while_saving_loses_nothing_reported_and_keeps_no_partial(
         child = spawn_child("slow-saver", journal)
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.02, 0.25))
+        # Wait for the first save to begin (a busy machine starts slowly), then
+        # kill at a random moment of the saves that follow.
+        first = child.stdout.readline()
+        time.sleep(rng.uniform(0.0, 0.2))
         os.kill(child.pid, signal.SIGKILL)
         out, err = child.communicate(timeout=30)
+        out = first + out
         assert child.returncode == -signal.SIGKILL
         assert "Traceback" not in err, err
         kills += 1
