@@ -153,8 +153,9 @@ NO_CHECKINS = "No check-ins yet. 'serjournal checkin' starts your first one."
 # --- Files serjournal writes (paths.private_output) -------------------------------------
 OUTPUT_EXISTS = "{path} already exists; choose a new name so nothing is overwritten."
 OUTPUT_IS_FOLDER = "{path} is a folder; give the name of a file to write."
-OUTPUT_IS_JOURNAL = (
-    "{path} is the journal or one of its own files ({journal}); "
+OUTPUT_IS_JOURNAL = "{path} is the journal itself; choose another name, nothing was written."
+OUTPUT_IS_JOURNAL_FILE = (
+    "{path} is one of the journal's own files (the journal is {journal}); "
     "choose another name, nothing was written."
 )
 OUTPUT_IN_JOURNAL_FOLDER = (

@@ -159,7 +159,9 @@ def refuse_journal_files(target: Path, journal: Journal, role: Role = Role.OUTPU
     if os.path.isdir(target):
         raise InputError(messages.OUTPUT_IS_FOLDER.format(path=target))
     if journal.owns(target):
-        raise InputError(messages.OUTPUT_IS_JOURNAL.format(path=target, journal=journal.path))
+        itself = os.path.realpath(target) == str(journal.real_path)
+        template = messages.OUTPUT_IS_JOURNAL if itself else messages.OUTPUT_IS_JOURNAL_FILE
+        raise InputError(template.format(path=target, journal=journal.path))
     real = os.path.realpath(target)
     allowed = {Role.DRAFT: journal.drafts_dir, Role.BACKUP: journal.backups_dir}.get(role)
     for folder in journal.protected_dirs():
