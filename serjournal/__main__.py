@@ -1,3 +1,3 @@
-from serjournal.cli import main
+from serjournal.entry import main
 
 main()

@@ -9,11 +9,10 @@ paths.private_output can refuse to write over any of them.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from serjournal import paths
+from serjournal import locations
 
 if TYPE_CHECKING:
     import sqlite3
@@ -25,15 +24,31 @@ COMPANION_SUFFIXES: tuple[str, ...] = ("-wal", "-shm", "-journal")
 BACKUP_FOLDER = "backups"
 
 
-@dataclass(frozen=True)
 class Journal:
-    path: Path  # absolute, as the user named it (a symlink stays a symlink)
+    # A plain class, not a dataclass: `status --short` imports this module
+    # before every shell prompt, and dataclasses costs more than the rest.
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path  # absolute, as the user named it (a symlink stays a symlink)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Journal) and other.path == self.path
+
+    def __hash__(self) -> int:
+        return hash(self.path)
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self.path)!r})"
 
     @classmethod
     def locate(cls, option: str | os.PathLike[str] | None = None) -> Journal:
         """--db, then $SERJOURNAL_DB, then the platform's user data folder."""
-        chosen = option or os.environ.get(paths.DB_ENV)
-        path = Path(chosen).expanduser() if chosen else paths.data_dir() / paths.JOURNAL_FILENAME
+        chosen = option or os.environ.get(locations.DB_ENV)
+        if chosen:
+            path = Path(chosen).expanduser()
+        else:
+            path = locations.data_dir() / locations.JOURNAL_FILENAME
         return cls(Path(os.path.abspath(path)))
 
     # --- Files that belong to the journal -------------------------------------------

@@ -490,3 +490,53 @@ DOCTOR_DRAFT_WAITING = (
 DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
 DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
 DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
+
+
+# --- Today, status and plurals (issue 13) ------------------------------------------------
+APP_TAGLINE = "serjournal: a guided body-and-emotion check-in. " + DISCLAIMER
+TODAY_FIRST_TIME = "No check-ins yet. The first one takes a few minutes, or under one with --quick."
+TODAY_CHECKED_IN = "Today ({day}): you have checked in."
+TODAY_NOT_YET = "Today ({day}): no check-in yet. A missed day is fine."
+TODAY_STREAK = ("{count} day in a row.", "{count} days in a row.")
+TODAY_DRAFT = "An unfinished check-in waits: 'serjournal checkin' offers to resume it."
+TODAY_COMMANDS = (
+    "  serjournal checkin     today's check-in (--quick: under a minute)",
+    "  serjournal review      this week, looking back",
+    "  serjournal --help      everything else",
+)
+STATUS_SHORT_HELP = (
+    "One line for a shell prompt: 'checked in' (exit 0), 'not yet today' (1), 'draft waiting' (2)."
+)
+
+
+def plural(count: int, forms: tuple[str, str]) -> str:
+    """forms[0] for one, forms[1] for any other count; both take {count}."""
+    return (forms[0] if count == 1 else forms[1]).format(count=count)
+
+
+# --- The reminder (issue 13) ----------------------------------------------------------------
+REMIND_HELP = "A daily reminder that stays quiet once you have checked in."
+REMIND_UNIT_DESCRIPTION = "serjournal: a reminder to check in, only if you have not yet today"
+REMIND_TITLE = "serjournal"
+REMIND_BODY = "No check-in yet today. A few minutes, or under one with --quick."
+REMIND_NOTHING_TO_SAY = "You have checked in today; no reminder."
+REMIND_NO_NOTIFIER = (
+    "No check-in yet today. (No desktop notification could be shown: notify-send is missing.)"
+)
+REMIND_BAD_TIME = "Could not read the time '{text}': give hours and minutes, such as 21:00."
+REMIND_INSTALLED_SYSTEMD = (
+    "Installed: a systemd user timer reminds you at {time} on days without a check-in. "
+    "'serjournal remind uninstall' removes it."
+)
+REMIND_INSTALLED_CRON = (
+    "Installed: a crontab line reminds you at {time} on days without a check-in. "
+    "'serjournal remind uninstall' removes it."
+)
+REMIND_NO_SCHEDULER = (
+    "Neither a systemd user session nor crontab was found; run 'serjournal remind' from "
+    "your own scheduler instead."
+)
+REMIND_SYSTEM_FAILED = "The reminder could not be installed: '{step}' failed. Nothing else changed."
+REMIND_REMOVED = "The daily reminder was removed."
+REMIND_NONE = "No daily reminder is installed."
+REMIND_STATUS = "A daily reminder is installed for {when}."

@@ -19,32 +19,21 @@ from typing import IO, TYPE_CHECKING, Any
 
 from serjournal import messages
 from serjournal.errors import InputError
+from serjournal.locations import (  # noqa: F401  (the defaults, named here for callers too)
+    APP_NAME,
+    CONFIG_ENV,
+    DB_ENV,
+    JOURNAL_FILENAME,
+    config_file,
+    data_dir,
+)
 
 if TYPE_CHECKING:
     from serjournal.journal import Journal
 
-APP_NAME = "serjournal"
-JOURNAL_FILENAME = "journal.db"
-DB_ENV = "SERJOURNAL_DB"
-CONFIG_ENV = "SERJOURNAL_CONFIG"
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 BOM = "\ufeff"
-
-
-def data_dir() -> Path:
-    from platformdirs import user_data_path  # imported here: only needed for defaults
-
-    return user_data_path(APP_NAME, appauthor=False)
-
-
-def config_file() -> Path:
-    """The TOML config: $SERJOURNAL_CONFIG, else the platform config directory."""
-    if os.environ.get(CONFIG_ENV):
-        return Path(os.environ[CONFIG_ENV]).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
 
 
 def ensure_private_dir(directory: Path) -> None:

@@ -39,5 +39,5 @@ def test_help_lists_the_daily_checkin_first() -> None:
         for line in CliRunner().invoke(app, ["--help"]).output.split("Commands:")[1].splitlines()
         if line.strip()
     ]
-    assert listed[:3] == ["checkin", "list", "show"]
+    assert listed[:3] == ["checkin", "status", "list"]
     assert {"review", "export", "import", "backup", "config"} <= set(listed)

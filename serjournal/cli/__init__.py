@@ -9,8 +9,10 @@ from serjournal.cli import (  # noqa: F401  (importing a module registers its co
     config,
     doctor,
     edit,
+    remind,
     review,
     search,
+    today,
     transfer,
     trash,
 )

@@ -17,8 +17,9 @@ from serjournal.errors import SerjournalError
 # How `serjournal --help` lists the commands: the daily ritual first, then
 # looking back, then looking after the data. Unlisted commands come last.
 COMMAND_ORDER = (
-    "checkin", "list", "show", "search", "review", "demo", "edit", "delete", "undo", "trash",
-    "export", "import", "backup", "restore", "config", "doctor",
+    "checkin", "status", "list", "show", "search", "review", "demo", "edit", "delete", "undo",
+    "trash",
+    "export", "import", "backup", "restore", "remind", "config", "doctor",
 )  # fmt: skip
 
 
@@ -81,7 +82,8 @@ def _usage_error_line(error: UsageError) -> NoReturn:
 app = typer.Typer(
     cls=FriendlyGroup,
     help=messages.APP_HELP,
-    no_args_is_help=True,
+    no_args_is_help=False,  # bare `serjournal` shows today at a glance (cli/today.py)
+    invoke_without_command=True,
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -107,3 +109,7 @@ def root(
 ) -> None:
     # The one place a command's journal starts from; see cli/options.py.
     ctx.obj = JournalChoice(db)
+    if ctx.invoked_subcommand is None:
+        from serjournal.cli.today import show_today
+
+        show_today(ctx)
