@@ -35,7 +35,7 @@ class Check:
 
 def run_checks(journal: Journal, config: Path) -> list[Check]:
     checks = [check_journal_exists(journal.path)]
-    if checks[0].ok:
+    if checks[0].ok and journal.exists():
         checks += check_permissions(journal.path)
         checks += check_contents(journal.path)
         checks.append(check_backups(journal.path))
@@ -52,13 +52,8 @@ def check_journal_exists(journal: Path) -> Check:
             messages.DOCTOR_IS_DIRECTORY.format(path=journal),
             messages.DOCTOR_FIX_DB_OPTION,
         )
-    if not journal.exists():
-        return Check(
-            "journal",
-            False,
-            messages.DOCTOR_NO_JOURNAL.format(path=journal),
-            messages.DOCTOR_FIX_START,
-        )
+    if not journal.exists():  # a new install: the normal state, not a problem
+        return Check("journal", True, messages.DOCTOR_NO_JOURNAL.format(path=journal))
     return Check("journal", True, str(journal))
 
 
@@ -201,7 +196,13 @@ def _inspect(conn: sqlite3.Connection) -> list[Check]:
     count = 0
     if "checkins" in tables:
         count = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
-    checks.append(Check("check-ins", True, messages.DOCTOR_COUNT.format(count=count)))
+    checks.append(
+        Check(
+            "check-ins",
+            True,
+            messages.DOCTOR_COUNT.format(checkins=messages.counted(count, "check-in")),
+        )
+    )
     return checks
 
 

@@ -128,7 +128,10 @@ DRAFT_KEPT_AFTER_ERROR = (
     "'serjournal checkin --resume' saves them."
 )
 DRAFT_FOUND = "You have an unfinished check-in from {when} (stopped at {stage})."
-DRAFTS_MORE = "{count} more unfinished check-ins wait after it."
+DRAFTS_MORE = (
+    "One more unfinished check-in waits after it.",
+    "{count} more unfinished check-ins wait after it.",
+)
 DRAFT_DISCARDED = "The unfinished check-in was discarded."
 DRAFT_NONE = "There was no unfinished check-in."
 DRAFT_IN_USE = (
@@ -168,7 +171,7 @@ ALL_WITH_OTHER_OPTIONS = (
 )
 JSON_HAS_NO_TABLES = "--format json always holds whole check-ins; leave out --table with it."
 CANNOT_WRITE = "Could not write {path}: {reason}."
-EXPORTED = "Wrote {count} {noun} to {path}."
+EXPORTED = "Wrote {what} to {path}."
 EXPORTED_ALL = "Wrote {files} to {path}, with a README.md describing every column."
 
 IMPORT_MISSING = "There is no file at {path}."
@@ -205,30 +208,26 @@ DAYLIO_BAD_TIME = "time '{value}' is not a time such as 20:52 or 8:52 pm"
 BAD_MOOD_MAP = (
     "--daylio-mood takes NAME=VALUE with a value from 0 to 10, e.g. ecstatic=9; not '{value}'."
 )
-IMPORTED = (
-    "Imported {added} check-ins from {path} ({kind}); "
-    "{skipped} already in the journal were skipped."
-)
+IMPORTED = "Imported {added} from {path} ({kind}); skipped as already in the journal: {skipped}."
 DRY_RUN_REPORT = (
-    "Dry run, nothing written: {added} check-ins would be added, {skipped} skipped "
+    "Dry run, nothing written: {added} would be added, {skipped} skipped "
     "(already in the journal), {rejected} rejected."
 )
 DAYLIO_CUSTOM_MOODS = (
-    "{count} Daylio entries use moods without a place on the 0-10 scale ({names}): "
+    "Moods without a place on the 0-10 scale ({names}) appear in {entries}: "
     "their mood was left empty and the word kept in the note. "
     "Give them a value with --daylio-mood NAME=VALUE."
 )
 IMPORT_SKIPPED_IN_TRASH = (
-    "{count} of them were deleted from this journal and are in the trash, so they were "
-    "not brought back; 'serjournal trash list' shows them, 'serjournal trash restore ID' "
-    "brings one back."
+    "Not brought back, because you deleted them from this journal: {count} (in the trash; "
+    "'serjournal trash list' shows them, 'serjournal trash restore ID' brings one back)."
 )
 DAYLIO_MOOD_IN_NOTE = "Daylio mood: {mood}"
 DAYLIO_SCALES_IN_NOTE = "Daylio scales: {scales}"
 
 BACKUP_EXISTS = "{path} already exists; choose a new name so no earlier backup is overwritten."
 BACKUP_FAILED = "Could not write the backup {path}: {reason}. The journal was not changed."
-BACKUP_DONE = "Backed up {count} check-ins to {path}."
+BACKUP_DONE = "Backed up {checkins} to {path}."
 RESTORE_MISSING = "There is no backup at {path}; nothing was changed."
 RESTORE_IS_DIRECTORY = "{path} is a folder; restore takes one backup file. Nothing was changed."
 RESTORE_NOT_SQLITE = (
@@ -242,10 +241,8 @@ RESTORE_TOO_NEW = (
 )
 RESTORE_IS_JOURNAL = "{path} is the journal itself; restore takes a backup file."
 RESTORE_FAILED = "Could not restore from {path}: {reason}. Your journal was left as it was."
-JOURNAL_RESTORED = (
-    "Restored {count} check-ins from {source}. Your previous journal is kept at {aside}."
-)
-RESTORED_NEW = "Restored {count} check-ins from {source} into {journal}."
+JOURNAL_RESTORED = "Restored {checkins} from {source}. Your previous journal is kept at {aside}."
+RESTORED_NEW = "Restored {checkins} from {source} into {journal}."
 
 # --- Weekly review and demo -------------------------------------------------------------
 BAD_WEEK = (
@@ -279,11 +276,11 @@ DEMO_REFUSE_REAL_JOURNAL = (
     "The demo never writes to your journal at {path}; give --db a new file, or no --db."
 )
 DEMO_REFUSE_NOT_EMPTY = (
-    "{path} already holds {count} check-ins; the demo only fills a new or empty journal."
+    "{path} already holds {checkins}; the demo only fills a new or empty journal."
 )
 DEMO_BAD_WEEKS = "--weeks takes a number of weeks from 1 to {limit}, not '{value}'."
 DEMO_INTRO = (
-    "A demo journal with {count} invented check-ins over {weeks} weeks (seed {seed}). "
+    "A demo journal with {checkins} over {weeks} weeks (seed {seed}). "
     "Here is the review of its last full week."
 )
 DEMO_KEPT = "The demo journal is kept at {path}; try 'serjournal review --db {path} --last 30'."
@@ -359,8 +356,9 @@ EDIT_CHANGES_NOT_KEPT = "Your changes could not be kept ({reason}); here they ar
 EDIT_DRAFT_FOUND = "You have unsaved changes to this check-in from {when}."
 ASK_EDIT_DRAFT = "Start from those changes?"
 
-DELETE_CONFIRM = (
-    "Move check-in {short_id} from {date} to the trash? It can come back for {days} days."
+DELETE_CONFIRM = "Move this check-in to the trash? It can come back for {days} days."
+DELETE_NO_TERMINAL = (
+    "There is no terminal to ask in: add --yes to delete check-in {short_id} without asking."
 )
 DELETE_KEPT = "Kept. Nothing was deleted."
 DELETED = (
@@ -368,6 +366,7 @@ DELETED = (
     "'serjournal undo' brings it back for {days} days."
 )
 TRASH_RESTORED = "Check-in {short_id} from {date} is back in your journal."
+NO_LAST = "There is no check-in number {number} from the end; the journal holds {total}."
 TRASH_EMPTY = "The trash is empty: nothing deleted in the last 30 days."
 NOT_IN_TRASH = (
     "No check-in in the trash has an id starting with '{id}'. 'serjournal trash list' shows them."
@@ -460,9 +459,8 @@ DOCTOR_OK = "ok"
 DOCTOR_FIX = "fix"
 DOCTOR_ALL_OK = "All is well."
 DOCTOR_SOME_TO_FIX = "Some things need attention; each 'fix' line says what to do."
-DOCTOR_NO_JOURNAL = "no journal at {path} yet"
+DOCTOR_NO_JOURNAL = "no journal yet at {path}; 'serjournal checkin' starts one"
 DOCTOR_IS_DIRECTORY = "{path} is a folder, not a journal file"
-DOCTOR_FIX_START = "'serjournal checkin' starts one there (or pass --db to point at yours)"
 DOCTOR_FIX_DB_OPTION = "point --db (or SERJOURNAL_DB) at your journal file"
 DOCTOR_OPEN_TO_OTHERS = "the folder {path} can be opened by other users ({mode})"
 DOCTOR_FILES_OPEN = "readable or writable by other users: {names}"
@@ -480,7 +478,7 @@ DOCTOR_FIX_BACKUP = "keep this file as it is, and restore your latest backup"
 DOCTOR_LOCKED = "in use by another program, which holds it to itself"
 DOCTOR_FIX_LOCKED = "close that program, then run 'serjournal doctor' again"
 DOCTOR_FIX_PERMISSIONS = "check the file's owner and permissions"
-DOCTOR_COUNT = "{count} saved"
+DOCTOR_COUNT = "{checkins} saved"
 DOCTOR_NO_BACKUP = "no backup yet; a copy kept somewhere safe protects your entries"
 DOCTOR_LAST_BACKUP = "latest {when}: {path}"
 DOCTOR_NO_DRAFT = "no unfinished check-in ({path})"
@@ -512,6 +510,14 @@ STATUS_SHORT_HELP = (
 def plural(count: int, forms: tuple[str, str]) -> str:
     """forms[0] for one, forms[1] for any other count; both take {count}."""
     return (forms[0] if count == 1 else forms[1]).format(count=count)
+
+
+_IRREGULAR = {"entry": "entries", "Daylio entry": "Daylio entries"}
+
+
+def counted(count: int, noun: str) -> str:
+    """'1 check-in', '2 check-ins', '0 check-ins', '3 Daylio entries'."""
+    return f"{count} {noun if count == 1 else _IRREGULAR.get(noun, noun + 's')}"
 
 
 # --- The reminder (issue 13) ----------------------------------------------------------------

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import hashlib
-import os
 import sqlite3
 from pathlib import Path
 
@@ -47,7 +45,7 @@ def test_healthy_journal_is_all_ok(journal_path: Path) -> None:
     assert code == 0, lines
     assert all(x.startswith("ok ") for x in lines[:-1]), lines
     assert lines[-1] == "All is well."
-    assert "3 saved" in line(lines, "check-ins")
+    assert "3 check-ins saved" in line(lines, "check-ins")
     assert f"version {schema_version()}, current" in line(lines, "schema")
     assert str(journal_path) in line(lines, "journal")
     assert "no backup yet" in line(lines, "backup")
@@ -58,50 +56,18 @@ def test_uses_the_journal_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
     journal = healthy_journal(Journal.locate().path, count=2)  # SERJOURNAL_DB, see conftest
     code, lines = doctor()
     assert code == 0 and str(journal) in line(lines, "journal")
-    assert "2 saved" in line(lines, "check-ins")
+    assert "2 check-ins saved" in line(lines, "check-ins")
 
 
-def test_missing_journal_is_reported_and_not_created(tmp_path: Path) -> None:
+def test_a_new_install_without_a_journal_is_well_and_creates_nothing(tmp_path: Path) -> None:
     journal = tmp_path / "not" / "yet" / "journal.db"
     code, lines = doctor("--db", str(journal))
-    assert code == 1
-    assert line(lines, "journal").startswith("fix  journal")
-    assert "serjournal checkin" in line(lines, "journal")
+    assert code == 0, lines
+    assert line(lines, "journal").startswith("ok   journal")
+    assert "no journal yet" in line(lines, "journal") and "serjournal checkin" in line(
+        lines, "journal"
+    )
     assert not journal.exists() and not journal.parent.exists()
-
-
-def test_loose_permissions_are_reported_with_the_chmod_to_run(journal_path: Path) -> None:
-    healthy_journal(journal_path)
-    journal_path.chmod(0o644)
-    journal_path.parent.chmod(0o755)
-    code, lines = doctor("--db", str(journal_path))
-    assert code == 1
-    assert line(lines, "permissions").endswith(f"chmod 600 {journal_path}")
-    assert "(0644)" in line(lines, "permissions")
-    assert line(lines, "folder").endswith(f"chmod 700 {journal_path.parent}")
-    assert line(lines, "integrity").startswith("ok")  # the rest is still checked
-    journal_path.chmod(0o600)
-    journal_path.parent.chmod(0o700)
-    assert doctor("--db", str(journal_path))[0] == 0
-
-
-def test_corrupt_journal_is_reported_and_left_untouched(tmp_path: Path) -> None:
-    from tests.robustness.cli_cases import make_journal
-
-    journal = make_journal(tmp_path / "data" / "journal.db", count=40)
-    data = bytearray(journal.read_bytes())
-    size = 4096
-    for page in range(3, len(data) // size - 2):
-        data[page * size : (page + 1) * size] = os.urandom(size)
-    journal.write_bytes(bytes(data))
-    before = hashlib.sha256(journal.read_bytes()).hexdigest()
-    code, lines = doctor("--db", str(journal))
-    assert code == 1
-    assert line(lines, "integrity").startswith("fix  integrity")
-    assert "damaged: " in line(lines, "integrity")
-    assert "restore your latest backup" in line(lines, "integrity")
-    assert hashlib.sha256(journal.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in journal.parent.iterdir()) == ["journal.db"]
 
 
 @pytest.mark.parametrize(

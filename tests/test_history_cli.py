@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from serjournal import paths
+from serjournal import messages, paths
 from serjournal.cli import app
 from serjournal.cli.completion import (
     complete_emotion,
@@ -260,24 +261,58 @@ def test_edit_without_a_journal() -> None:
 # --- delete, undo, trash ---------------------------------------------------------------------
 
 
-def test_delete_asks_and_no_keeps_it(journal: dict[str, str]) -> None:
-    result = runner.invoke(app, ["delete", journal["calm"][:8]], input="n\n")
-    assert result.exit_code == 1
-    assert "Move check-in" in result.stdout and "Nothing was deleted" in result.stdout
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A terminal whose questions are answered from a script."""
+    from serjournal.flow import prompter as prompter_module
+    from tests.scripted import ScriptedPrompter
+
+    def install(answers: list[Any]) -> ScriptedPrompter:
+        scripted = ScriptedPrompter(answers)
+        monkeypatch.setattr("serjournal.cli.options.has_terminal", lambda: True)
+        monkeypatch.setattr(prompter_module, "TerminalPrompter", lambda: scripted)
+        return scripted
+
+    return install
+
+
+def test_delete_shows_the_entry_asks_and_enter_keeps_it(
+    journal: dict[str, str], terminal: Any
+) -> None:
+    from tests.scripted import INTERRUPT, KEEP
+
+    prompter = terminal([KEEP])  # Enter: the default is no
+    result = runner.invoke(app, ["delete", journal["calm"][:8]])
+    assert result.exit_code == 1 and "Nothing was deleted" in result.stdout
+    assert prompter.asked == [("confirm", messages.DELETE_CONFIRM.format(days=30))]
+    shown = prompter.said[0]
+    assert shown.startswith("Sun 15 Nov 2026") and "mood 7/10" in shown  # what would go
     assert journal["calm"] in listed_ids()
-    result = runner.invoke(app, ["delete", journal["calm"][:8]], input="")
-    assert result.exit_code == 1 and journal["calm"] in listed_ids()
+    terminal([INTERRUPT])  # Ctrl-C is a no too
+    assert runner.invoke(app, ["delete", journal["calm"][:8]]).exit_code == 1
+    assert journal["calm"] in listed_ids()
 
 
-def test_delete_confirmed_then_undo(journal: dict[str, str]) -> None:
+def test_delete_without_a_terminal_needs_yes(journal: dict[str, str]) -> None:
+    result = runner.invoke(app, ["delete", journal["calm"][:8]], input="y\n")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "Error: " + messages.DELETE_NO_TERMINAL.format(
+        short_id=journal["calm"][:8]
+    )
+    assert journal["calm"] in listed_ids()
+
+
+def test_delete_confirmed_then_undo(journal: dict[str, str], terminal: Any) -> None:
     calm = journal["calm"]
-    out = ok("delete", calm[:8], input="y\n")
+    terminal([True])
+    out = ok("delete", calm[:8])
     assert "Moved check-in" in out and "'serjournal undo'" in out
     assert calm not in listed_ids()
     assert json.loads(ok("search", "mornings", "--json")) == []
     assert "Nothing you wrote contains" in ok("search", "mornings")
     trash = ok("trash", "list")
     assert calm[:8] in trash and "2026-11-15" in trash and "mood 7/10" in trash
+    assert ok("trash") == trash  # `trash` alone lists it
     assert "is back in your journal" in ok("undo")
     assert calm in listed_ids()
     assert [h["id"] for h in json.loads(ok("search", "mornings", "--json"))] == [calm]

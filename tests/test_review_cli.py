@@ -295,7 +295,7 @@ def test_demo_without_db_leaves_nothing_behind(journal_path: Path) -> None:
 def test_demo_refuses_a_journal_with_checkins(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
     add(db, TODAY)
     result = runner.invoke(app, ["demo", "--db", str(journal_path)])
-    assert result.exit_code == 2 and "already holds 1 check-ins" in result.stderr
+    assert result.exit_code == 2 and "already holds 1 check-in;" in result.stderr
     assert db.execute("SELECT count(*) FROM checkins").fetchone()[0] == 1
 
 

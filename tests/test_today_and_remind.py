@@ -225,3 +225,20 @@ def test_yesterday_only_is_not_checked_in_today(journal_path: Path) -> None:
     checkin(journal_path, "--at", "yesterday 12:00")
     assert short_status(journal_path, TODAY) == NOT_YET
     assert short_status(journal_path, TODAY - timedelta(days=1)) == CHECKED_IN
+
+
+def test_counted_nouns_agree_with_their_number() -> None:
+    assert messages.counted(1, "check-in") == "1 check-in"
+    assert messages.counted(0, "check-in") == "0 check-ins"
+    assert messages.counted(2, "Daylio entry") == "2 Daylio entries"
+
+
+def test_one_checkin_is_not_written_as_check_ins(tmp_path: Path) -> None:
+    journal = tmp_path / "j.db"
+    checkin(journal)
+    exported = runner.invoke(app, ["export", "-o", str(tmp_path / "x.csv"), "--db", str(journal)])
+    assert "Wrote 1 check-in to" in exported.stderr
+    backed = runner.invoke(app, ["backup", str(tmp_path / "b.db"), "--db", str(journal)])
+    assert backed.stdout.startswith("Backed up 1 check-in to")
+    doctor = runner.invoke(app, ["doctor", "--db", str(journal)])
+    assert "1 check-in saved" in doctor.stdout

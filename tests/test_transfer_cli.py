@@ -106,7 +106,7 @@ def test_import_dry_run_then_for_real(tmp_path: Path) -> None:
     done = _run("import", str(exported), "--db", target)
     assert done.exit_code == 0 and "Imported 3 check-ins" in done.stdout
     again = _run("import", str(exported), "--db", target)
-    assert "Imported 0 check-ins" in again.stdout and "3 already in the journal" in again.stdout
+    assert "Imported 0 check-ins" in again.stdout and "already in the journal: 3" in again.stdout
     assert all_dicts(open_journal(Path(target))) == all_dicts(open_journal(Path(source)))
 
 

@@ -56,6 +56,9 @@ def list_checkins(
         int | None, typer.Option(metavar="0-10", help="Only entries with distress at least this.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+    long: Annotated[
+        bool, typer.Option("--long", "-l", help="Show every region, feeling and tag, wrapping.")
+    ] = False,
     _db: DbOption = None,
 ) -> None:
     """Check-ins, newest first, one line each; filters narrow them down."""
@@ -89,10 +92,11 @@ def list_checkins(
     if not rows:
         console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
         return
-    console.print(checkin_table([as_line(r) for r in rows]))
+    console.print(checkin_table([as_line(r) for r in rows], long=long))
 
 
-@app.command()
+# ignore_unknown_options: `show -2` names the second newest, not an option.
+@app.command(context_settings={"ignore_unknown_options": True})
 def show(
     ctx: typer.Context,
     checkin_id: Annotated[

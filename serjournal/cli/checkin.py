@@ -321,7 +321,7 @@ def _choose_draft(prompter: Any, waiting: list[Any], resume: bool) -> Any:
         return newest
     prompter.say(describe_draft(newest))
     if len(waiting) > 1:
-        prompter.say(messages.DRAFTS_MORE.format(count=len(waiting) - 1))
+        prompter.say(messages.plural(len(waiting) - 1, messages.DRAFTS_MORE))
     choice = prompter.choose(
         messages.ASK_DRAFT_CHOICE,
         [messages.DRAFT_CHOICE_RESUME, messages.DRAFT_CHOICE_LATER, messages.DRAFT_CHOICE_DISCARD],

@@ -46,14 +46,13 @@ def config_path() -> None:
 @config_app.command("show")
 def config_show() -> None:
     """Check the config file and show the settings in force."""
-    from rich.console import Console
-
     from serjournal import messages
     from serjournal.config import load_config
     from serjournal.render.config import render_config
+    from serjournal.render.console import make_console
 
     config = load_config()
-    console = Console(highlight=False)
+    console = make_console()
     assert config.path is not None
     if not config.path.exists():
         typer.echo(messages.CONFIG_NONE.format(path=config.path))

@@ -73,8 +73,9 @@ def export(
     name = "json" if format is Format.json else (table or Table.checkins).value
     count = exporting.export_one(open_reader(journal), journal, name, output, *period, bom=bom)
     if output is not None and str(output) != "-":
-        noun = name if name in ("sensations", "emotions") else "check-ins"
-        typer.echo(messages.EXPORTED.format(count=count, noun=noun, path=output), err=True)
+        noun = {"sensations": "sensation", "emotions": "emotion"}.get(name, "check-in")
+        what = messages.counted(count, noun)
+        typer.echo(messages.EXPORTED.format(what=what, path=output), err=True)
 
 
 @app.command("import")
@@ -119,16 +120,17 @@ def import_(
         report = import_file(empty_journal(), file, dry_run=True, mood_map=mood_map)
     else:
         report = import_file(journal.open(), file, dry_run=dry_run, mood_map=mood_map)
+    added = messages.counted(report.added, "check-in")
     if dry_run:
         typer.echo(
             messages.DRY_RUN_REPORT.format(
-                added=report.added, skipped=report.skipped, rejected=report.rejected
+                added=added, skipped=report.skipped, rejected=report.rejected
             )
         )
     else:
         typer.echo(
             messages.IMPORTED.format(
-                added=report.added, path=file, kind=report.kind, skipped=report.skipped
+                added=added, path=file, kind=report.kind, skipped=report.skipped
             )
         )
     if report.in_trash:
@@ -137,7 +139,8 @@ def import_(
         names = ", ".join(f"'{name}'" for name in sorted(report.custom_moods))
         typer.echo(
             messages.DAYLIO_CUSTOM_MOODS.format(
-                count=sum(report.custom_moods.values()), names=names
+                entries=messages.counted(sum(report.custom_moods.values()), "Daylio entry"),
+                names=names,
             )
         )
     if report.problems:
@@ -162,7 +165,9 @@ def backup(
 
     journal = journal_of(ctx)
     target, count = make_backup(open_reader(journal), journal, file)
-    typer.echo(messages.BACKUP_DONE.format(count=count, path=target))
+    typer.echo(
+        messages.BACKUP_DONE.format(checkins=messages.counted(count, "check-in"), path=target)
+    )
 
 
 @app.command()
@@ -180,11 +185,17 @@ def restore(
     restored = restore_backup(file, journal)
     if restored.aside is None:
         typer.echo(
-            messages.RESTORED_NEW.format(count=restored.count, source=file, journal=journal.path)
+            messages.RESTORED_NEW.format(
+                checkins=messages.counted(restored.count, "check-in"),
+                source=file,
+                journal=journal.path,
+            )
         )
     else:
         typer.echo(
             messages.JOURNAL_RESTORED.format(
-                count=restored.count, source=file, aside=restored.aside
+                checkins=messages.counted(restored.count, "check-in"),
+                source=file,
+                aside=restored.aside,
             )
         )

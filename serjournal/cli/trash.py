@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from serjournal.cli import options
 from serjournal.cli.app import app
 from serjournal.cli.options import DbOption, journal_of, open_reader
 
 trash_app = typer.Typer(
     help="Check-ins deleted in the last 30 days, kept so they can come back.",
-    no_args_is_help=True,
+    invoke_without_command=True,
 )
 app.add_typer(trash_app, name="trash")
 
 IdArgument = Annotated[
-    str, typer.Argument(metavar="ID", help="The check-in id, or a unique start of it.")
+    str,
+    typer.Argument(
+        metavar="ID", help="The check-in id (a unique start of it), or last, -1, -2 ..."
+    ),
 ]
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})
 def delete(
     ctx: typer.Context,
     checkin_id: IdArgument,
@@ -29,6 +33,7 @@ def delete(
 ) -> None:
     """Move a check-in to the trash ('serjournal undo' brings it back for 30 days)."""
     from serjournal import messages
+    from serjournal.errors import InputError
     from serjournal.store.checkins import load_checkin, resolve_id
     from serjournal.store.trash import KEEP_DAYS
     from serjournal.store.writes import delete_checkin
@@ -36,22 +41,29 @@ def delete(
     store = journal_of(ctx).open(create=False)
     full_id = resolve_id(store, checkin_id)
     if not yes:
-        checkin = load_checkin(store, full_id)
-        question = messages.DELETE_CONFIRM.format(
-            short_id=full_id[:8], date=checkin.local_date, days=KEEP_DAYS
-        )
-        try:
-            confirmed = typer.confirm(question, default=False)
-        except typer.Abort:  # Ctrl-C or no input: the safe answer is no
-            confirmed = False
-            typer.echo()
-        if not confirmed:
+        if not options.has_terminal():
+            raise InputError(messages.DELETE_NO_TERMINAL.format(short_id=full_id[:8]))
+        if not _confirmed(load_checkin(store, full_id), KEEP_DAYS):
             typer.echo(messages.DELETE_KEPT)
             raise typer.Exit(1)
     deleted = delete_checkin(store, full_id)
     typer.echo(
         messages.DELETED.format(short_id=deleted.id[:8], date=deleted.local_date, days=KEEP_DAYS)
     )
+
+
+def _confirmed(checkin: Any, days: int) -> bool:
+    """Show what would go, and ask the way every other question is asked."""
+    from serjournal import messages
+    from serjournal.flow.prompter import TerminalPrompter
+    from serjournal.render.entry import one_line_summary
+
+    prompter = TerminalPrompter()
+    prompter.say(one_line_summary(checkin))
+    try:
+        return prompter.confirm(messages.DELETE_CONFIRM.format(days=days), default=False)
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C or no input: the safe answer is no
+        return False
 
 
 @app.command()
@@ -66,9 +78,20 @@ def trash_restore(ctx: typer.Context, checkin_id: IdArgument, _db: DbOption = No
     _restore(ctx, checkin_id)
 
 
+@trash_app.callback()
+def trash(ctx: typer.Context, _db: DbOption = None) -> None:
+    """`serjournal trash` alone lists it."""
+    if ctx.invoked_subcommand is None:
+        _list_trash(ctx)
+
+
 @trash_app.command("list")
 def trash_list(ctx: typer.Context, _db: DbOption = None) -> None:
     """What the trash holds, most recently deleted first."""
+    _list_trash(ctx)
+
+
+def _list_trash(ctx: typer.Context) -> None:
     from rich.table import Table
 
     from serjournal import messages

@@ -82,9 +82,9 @@ class TerminalPrompter:
     under it) is imported on first use only, which keeps start-up quick."""
 
     def __init__(self, console: Console | None = None) -> None:
-        from rich.console import Console
+        from serjournal.render.console import make_console
 
-        self.console = console or Console(highlight=False)
+        self.console = console or make_console()
         self._anchored: set[str] = set()
 
     def stage(self, stage: content.Stage) -> None:

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from serjournal import content, messages
 from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.render.console import make_console
 
 if TYPE_CHECKING:
     from serjournal.store.reading import Readable
@@ -189,7 +190,7 @@ def print_saved_summary(db: Readable, checkin: CheckIn, console: Console | None 
     """What was saved, and the streak, after a check-in."""
     from serjournal.store.checkins import current_streak
 
-    console = console or Console(highlight=False)
+    console = console or make_console()
     console.print()
     console.print(
         Text(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date), style="bold")
@@ -210,3 +211,22 @@ def _back_after_a_gap(db: Readable, today: date) -> bool:
         [today.isoformat(), today.isoformat()],
     ).fetchone()
     return today_count == 1 and bool(earlier)
+
+
+def one_line_summary(checkin: CheckIn) -> str:
+    """'Tue 24 Nov 2026, 21:00 · mood 6/10 · chest, face and jaw · anxious ·
+    "Breathe out longer than in."': enough to recognise an entry by."""
+    parts = [checkin.local_time.strftime("%a %d %b %Y, %H:%M")]
+    if checkin.mood is not None:
+        parts.append(f"mood {rating_text(checkin.mood)}")
+    if checkin.sensations:
+        parts.append(", ".join(dict.fromkeys(s.region for s in checkin.sensations)))
+    if checkin.emotions:
+        parts.append(", ".join(e.name for e in checkin.emotions))
+    words = next(
+        (checkin.answers[k] for k in ("takeaway", "note", "focus") if k in checkin.answers), ""
+    )
+    if words:
+        short = words if len(words) <= 50 else words[:49] + "…"
+        parts.append(f'"{short}"')
+    return "  ·  ".join(parts)

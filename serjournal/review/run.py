@@ -188,10 +188,13 @@ def _demo_in(journal: Journal, weeks: int, seed: int, as_json: bool, now: dateti
         existing = db.execute("SELECT count(*) FROM checkins").fetchone()[0]
         if existing:
             raise InputError(
-                messages.DEMO_REFUSE_NOT_EMPTY.format(path=journal.path, count=existing)
+                messages.DEMO_REFUSE_NOT_EMPTY.format(
+                    path=journal.path, checkins=messages.counted(existing, "check-in")
+                )
             )
         count = fill_journal(db, weeks=weeks, end=now.date(), seed=seed)
-        _say(messages.DEMO_INTRO.format(count=count, weeks=weeks, seed=seed), as_json)
+        invented = messages.counted(count, "invented check-in")
+        _say(messages.DEMO_INTRO.format(checkins=invented, weeks=weeks, seed=seed), as_json)
         period = parse_week("last", now.date())
         summary = build_summary(db.conn, period, now.date())
         output(summary, period, now, journal, as_json=as_json)

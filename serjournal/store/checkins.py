@@ -76,8 +76,27 @@ def child_rows(checkin: CheckIn) -> dict[str, list[dict[str, Any]]]:
 
 
 def resolve_id(db: Readable, prefix: str) -> str:
-    """The full id of the live check-in whose id starts with `prefix`."""
-    return resolve_prefix(db, "checkins", "id", prefix, messages.NO_SUCH_CHECKIN)
+    """The full id of the live check-in named by `prefix`: a unique start of
+    its id, or `last` (the newest) and `-1`, `-2`, ... (counting back)."""
+    text = prefix.strip().lower()
+    back = 1 if text == "last" else _count_back(text)
+    if back is None:
+        return resolve_prefix(db, "checkins", "id", prefix, messages.NO_SUCH_CHECKIN)
+    row = db.execute(
+        "SELECT id FROM checkins ORDER BY created_utc DESC, id DESC LIMIT 1 OFFSET ?", [back - 1]
+    ).fetchone()
+    if row is None:
+        total = db.execute("SELECT count(*) FROM checkins").fetchone()[0]
+        raise InputError(messages.NO_LAST.format(number=back, total=total))
+    return str(row[0])
+
+
+def _count_back(text: str) -> int | None:
+    """-3 -> 3; anything else -> None. Bounded: a typo is not a huge offset."""
+    if text.startswith("-") and text[1:].isascii() and text[1:].isdigit() and len(text) <= 7:
+        number = int(text[1:])
+        return number if number >= 1 else None
+    return None
 
 
 def resolve_prefix(db: Readable, table: str, column: str, prefix: str, missing: str) -> str:
