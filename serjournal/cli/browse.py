@@ -8,7 +8,14 @@ import typer
 
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion, complete_region, complete_tag
-from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of, open_reader
+from serjournal.cli.options import (
+    DbOption,
+    IdArgument,
+    SinceOption,
+    UntilOption,
+    journal_of,
+    open_reader,
+)
 
 
 @app.command("list")
@@ -99,9 +106,7 @@ def list_checkins(
 @app.command(context_settings={"ignore_unknown_options": True})
 def show(
     ctx: typer.Context,
-    checkin_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The check-in id, or a unique start of it.")
-    ],
+    checkin_id: IdArgument,
     _db: DbOption = None,
 ) -> None:
     """One check-in in full, every stage."""

@@ -27,6 +27,24 @@ def _starting(words: list[str], incomplete: str) -> list[str]:
     return [w for w in words if w.lower().startswith(wanted)]
 
 
+def _bash_prefix() -> str:
+    """Under bash, the part of the word before its last ':' (see
+    entry.rejoin_colon_words): bash keeps it, and replaces what follows."""
+    import os
+
+    from serjournal.entry import COLON_PREFIX_VAR
+
+    return os.environ.get(COLON_PREFIX_VAR, "")
+
+
+def _as_bash_wants(values: list[str]) -> list[str]:
+    """What bash should put in place of the part after the last ':'."""
+    prefix = _bash_prefix()
+    if not prefix:
+        return values
+    return [v[len(prefix) :] for v in values if v.startswith(prefix)]
+
+
 def complete_region(incomplete: str) -> list[str]:
     return _starting(_vocabulary().regions, incomplete)
 
@@ -43,24 +61,27 @@ def complete_emotion(incomplete: str) -> list[str]:
 
 def complete_sensation(incomplete: str) -> list[str]:
     """REGION[/SIDE]:QUALITY:INTENSITY, one part at a time."""
+    incomplete = _bash_prefix() + incomplete
     parts = incomplete.split(":")
     vocabulary = _vocabulary()
     if len(parts) == 1:
-        return [f"{r}:" for r in _starting(vocabulary.regions, incomplete)]
+        return _as_bash_wants([f"{r}:" for r in _starting(vocabulary.regions, incomplete)])
     if len(parts) == 2:
-        return [f"{parts[0]}:{q}:" for q in _starting(vocabulary.qualities, parts[1])]
+        found = [f"{parts[0]}:{q}:" for q in _starting(vocabulary.qualities, parts[1])]
+        return _as_bash_wants(found)
     return []
 
 
 def complete_emotion_spec(incomplete: str) -> list[str]:
     """NAME:INTENSITY[:REGION]: the name first, the region last."""
+    incomplete = _bash_prefix() + incomplete
     parts = incomplete.split(":")
     vocabulary = _vocabulary()
     if len(parts) == 1:
-        return [f"{n}:" for n in _starting(list(vocabulary.emotions), incomplete)]
+        return _as_bash_wants([f"{n}:" for n in _starting(list(vocabulary.emotions), incomplete)])
     if len(parts) == 3:
         head = ":".join(parts[:2])
-        return [f"{head}:{r}" for r in _starting(vocabulary.regions, parts[2])]
+        return _as_bash_wants([f"{head}:{r}" for r in _starting(vocabulary.regions, parts[2])])
     return []
 
 
@@ -91,3 +112,38 @@ def _journal_for_completion(ctx: typer.Context) -> Journal:
     if choice is None or choice.option is None:
         choice = JournalChoice(ctx.find_root().params.get("db"))
     return choice.journal
+
+
+def complete_checkin_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The newest check-ins' short ids (and `last`), each with a line to
+    recognise it by (zsh shows it beside the id)."""
+    from serjournal.errors import SerjournalError
+    from serjournal.render.entry import one_line_summary
+    from serjournal.store.checkins import load_checkin
+
+    try:
+        conn = _journal_for_completion(ctx).open_for_reading()
+    except SerjournalError:
+        return []
+    if conn is None:
+        return []
+    wanted = incomplete.strip().lower()
+    try:
+        rows = conn.execute(
+            "SELECT id FROM checkins WHERE id >= ? AND id < ? ORDER BY created_utc DESC LIMIT 20",
+            [wanted, wanted + "\uffff"],
+        ).fetchall()
+        found = [(r[0][:8], _hint(one_line_summary(load_checkin(conn, r[0])))) for r in rows]
+    finally:
+        conn.close()
+    return ([("last", "the newest check-in")] if "last".startswith(wanted) else []) + found
+
+
+HINT_CELLS = 56  # zsh shows a hint beside each id; longer ones get wrapped
+
+
+def _hint(summary: str) -> str:
+    from serjournal.textsafe import one_line
+
+    text = one_line(summary).replace('"', "")
+    return text if len(text) <= HINT_CELLS else text[: HINT_CELLS - 1] + "…"

@@ -15,19 +15,17 @@ from serjournal.cli.completion import (
     complete_sensation,
     complete_tag,
 )
-from serjournal.cli.options import DbOption, journal_of
+from serjournal.cli.options import DbOption, IdArgument, journal_of
 
 if TYPE_CHECKING:
     from serjournal.config import Config
     from serjournal.journal import Journal
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # `edit -2`
 def edit(
     ctx: typer.Context,
-    checkin_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The check-in id, or a unique start of it.")
-    ],
+    checkin_id: IdArgument,
     set_: Annotated[
         list[str] | None,
         typer.Option(

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from serjournal.cli.completion import complete_checkin_id
+
 if TYPE_CHECKING:
     import sqlite3
 
@@ -81,6 +83,20 @@ DbOption = Annotated[
     ),
 ]
 
+
+# A saved check-in, as show, edit and delete take it; Tab offers the newest.
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID",
+        help="The check-in id (a unique start of it), or last, -1, -2 ...",
+        autocompletion=complete_checkin_id,
+    ),
+]
+# One in the trash, as trash restore takes it.
+TrashIdArgument = Annotated[
+    str, typer.Argument(metavar="ID", help="The check-in id, or a unique start of it.")
+]
 
 # Days as people type them; each command reads them with timeutil.parse_day.
 SinceOption = Annotated[

@@ -8,20 +8,13 @@ import typer
 
 from serjournal.cli import options
 from serjournal.cli.app import app
-from serjournal.cli.options import DbOption, journal_of, open_reader
+from serjournal.cli.options import DbOption, IdArgument, TrashIdArgument, journal_of, open_reader
 
 trash_app = typer.Typer(
     help="Check-ins deleted in the last 30 days, kept so they can come back.",
     invoke_without_command=True,
 )
 app.add_typer(trash_app, name="trash")
-
-IdArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="ID", help="The check-in id (a unique start of it), or last, -1, -2 ..."
-    ),
-]
 
 
 @app.command(context_settings={"ignore_unknown_options": True})
@@ -73,7 +66,7 @@ def undo(ctx: typer.Context, _db: DbOption = None) -> None:
 
 
 @trash_app.command("restore")
-def trash_restore(ctx: typer.Context, checkin_id: IdArgument, _db: DbOption = None) -> None:
+def trash_restore(ctx: typer.Context, checkin_id: TrashIdArgument, _db: DbOption = None) -> None:
     """Bring back one check-in from the trash."""
     _restore(ctx, checkin_id)
 
