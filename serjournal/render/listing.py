@@ -20,7 +20,7 @@ def local_clock(line: CheckInLine, with_weekday: bool = True) -> str:
 
 GAP = "  "
 NARROW = 72  # below this many columns the time drops its weekday
-MIN_WORDS = 8  # a words column narrower than this is left out, not cut to "c…"
+MIN_WORDS = 10  # a words column narrower than this is left out, not cut to "sh…"
 
 
 def checkin_table(lines: list[CheckInLine], long: bool = False) -> RenderableType:
