@@ -62,12 +62,14 @@ class Vocabulary:
 
     def region(self, text: str) -> str:
         key = normalise(text)
-        key = self.region_aliases.get(key, key)
+        if key not in self.regions:  # the user's own "eyes" is theirs, not an alias
+            key = self.region_aliases.get(key, key)
         return _pick(key, self.regions, "region", text)
 
     def quality(self, text: str) -> str:
         key = normalise(text)
-        key = self.quality_aliases.get(key, key)
+        if key not in self.qualities:
+            key = self.quality_aliases.get(key, key)
         return _pick(key, self.qualities, "quality", text)
 
     def side(self, text: str) -> str:

@@ -158,7 +158,8 @@ def build_filter(
         raise InputError(messages.LIST_SINCE_AFTER_UNTIL.format(since=f.since, until=f.until))
     for text in regions or []:
         cleaned = normalise(text)
-        cleaned = vocabulary.region_aliases.get(cleaned, cleaned)
+        if cleaned not in vocabulary.regions:
+            cleaned = vocabulary.region_aliases.get(cleaned, cleaned)
         if not _stored(db, "sensations", "region", cleaned):
             cleaned = vocabulary.region(text)
         f.regions.append(cleaned)
