@@ -210,15 +210,22 @@ def normalise(text: str) -> str:
 
 def _without_lead_in(key: str) -> str:
     """ "really a bit anxious" -> "anxious": drop words that only soften or
-    stress a feeling, as long as something is left."""
+    stress a feeling, as long as something is left. Linear in the words typed,
+    however many lead-ins a hostile text repeats."""
+    words = key.split()
+    start = 0
     changed = True
     while changed:
         changed = False
-        for lead in content.EMOTION_LEAD_INS:
-            if key.startswith(lead + " ") and len(key) > len(lead) + 1:
-                key = key[len(lead) + 1 :]
+        for lead in _LEAD_IN_WORDS:
+            end = start + len(lead)
+            if end < len(words) and words[start:end] == lead:
+                start = end
                 changed = True
-    return key
+    return " ".join(words[start:]) if start else key
+
+
+_LEAD_IN_WORDS: tuple[list[str], ...] = tuple(lead.split() for lead in content.EMOTION_LEAD_INS)
 
 
 def _pick(key: str, choices: list[str], kind: str, original: str) -> str:

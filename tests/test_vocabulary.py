@@ -314,6 +314,15 @@ def test_qualities_come_in_groups_with_the_often_missed_ones() -> None:
     assert set(content.QUALITY_ALIASES).isdisjoint(flat)
 
 
+def test_the_users_own_region_or_quality_wins_over_an_alias() -> None:
+    vocabulary = Vocabulary()
+    assert vocabulary.region("eyes") == "face and jaw"  # an alias, by default
+    vocabulary.regions.append("eyes")
+    vocabulary.qualities.append("prickly")
+    assert vocabulary.region("Eyes") == "eyes"
+    assert vocabulary.quality("prickly") == "prickly"
+
+
 def test_quality_groups_and_aliases_in_the_vocabulary() -> None:
     vocabulary = Vocabulary()
     assert vocabulary.quality("Pins and needles") == "tingling"
