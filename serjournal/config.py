@@ -179,7 +179,8 @@ def _borrowed(key: str, spec: dict[str, Any], vocabulary: Vocabulary) -> content
     found = vocabulary.find_emotion(like) if isinstance(like, str) and like.strip() else None
     if found is None:
         close = vocabulary.suggest_emotions(like) if isinstance(like, str) else []
-        hint = f" (did you mean {', '.join(w for w, _ in close)}?)." if close else "."
+        words = ", ".join(w for w, _ in close)
+        hint = messages.CONFIG_EMOTION_LIKE_HINT.format(words=words) if close else "."
         raise ConfigProblem(
             f"{key}.like", messages.CONFIG_EMOTION_LIKE_UNKNOWN.format(like=like, hint=hint)
         )

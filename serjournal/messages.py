@@ -496,6 +496,7 @@ EMOTION_SUGGEST = "Did you mean: {suggestions}?"
 EMOTION_TRY = "Try a word such as {examples}, or add your own with 'serjournal config edit'."
 EMOTION_TOO_VAGUE = "'{given}' can mean many feelings; name a more precise one, such as {examples}."
 CONFIG_EMOTION_LIKE_UNKNOWN = "'{like}' is not an emotion word to borrow from{hint}"
+CONFIG_EMOTION_LIKE_HINT = " (did you mean {words}?)."
 CONFIG_EMOTION_LIKE_ALONE = (
     "borrow a word's coordinates with like, or give valence and arousal, not both."
 )

@@ -4,6 +4,7 @@ small functions the interactive check-in calls (match_emotions, regions_for)."""
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -224,6 +225,14 @@ def test_lead_ins_are_dropped_but_never_to_nothing(vocabulary: Vocabulary) -> No
     assert vocabulary.emotion("a little bit lonely").name == "lonely"
     assert vocabulary.find_emotion("feeling") is None
     assert vocabulary.find_emotion("") is None
+
+
+def test_a_hostile_pile_of_lead_ins_is_read_in_linear_time(vocabulary: Vocabulary) -> None:
+    started = time.perf_counter()
+    assert vocabulary.emotion("so " * 50_000 + "anxious").name == "anxious"
+    with pytest.raises(InputError, match="Unknown emotion"):
+        vocabulary.emotion("a bit " * 20_000 + "zzz")
+    assert time.perf_counter() - started < 5  # about 1 s on the 2-core CI machine
 
 
 def test_match_emotions_follows_its_contract(vocabulary: Vocabulary) -> None:
