@@ -260,8 +260,9 @@ WORDS: dict[str, tuple[Row, ...]] = {
 # or decrease for 14 states (6 basic emotions, 7 others, and neutral). The
 # results are activation maps on a body silhouette, not tables, so these lists
 # are a reading of them at the level of our regions: a region is listed when
-# the paper (or, for the seven non-basic emotions, the authors' own summary of
-# the figure) reports increased sensation there, in the order it names them.
+# the paper (or, for the seven non-basic emotions, on which its text is silent,
+# the university's press release and press coverage of the figure) reports
+# increased sensation there, in the order it names them.
 # The maps' head area is our head and face and jaw; the upper chest is chest;
 # upper limbs are arms and hands; the digestive system is belly. Decreased
 # activity (the limbs in sadness and depression) is never listed. The lists
@@ -283,7 +284,7 @@ BODY_MAPS: dict[str, tuple[str, ...]] = {
     "sadness": ("chest", "head", "face and jaw"),
     "surprise": ("chest", "head", "face and jaw"),
     "disgust": ("belly", "throat", "head", "face and jaw", "chest"),
-    # The seven non-basic states, from the authors' summary of the figure.
+    # The seven non-basic states, from the press release and coverage of the figure.
     "anxiety": ("chest", "head", "face and jaw"),
     "love": ("whole body", "chest", "head", "face and jaw"),
     "pride": ("chest", "head", "face and jaw"),
