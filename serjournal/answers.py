@@ -339,6 +339,11 @@ def _sensation_from(item: Any, vocabulary: Vocabulary) -> Sensation:
 
 
 def _emotion_from(item: Any, vocabulary: Vocabulary) -> EmotionEntry:
+    """One emotion of a JSON document. A recorded entry (family, valence and
+    energy all given, as every export writes them) is kept exactly as it was
+    recorded, under its own name. Otherwise the name is looked up like a
+    typed word: a synonym or everyday form is saved as its word ("glad" as
+    happy), with that word's coordinates."""
     if isinstance(item, str):
         return parse_emotion(item, vocabulary)
     if not isinstance(item, dict) or "name" not in item:

@@ -20,7 +20,7 @@ from serjournal.vocabulary import Vocabulary, normalise
 MODES = ("full", "quick")
 SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
 TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts"}
-EMOTION_KEYS = {"family", "valence", "energy"}
+EMOTION_KEYS = {"family", "valence", "energy", "arousal", "like"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
 STAGE_TEXT_KEYS = {"title", "orientation"}
 
@@ -131,28 +131,102 @@ def _new_words(words: dict[str, Any], key: str, existing: list[str]) -> list[str
 
 
 def _emotion(name: str, spec: Any, vocabulary: Vocabulary) -> content.Emotion:
+    """One [emotions.NAME] table. Its coordinates are, in order of preference:
+    its own (valence: a number from -1 to 1 or pleasant/unpleasant; arousal: a
+    number from -1 to 1, or energy: high/low), those of the word named by
+    `like` (a word or everyday form: like = "happy"), or, for what it does not
+    give, those of its family's first word (sad for sadness)."""
     key = f"emotions.{name}"
     if not isinstance(spec, dict):
         raise ConfigProblem(key, messages.CONFIG_WANT_TABLE)
     _no_unknown(spec, EMOTION_KEYS, key + ".")
-    if not isinstance(spec.get("family"), str) or not spec["family"].strip():
-        raise ConfigProblem(key, messages.CONFIG_EMOTION_FAMILY)
-    family = normalise(spec["family"])
-    # An emotion joining a known family takes its coordinates unless given.
-    like = next(iter(vocabulary.emotions_in(family)), None)
-    coordinates = {}
-    for field_name, allowed in (
-        ("valence", ("pleasant", "unpleasant")),
-        ("energy", ("high", "low")),
-    ):
-        value = spec.get(field_name, getattr(like, field_name, None))
-        if value not in allowed:
+    if "energy" in spec and "arousal" in spec:
+        raise ConfigProblem(f"{key}.arousal", messages.CONFIG_ENERGY_OR_AROUSAL)
+    base = _borrowed(key, spec, vocabulary)
+    if "family" in spec or base is None:
+        if not isinstance(spec.get("family"), str) or not spec["family"].strip():
+            raise ConfigProblem(key, messages.CONFIG_EMOTION_FAMILY)
+        family = normalise(spec["family"])
+    else:
+        family = base.family
+    if base is None:  # a family's first word lends what is not given
+        base = next(iter(vocabulary.emotions_in(family)), None)
+    valence, valence_score = _coordinate(key, spec, "valence", "valence", content.VALENCES, base)
+    if "arousal" in spec:
+        energy, arousal_score = _coordinate(key, spec, "arousal", "energy", (), base)
+    else:
+        energy, arousal_score = _coordinate(key, spec, "energy", "energy", content.ENERGIES, base)
+    borrowed_all = base is not None and not {"valence", "energy", "arousal"} & set(spec)
+    return content.Emotion(
+        name,
+        family,
+        valence,
+        energy,
+        valence_score,
+        arousal_score,
+        rated_as=base.rated_as if borrowed_all and base is not None else None,
+        felt_in=base.felt_in if base is not None else (),
+    )
+
+
+def _borrowed(key: str, spec: dict[str, Any], vocabulary: Vocabulary) -> content.Emotion | None:
+    """The word named by `like`, whose coordinates the new word borrows."""
+    if "like" not in spec:
+        return None
+    if {"valence", "energy", "arousal"} & set(spec):
+        raise ConfigProblem(f"{key}.like", messages.CONFIG_EMOTION_LIKE_ALONE)
+    like = spec["like"]
+    found = vocabulary.find_emotion(like) if isinstance(like, str) and like.strip() else None
+    if found is None:
+        close = vocabulary.suggest_emotions(like) if isinstance(like, str) else []
+        words = ", ".join(w for w, _ in close)
+        hint = messages.CONFIG_EMOTION_LIKE_HINT.format(words=words) if close else "."
+        raise ConfigProblem(
+            f"{key}.like", messages.CONFIG_EMOTION_LIKE_UNKNOWN.format(like=like, hint=hint)
+        )
+    return found
+
+
+def _coordinate(
+    key: str,
+    spec: dict[str, Any],
+    field_name: str,
+    axis: str,
+    labels: tuple[str, ...],
+    base: content.Emotion | None,
+) -> tuple[str, float | None]:
+    """One axis as (label, score or None): from the file, else from `base`."""
+    if field_name not in spec:
+        if base is None:
+            raise ConfigProblem(f"{key}.{field_name}", messages.CONFIG_NEW_FAMILY_COORDINATES)
+        if axis == "valence":
+            return base.valence, base.valence_score
+        return base.energy, base.arousal_score
+    value = spec[field_name]
+    if isinstance(value, str) and labels:
+        if value not in labels:
             raise ConfigProblem(
                 f"{key}.{field_name}",
-                messages.CONFIG_WANT_ONE_OF.format(choices=", ".join(allowed)),
+                messages.CONFIG_WANT_ONE_OF.format(choices=", ".join(labels)),
             )
-        coordinates[field_name] = str(value)
-    return content.Emotion(name, family, coordinates["valence"], coordinates["energy"])
+        return value, None
+    number_allowed = field_name in ("valence", "arousal")
+    if (
+        not number_allowed
+        or isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not -1 <= value <= 1  # also refuses nan
+    ):
+        if not number_allowed:
+            choices = ", ".join(labels)
+            raise ConfigProblem(
+                f"{key}.{field_name}", messages.CONFIG_WANT_ONE_OF.format(choices=choices)
+            )
+        shown = " or ".join(content.VALENCES) if axis == "valence" else "energy = high or low"
+        raise ConfigProblem(f"{key}.{field_name}", messages.CONFIG_WANT_SCORE.format(labels=shown))
+    score = float(value)
+    label = content.valence_label(score) if axis == "valence" else content.energy_label(score)
+    return label, score
 
 
 def _stage_list(value: Any) -> list[str]:
@@ -253,10 +327,18 @@ TEMPLATE = """\
 # regions = ["wrists", "eyes"]
 # qualities = ["prickly", "spacious"]
 
-# Your own emotions. A known family lends its valence and energy; a new
-# family needs both (valence: pleasant or unpleasant; energy: high or low).
+# Your own emotions. Each needs a family and its coordinates: valence (how
+# pleasant, -1 to 1) and arousal (how much energy, -1 to 1), on the scale of
+# the built-in words (docs/vocabulary.md lists them all). Or borrow the
+# coordinates of a word you name in "like". With a family alone, a word takes
+# the coordinates of that family's first word. The labels of earlier versions
+# (valence "pleasant" or "unpleasant", energy "high" or "low") still work.
 # [emotions.wistful]
 # family = "sadness"
+# valence = -0.2
+# arousal = -0.4
+# [emotions.chuffed]
+# like = "proud"
 # [emotions.awe]
 # family = "wonder"
 # valence = "pleasant"

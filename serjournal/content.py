@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from serjournal import emotion_words
+
 # --- Scales -----------------------------------------------------------------
 
 
@@ -71,12 +73,30 @@ REGIONS: tuple[str, ...] = (
 REGION_ALIASES: dict[str, str] = {
     "jaw": "face and jaw",
     "face": "face and jaw",
+    "mouth": "face and jaw",
+    "eyes": "face and jaw",
+    "forehead": "head",
+    "temples": "head",
     "back": "upper back",
+    "shoulder": "shoulders",
+    "heart": "chest",
+    "lungs": "chest",
+    "arm": "arms",
+    "hand": "hands",
+    "fingers": "hands",
     "hips": "pelvis and hips",
+    "hip": "pelvis and hips",
     "pelvis": "pelvis and hips",
     "stomach": "belly",
+    "tummy": "belly",
     "gut": "belly",
+    "abdomen": "belly",
+    "leg": "legs",
+    "knees": "legs",
+    "foot": "feet",
     "body": "whole body",
+    "everywhere": "whole body",
+    "all over": "whole body",
 }
 
 SIDES: tuple[str, ...] = ("left", "right", "both")
@@ -85,65 +105,192 @@ BILATERAL_REGIONS: frozenset[str] = frozenset(
     {"shoulders", "arms", "hands", "legs", "feet", "pelvis and hips"}
 )
 
-QUALITIES: tuple[str, ...] = (
-    "tight",
-    "tense",
-    "heavy",
-    "light",
-    "warm",
-    "hot",
-    "cool",
-    "cold",
-    "tingling",
-    "buzzing",
-    "numb",
-    "aching",
-    "sharp",
-    "throbbing",
-    "pressure",
-    "fluttering",
-    "knotted",
-    "hollow",
-    "restless",
-    "trembling",
-    "open",
-    "soft",
-)
+# Sensation qualities in groups, so a long list reads (and filters) by kind.
+# Every word of the first release is kept; burning, fizzy and stuck are new:
+# qualities people often reach for and did not find.
+QUALITY_GROUPS: dict[str, tuple[str, ...]] = {
+    "temperature": ("warm", "hot", "burning", "cool", "cold"),
+    "pressure and tension": ("tight", "tense", "knotted", "pressure", "heavy", "stuck"),
+    "movement": (
+        "tingling",
+        "buzzing",
+        "fizzy",
+        "fluttering",
+        "throbbing",
+        "trembling",
+        "restless",
+    ),
+    "texture": ("sharp", "aching", "soft"),
+    # What is missing: feeling (numb), substance (hollow), weight (light), constriction (open).
+    "absence": ("numb", "hollow", "light", "open"),
+}
+
+QUALITIES: tuple[str, ...] = tuple(q for group in QUALITY_GROUPS.values() for q in group)
+
+# Everyday words for a quality; each maps to one quality above.
+QUALITY_ALIASES: dict[str, str] = {
+    "pins and needles": "tingling",
+    "prickly": "tingling",
+    "buzzy": "buzzing",
+    "vibrating": "buzzing",
+    "fizzing": "fizzy",
+    "bubbly": "fizzy",
+    "butterflies": "fluttering",
+    "pulsing": "throbbing",
+    "pounding": "throbbing",
+    "shaky": "trembling",
+    "shaking": "trembling",
+    "jittery": "restless",
+    "fidgety": "restless",
+    "clenched": "tight",
+    "tightness": "tight",
+    "constricted": "tight",
+    "knot": "knotted",
+    "squeezed": "pressure",
+    "weighed down": "heavy",
+    "blocked": "stuck",
+    "frozen": "stuck",
+    "heat": "hot",
+    "chilly": "cold",
+    "freezing": "cold",
+    "sore": "aching",
+    "achy": "aching",
+    "ache": "aching",
+    "stabbing": "sharp",
+    "empty": "hollow",
+    "spacious": "open",
+    "expansive": "open",
+    "no feeling": "numb",
+}
 
 
 # --- Emotions ------------------------------------------------------------------
+# The words, families, published numbers and everyday forms are data in
+# emotion_words.py; this section turns them into Emotion records.
+
+VALENCES: tuple[str, ...] = ("pleasant", "unpleasant")
+ENERGIES: tuple[str, ...] = ("high", "low")
+
+
+def rescale(mean: float) -> float:
+    """A 1-9 rating mean (Warriner et al., 2013) on -1..1: 1 -> -1, 5 -> 0, 9 -> 1."""
+    return round((mean - 5) / 4, 4)
+
+
+def valence_label(score: float) -> str:
+    """The mood meter's side for a valence score on -1..1 (0 counts as pleasant)."""
+    return "pleasant" if score >= 0 else "unpleasant"
+
+
+def energy_label(score: float) -> str:
+    """The mood meter's height for an arousal score on -1..1 (0 counts as high)."""
+    return "high" if score >= 0 else "low"
 
 
 @dataclass(frozen=True)
 class Emotion:
-    """A precise emotion word with the coordinates reviews group it by."""
+    """A precise emotion word with the coordinates reviews group it by.
+
+    valence ("pleasant"/"unpleasant") and energy ("high"/"low") are the labels
+    stored with each entry. A word with numbers (valence_score, arousal_score
+    on -1..1) has its labels derived from them, and a disagreement is refused
+    here, so a quadrant is always the word's own, never its family's.
+    rated_as names the word of Warriner et al. (2013) whose published means
+    the numbers are (another word when this one was placed by it); felt_in is
+    where the emotion is often felt, used only to order a list of regions.
+    """
 
     name: str
     family: str
-    valence: str  # "pleasant" or "unpleasant"
-    energy: str  # "high" or "low"
+    valence: str
+    energy: str
+    valence_score: float | None = None
+    arousal_score: float | None = None
+    rated_as: str | None = None
+    felt_in: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.valence not in VALENCES or self.energy not in ENERGIES:
+            raise ValueError(f"{self.name}: valence {self.valence!r}, energy {self.energy!r}")
+        for score, label, derive in (
+            (self.valence_score, self.valence, valence_label),
+            (self.arousal_score, self.energy, energy_label),
+        ):
+            if score is not None and not (-1 <= score <= 1 and derive(score) == label):
+                raise ValueError(f"{self.name}: {score} does not give {label!r}")
+
+    @classmethod
+    def scored(
+        cls,
+        name: str,
+        family: str,
+        valence_score: float,
+        arousal_score: float,
+        *,
+        rated_as: str | None = None,
+        felt_in: tuple[str, ...] = (),
+    ) -> Emotion:
+        """An emotion whose labels are derived from its numbers."""
+        return cls(
+            name,
+            family,
+            valence_label(valence_score),
+            energy_label(arousal_score),
+            valence_score,
+            arousal_score,
+            rated_as,
+            felt_in,
+        )
+
+    @property
+    def placed(self) -> bool:
+        """The numbers are another word's: this one had no published rating."""
+        return self.rated_as is not None and self.rated_as != self.name
 
 
-def _family(family: str, valence: str, energy: str, names: str) -> list[Emotion]:
-    return [Emotion(n.strip(), family, valence, energy) for n in names.split(",")]
+def emotion_key(text: str) -> str:
+    """How typed emotion words are compared: case, extra spaces, hyphens,
+    underscores and apostrophes do not matter ("Pissed-off", "can't wait")."""
+    cleaned = text.strip().lower().replace("_", " ").replace("-", " ")
+    return " ".join(cleaned.replace("'", "").replace("\u2019", "").split())
 
 
-# Energy is per family: a reasonable default for mood-meter quadrants. A config
-# file can add emotions with their own coordinates.
-EMOTIONS: tuple[Emotion, ...] = tuple(
-    _family("joy", "pleasant", "high", "content, grateful, hopeful, proud, playful, relieved")
-    + _family("calm", "pleasant", "low", "peaceful, safe, relaxed, grounded")
-    + _family("love", "pleasant", "low", "connected, tender, loved, compassionate")
-    + _family("surprise", "pleasant", "high", "curious, startled, confused")
-    + _family("fear", "unpleasant", "high", "anxious, worried, overwhelmed, insecure, panicky")
-    + _family("anger", "unpleasant", "high", "frustrated, irritated, resentful, furious")
-    + _family("sadness", "unpleasant", "low", "lonely, disappointed, grieving, hurt, hopeless")
-    + _family("shame", "unpleasant", "low", "embarrassed, guilty, inadequate")
-    + _family("disgust", "unpleasant", "high", "repulsed, averse")
-    + _family("tired", "unpleasant", "low", "drained, numb, flat")
-)
+def _build_emotions() -> tuple[tuple[Emotion, ...], dict[str, str]]:
+    data = emotion_words
+    emotions: list[Emotion] = []
+    synonyms: dict[str, str] = {}
+    for family, rows in data.WORDS.items():
+        for name, rated_as, valence_mean, arousal_mean, forms in rows:
+            body_map = data.WORD_MAPS.get(name) or data.FAMILY_MAPS.get(family)
+            emotions.append(
+                Emotion.scored(
+                    name,
+                    family,
+                    rescale(valence_mean),
+                    rescale(arousal_mean),
+                    rated_as=rated_as,
+                    felt_in=data.BODY_MAPS[body_map] if body_map else (),
+                )
+            )
+            for form in forms.split(","):
+                synonyms[emotion_key(form)] = name
+    return tuple(emotions), synonyms
+
+
+EMOTIONS, EMOTION_SYNONYMS = _build_emotions()
+"""EMOTIONS: every word, family by family, the family's everyday head word first.
+EMOTION_SYNONYMS: each everyday form (as emotion_key gives it) -> its one word."""
 
 FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(e.family for e in EMOTIONS))
+
+# Lead-ins dropped before looking a feeling up ("a bit anxious"), longest first.
+EMOTION_LEAD_INS: tuple[str, ...] = tuple(
+    sorted((emotion_key(lead) for lead in emotion_words.LEAD_INS), key=len, reverse=True)
+)
+# Vague words ("bad", "fine") and the precise words offered instead.
+VAGUE_EMOTION_WORDS: dict[str, tuple[str, ...]] = {
+    emotion_key(word): examples for word, examples in emotion_words.VAGUE.items()
+}
 
 
 # --- Release practices ------------------------------------------------------------

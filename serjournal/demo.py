@@ -34,19 +34,14 @@ HARD_DAY_REGIONS = ("shoulders", "neck", "face and jaw", "chest", "belly", "uppe
 TENSION_QUALITIES = ("tight", "tense", "knotted", "pressure", "aching")
 CALM_QUALITIES = ("warm", "soft", "open", "light", "tingling", "heavy", "cool", "buzzing")
 
-# Commonly reported places (after Nummenmaa et al., 2014), used most of the time.
-EMOTION_PLACES = {
-    "fear": ("chest", "belly"),
-    "anger": ("face and jaw", "shoulders", "chest"),
-    "sadness": ("throat", "chest"),
-    "shame": ("face and jaw", "belly"),
-    "disgust": ("belly", "throat"),
-    "tired": ("whole body", "head"),
-    "joy": ("chest", "whole body"),
-    "calm": ("belly", "whole body"),
-    "love": ("chest", "hands"),
-    "surprise": ("head", "chest"),
-}
+# The everyday words the demo feels: each family's first few (its most common),
+# so that words recur often enough for the review to find patterns.
+DEMO_WORDS_PER_FAMILY = 4
+DEMO_EMOTIONS = tuple(
+    e
+    for family in content.FAMILIES
+    for e in [w for w in content.EMOTIONS if w.family == family][:DEMO_WORDS_PER_FAMILY]
+)
 
 # (practice, chance, typical drop in target intensity, typical drop in distress)
 PRACTICES = (
@@ -176,12 +171,14 @@ def _emotions(rng: random.Random, distress: int) -> list[EmotionEntry]:
     chosen: dict[str, content.Emotion] = {}
     while len(chosen) < 3:
         unpleasant = rng.random() < 0.15 + distress / 12
-        options = [e for e in content.EMOTIONS if (e.valence == "unpleasant") == unpleasant]
+        options = [e for e in DEMO_EMOTIONS if (e.valence == "unpleasant") == unpleasant]
         emotion = rng.choice(options)
         chosen.setdefault(emotion.name, emotion)
     entries = []
     for emotion in chosen.values():
-        places = EMOTION_PLACES.get(emotion.family, content.REGIONS)
+        # Mostly where it is commonly felt (the published maps, after Nummenmaa
+        # et al. 2014), sometimes anywhere.
+        places = emotion.felt_in[:3] or content.REGIONS
         region = rng.choice(places) if rng.random() < 0.8 else rng.choice(content.REGIONS)
         intensity = _clamp(
             (distress if emotion.valence == "unpleasant" else 10 - distress) * 0.7

@@ -546,3 +546,45 @@ REMIND_SYSTEM_FAILED = "The reminder could not be installed: '{step}' failed. No
 REMIND_REMOVED = "The daily reminder was removed."
 REMIND_NONE = "No daily reminder is installed."
 REMIND_STATUS = "A daily reminder is installed for {when}."
+
+# --- Emotion and body vocabulary (issue 11) --------------------------------------------
+OWN_QUALITIES_GROUP = "your own"
+EMOTION_UNKNOWN = "Unknown emotion '{given}'."
+EMOTION_SUGGEST = "Did you mean: {suggestions}?"
+EMOTION_TRY = "Try a word such as {examples}, or add your own with 'serjournal config edit'."
+EMOTION_TOO_VAGUE = "'{given}' can mean many feelings; name a more precise one, such as {examples}."
+CONFIG_EMOTION_LIKE_UNKNOWN = "'{like}' is not an emotion word to borrow from{hint}"
+CONFIG_EMOTION_LIKE_HINT = " (did you mean {words}?)."
+CONFIG_EMOTION_LIKE_ALONE = (
+    "borrow a word's coordinates with like, or give valence and arousal, not both."
+)
+CONFIG_WANT_SCORE = "it should be a number from -1 to 1 (or {labels})."
+CONFIG_ENERGY_OR_AROUSAL = "give either energy (high or low) or arousal (-1 to 1), not both."
+CONFIG_NEW_FAMILY_COORDINATES = (
+    "a new family has no words to borrow from: give valence and arousal "
+    "(numbers from -1 to 1), or like = a word whose coordinates to borrow."
+)
+
+
+def _words(words: list[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def unknown_emotion(
+    given: object, suggestions: list[tuple[str, str | None]], examples: list[str]
+) -> str:
+    """One line for an emotion the vocabulary does not know: the words it may
+    mean ("tense (stressed)" says which everyday form it was found by), or a
+    few words to start from."""
+    head = EMOTION_UNKNOWN.format(given=given)
+    if suggestions:
+        shown = [word if form is None else f"{word} ({form})" for word, form in suggestions]
+        return f"{head} {EMOTION_SUGGEST.format(suggestions=', '.join(shown))}"
+    if examples:
+        return f"{head} {EMOTION_TRY.format(examples=_words(examples))}"
+    return head
+
+
+def emotion_too_vague(given: object, examples: list[str]) -> str:
+    return EMOTION_TOO_VAGUE.format(given=given, examples=_words(examples or ["happy", "sad"]))

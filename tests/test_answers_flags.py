@@ -84,7 +84,8 @@ def test_keep_unsaved_keeps_each_checkin_as_its_own_draft(tmp_path: Path) -> Non
 
 def test_an_emotion_family_given_as_an_emotion_lists_its_words() -> None:
     with pytest.raises(InputError) as raised:
-        checkin_from_flags({**NO_FLAGS, "emotions": ["calm:4"]}, quick=False)
+        checkin_from_flags({**NO_FLAGS, "emotions": ["disgust:4"]}, quick=False)
     assert str(raised.value) == (
-        "'calm' is a family of feelings; name one of its words: peaceful, safe, relaxed, grounded."
+        "'disgust' is a family of feelings; name one of its words: disgusted, repulsed, averse, "
+        "contemptuous, appalled, disapproving, nauseated, loathing."
     )

@@ -132,13 +132,13 @@ def test_full_checkin_typed_at_the_keyboard(start: Any, tmp_path: Path) -> None:
     # 3 Body scan: shoulders (5th) and chest (6th).
     t.pick("Where do you notice tension", 4, 5)
     t.select("Which side of the shoulders?", 0)  # left
-    t.select("What is it like in the shoulders?", 1)  # tense
+    t.select("What is it like in the shoulders?", 6)  # tense (after temperature's five)
     t.answer("How intense is it? (shoulders, tense)", "4")
-    t.select("What is it like in the chest?", 0)  # tight
+    t.select("What is it like in the chest?", 5)  # tight
     t.answer("How intense is it? (chest, tight)", "6")
-    # 4 Emotions: the fear family (5th), then 'anxious', felt in the chest.
+    # 4 Emotions: the fear family (5th), then 'anxious' (3rd), felt in the chest.
     t.pick("Which families of feeling are here?", 4)
-    t.pick("Which words fit best (fear)?", 0)
+    t.pick("Which words fit best (fear)?", 2)
     t.answer("How intense is it? (anxious)", "5")
     t.select("Where in the body do you feel anxious?", 1)  # scanned regions come first
     t.answer("Does a memory or image surface?", "")
@@ -207,10 +207,10 @@ def test_quick_checkin_at_the_keyboard(start: Any, tmp_path: Path) -> None:
     t.answer("How is your energy?", "5")
     t.answer("How much distress do you feel?", "2")
     t.pick("Where do you notice something in the body?", 5)  # chest
-    t.select("What is it like in the chest?", 21)  # soft, the last quality
+    t.select("What is it like in the chest?", 20)  # soft, the last of texture
     t.answer("How intense is it? (chest, soft)", "3")
-    # Feelings are grouped by family; the pointer starts on 'content' (joy).
-    t.pick("Which feelings are here?", 1)  # grateful
+    # Feelings are grouped by family; the pointer starts on 'happy' (joy).
+    t.pick("Which feelings are here?", 5)  # grateful
     t.answer("How intense is it? (grateful)", "6")
     t.select("Where in the body do you feel grateful?", 0)  # chest, the one scanned
     t.answer("One line about today", "a kind evening")

@@ -107,10 +107,11 @@ def test_target_and_tags() -> None:
         (FlagEdits(sets=["target=feet"]), "not among the sensations"),
         (FlagEdits(remove_sensations=["feet"]), "no 'feet' to remove"),
         (FlagEdits(remove_sensations=["fete"]), "Unknown region"),
-        (FlagEdits(remove_emotions=["joyful"]), "Unknown emotion"),
-        (FlagEdits(remove_emotions=["calm"]), "is a family of feelings"),
+        (FlagEdits(remove_emotions=["blorp"]), "Unknown emotion"),
+        (FlagEdits(remove_emotions=["joyful"]), "no 'happy' to remove"),  # a synonym of happy
+        (FlagEdits(remove_emotions=["fear"]), "is a family of feelings"),
         (FlagEdits(add_sensations=["chest:tight"]), "Could not read sensation"),
-        (FlagEdits(add_emotions=["happy:5"]), "Unknown emotion"),
+        (FlagEdits(add_emotions=["hapy:5"]), "Unknown emotion 'hapy'. Did you mean: happy?"),
         (FlagEdits(untags=["holiday"]), "no tag 'holiday'"),
         (
             FlagEdits(sets=["mode=quick"], add_sensations=["belly:warm:2", "feet:cold:3"]),

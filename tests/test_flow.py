@@ -109,7 +109,10 @@ def test_emotions_are_chosen_by_family_then_by_word(db: Database, journal_path: 
     multi = [q for kind, q in prompter.asked if kind == "choose_many"]
     assert multi[1] == messages.ASK_FAMILIES
     (hints,) = prompter.hints
-    assert hints["fear"] == "anxious, worried, overwhelmed, insecure, panicky"
+    assert hints["fear"] == (
+        "scared, terrified, anxious, worried, nervous, tense, overwhelmed, panicky, uneasy, "
+        "apprehensive, uncertain, insecure, vulnerable, helpless, threatened, distressed"
+    )
     assert multi[2:4] == [
         messages.ASK_FEELING_WORDS.format(family="fear"),
         messages.ASK_FEELING_WORDS.format(family="joy"),
@@ -195,7 +198,10 @@ def test_quick_mode_is_short_and_saves(db: Database, journal_path: Path) -> None
     assert prompter.limits == [content.QUICK_MAX_SENSATIONS, content.QUICK_MAX_EMOTIONS]
     (groups,) = prompter.groups
     assert list(groups) == list(content.FAMILIES)
-    assert groups["calm"] == ["peaceful", "safe", "relaxed", "grounded"]
+    assert groups["calm"] == [
+        *("calm", "peaceful", "relaxed", "safe", "comfortable"),
+        *("grounded", "rested", "patient", "accepting"),
+    ]
 
 
 def test_quick_mode_offers_only_scanned_regions_for_feelings(

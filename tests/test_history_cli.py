@@ -380,7 +380,7 @@ def test_completion_of_words() -> None:
     assert complete_sensation("che") == ["chest:"]
     assert complete_sensation("chest:ti") == ["chest:tight:", "chest:tingling:"]
     assert complete_sensation("chest:tight:5") == []
-    assert complete_emotion_spec("grat") == ["grateful:"]
+    assert complete_emotion_spec("grat") == ["grateful:", "gratified:"]
     assert complete_emotion_spec("grateful:4:be") == ["grateful:4:belly"]
 
 
@@ -447,7 +447,8 @@ def shell_complete(words: str) -> list[str]:
 def test_shell_completion_end_to_end(journal: dict[str, str]) -> None:
     assert shell_complete("serjournal list --region sh") == ["shoulders"]
     assert shell_complete("serjournal list --tag w") == ["weekend", "work"]
-    assert shell_complete("serjournal checkin --emotion gra") == ["grateful:"]
+    # gratified is an everyday form of satisfied, offered because it leads elsewhere
+    assert shell_complete("serjournal checkin --emotion gra") == ["grateful:", "gratified:"]
     # bash splits at ':' and replaces only what follows the last one.
     assert shell_complete("serjournal checkin -s chest : ti") == ["tight:", "tingling:"]
 

@@ -87,9 +87,10 @@ def test_emotions_by_family_quadrant_and_name(db) -> None:  # type: ignore[no-un
     assert (families["calm"].count, families["calm"].previous_count) == (0, 1)
     assert list(families)[0] == "fear"
     quadrants = {t.key: t.count for t in summary.emotion_quadrants(db.conn, WEEK)}
+    # Each word's own quadrant (issue 11): content is pleasant and low energy.
     assert quadrants == {
-        "pleasant/high": 1,
-        "pleasant/low": 0,
+        "pleasant/high": 0,
+        "pleasant/low": 1,
         "unpleasant/high": 4,
         "unpleasant/low": 1,
     }

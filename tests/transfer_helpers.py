@@ -33,7 +33,9 @@ def make_checkin(number: int = 0, **overrides: object) -> CheckIn:
         ],
         emotions=[
             EmotionEntry("anxious", "fear", "unpleasant", "high", 5, "chest"),
-            EmotionEntry("hopeful", "joy", "pleasant", "high", 3),
+            # Today's coordinates: checkins.csv carries none, so its import
+            # takes the vocabulary's (hopeful: pleasant, a little low energy).
+            EmotionEntry("hopeful", "joy", "pleasant", "low", 3),
         ],
         answers={"focus": 'a hard day, "quoted", =1+1', "takeaway": "breathe 🌿\nslowly"},
         tags=["work", "evening; late"],

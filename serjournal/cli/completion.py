@@ -50,13 +50,34 @@ def complete_region(incomplete: str) -> list[str]:
 
 
 def complete_quality(incomplete: str) -> list[str]:
-    return _starting(_vocabulary().qualities, incomplete)
+    return _starting(_vocabulary().qualities, incomplete)  # in their groups' order
+
+
+def _emotion_words(vocabulary: Vocabulary, incomplete: str) -> list[str]:
+    """Emotion names starting with `incomplete`, then everyday forms that do
+    ("stre" -> stressed, which means tense). Forms only once something is
+    typed: a bare Tab lists the words, not every way of saying them."""
+    names = _starting(list(vocabulary.emotions), incomplete)
+    if not incomplete.strip():
+        return names
+    # A form is offered when it leads to a word not offered yet ("anx": anxious,
+    # and not anxiety too).
+    offered = set(names)
+    forms = []
+    for form in _starting(list(vocabulary.emotion_synonyms), incomplete):
+        word = vocabulary.emotion_synonyms[form]
+        if word not in offered and form not in vocabulary.emotions:
+            offered.add(word)
+            forms.append(form)
+    return [*names, *forms]
 
 
 def complete_emotion(incomplete: str) -> list[str]:
-    """Emotion names and families (list --emotion takes either)."""
+    """Emotion names and families (list --emotion takes either), and the
+    everyday forms that stand for a name."""
     vocabulary = _vocabulary()
-    return _starting([*vocabulary.emotions, *vocabulary.families], incomplete)
+    families = _starting(vocabulary.families, incomplete)
+    return list(dict.fromkeys([*_emotion_words(vocabulary, incomplete), *families]))
 
 
 def complete_sensation(incomplete: str) -> list[str]:
@@ -78,7 +99,7 @@ def complete_emotion_spec(incomplete: str) -> list[str]:
     parts = incomplete.split(":")
     vocabulary = _vocabulary()
     if len(parts) == 1:
-        return _as_bash_wants([f"{n}:" for n in _starting(list(vocabulary.emotions), incomplete)])
+        return _as_bash_wants([f"{n}:" for n in _emotion_words(vocabulary, incomplete)])
     if len(parts) == 3:
         head = ":".join(parts[:2])
         return _as_bash_wants([f"{head}:{r}" for r in _starting(vocabulary.regions, parts[2])])

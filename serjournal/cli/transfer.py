@@ -106,11 +106,13 @@ def import_(
     A file with any invalid row is refused whole, and nothing is written.
     """
     from serjournal import messages
+    from serjournal.cli.config import active_config
     from serjournal.errors import InputError
     from serjournal.store.connection import empty_journal
     from serjournal.transfer.import_daylio import parse_mood_map
     from serjournal.transfer.importing import import_file
 
+    active_config()  # the user's own words, which checkins.csv rows may name
     mood_map = parse_mood_map(daylio_mood or [])
     journal = journal_of(ctx)
     if journal.owns(file):  # reading it would also drop SQLite's locks for this process

@@ -19,9 +19,7 @@ def render_config(config: Config) -> RenderableType:
     added_qualities = [q for q in vocabulary.qualities if q not in content.QUALITIES]
     default_names = {e.name for e in content.EMOTIONS}
     added_emotions = [
-        f"{e.name} ({e.family}, {e.valence}, {e.energy})"
-        for e in vocabulary.emotions.values()
-        if e.name not in default_names
+        _emotion(e) for e in vocabulary.emotions.values() if e.name not in default_names
     ]
     breath = settings.breath
     rows = [
@@ -34,9 +32,18 @@ def render_config(config: Config) -> RenderableType:
         ),
         ("added regions", ", ".join(added_regions) or "-"),
         ("added qualities", ", ".join(added_qualities) or "-"),
-        ("added emotions", ", ".join(added_emotions) or "-"),
+        ("added emotions", "\n".join(added_emotions) or "-"),  # one a line: each is long
         ("reworded stages", ", ".join(settings.stage_texts) or "-"),
     ]
     for label, value in rows:
         table.add_row(label, value)
     return table
+
+
+def _emotion(e: content.Emotion) -> str:
+    """'wistful (sadness, unpleasant -0.20, low -0.40)': labels, with the numbers
+    they come from when the word has them."""
+    valence = e.valence if e.valence_score is None else f"{e.valence} {e.valence_score:+.2f}"
+    energy = e.energy if e.arousal_score is None else f"{e.energy} {e.arousal_score:+.2f}"
+    borrowed = f", like {e.rated_as}" if e.rated_as and e.rated_as != e.name else ""
+    return f"{e.name} ({e.family}, {valence}, {energy}{borrowed})"

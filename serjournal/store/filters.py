@@ -25,13 +25,16 @@ class ListFilter:
     until: date | None = None
     regions: list[str] = field(default_factory=list)  # every one must appear
     emotions: list[str] = field(default_factory=list)  # names; every one must appear
+    # Other stored names that mean one of those words (a synonym once saved as
+    # a word of its own): an entry with any of them counts as that word.
+    emotion_aliases: dict[str, list[str]] = field(default_factory=dict)
     families: list[str] = field(default_factory=list)  # emotion families
     tags: list[str] = field(default_factory=list)  # every one must be on the entry
     min_distress: int | None = None
 
     @property
     def active(self) -> bool:
-        return any(getattr(self, f.name) not in (None, []) for f in fields(self))
+        return any(getattr(self, f.name) not in (None, [], {}) for f in fields(self))
 
 
 def where_clause(f: ListFilter) -> tuple[str, list[object]]:
@@ -52,10 +55,12 @@ def where_clause(f: ListFilter) -> tuple[str, list[object]]:
         )
         params += [region, region]
     for name in f.emotions:
+        names = [name, *f.emotion_aliases.get(name, [])]
+        marks = ", ".join("?" * len(names))
         conditions.append(
-            "EXISTS (SELECT 1 FROM emotions e WHERE e.checkin_id = c.id AND e.name = ?)"
+            f"EXISTS (SELECT 1 FROM emotions e WHERE e.checkin_id = c.id AND e.name IN ({marks}))"
         )
-        params.append(name)
+        params += names
     for family in f.families:
         conditions.append(
             "EXISTS (SELECT 1 FROM emotions e WHERE e.checkin_id = c.id AND e.family = ?)"
@@ -153,7 +158,8 @@ def build_filter(
         raise InputError(messages.LIST_SINCE_AFTER_UNTIL.format(since=f.since, until=f.until))
     for text in regions or []:
         cleaned = normalise(text)
-        cleaned = vocabulary.region_aliases.get(cleaned, cleaned)
+        if cleaned not in vocabulary.regions:
+            cleaned = vocabulary.region_aliases.get(cleaned, cleaned)
         if not _stored(db, "sensations", "region", cleaned):
             cleaned = vocabulary.region(text)
         f.regions.append(cleaned)
@@ -161,11 +167,31 @@ def build_filter(
         cleaned = normalise(text)
         if cleaned in vocabulary.families or _stored(db, "emotions", "family", cleaned):
             f.families.append(cleaned)
-        elif cleaned in vocabulary.emotions or _stored(db, "emotions", "name", cleaned):
-            f.emotions.append(cleaned)
+            continue
+        known = vocabulary.find_emotion(text)  # a word, or a synonym of one ("glad")
+        if known is not None:
+            f.emotions.append(known.name)
+        elif _stored(db, "emotions", "name", cleaned):
+            f.emotions.append(cleaned)  # a word since removed from the config
         else:
-            f.emotions.append(vocabulary.emotion(text).name)  # raises, suggesting names
+            vocabulary.emotion(text)  # raises: a family, a vague word, or suggestions
+    if f.emotions:
+        f.emotion_aliases = _stored_aliases(db, vocabulary, f.emotions)
     return f
+
+
+def _stored_aliases(db: Readable, vocabulary: Vocabulary, names: list[str]) -> dict[str, list[str]]:
+    """For each wanted word, the names in the journal that are not words of
+    the vocabulary but resolve to it (a config word "glad", now a synonym of
+    happy): `list --emotion happy` finds those entries too."""
+    aliases: dict[str, list[str]] = {}
+    for (stored,) in db.execute("SELECT DISTINCT name FROM emotions"):
+        if stored in vocabulary.emotions:
+            continue
+        known = vocabulary.find_emotion(stored)
+        if known is not None and known.name in names:
+            aliases.setdefault(known.name, []).append(stored)
+    return aliases
 
 
 def _stored(db: Readable, table: str, column: str, value: str) -> bool:
