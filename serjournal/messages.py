@@ -487,3 +487,7 @@ DOCTOR_DRAFT_WAITING = (
 DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
 DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
 DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
+# --- Wrong results, crashes and hangs (issue 9) ---------------------------------------------
+DAYLIO_DATE_OUT_OF_RANGE = (
+    "full_date '{value}' is outside the years {earliest}-{latest} a check-in can have"
+)
