@@ -491,3 +491,12 @@ DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
 DAYLIO_DATE_OUT_OF_RANGE = (
     "full_date '{value}' is outside the years {earliest}-{latest} a check-in can have"
 )
+TEXT_TOO_LONG = (
+    "The text for {field} is {length:,} characters long; one answer holds at most {limit:,}. "
+    "Shorten it, or split it over several answers."
+)
+DATE_WITHOUT_TIME = (
+    "local_date {day} is given without created_utc; a day alone does not say when. "
+    "Give created_utc and utc_offset_minutes too (as exports do), or neither."
+)
+IMPORT_EMPTY_ENTRY = "it is empty (no answers and no time), so there is nothing to import"

@@ -5,6 +5,7 @@ from the journal (or the command's own JSON)."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -165,3 +166,167 @@ def test_parse_moment_refuses_what_it_cannot_place() -> None:
     apia_now = datetime(2012, 1, 5, tzinfo=ZoneInfo("Pacific/Apia"))
     with pytest.raises(InputError):
         timeutil.parse_moment("2011-12-30 12:00", apia_now)
+
+
+# --- Import: ids, empty entries, a day without a time -------------------------------------
+
+
+def test_an_entry_without_an_id_is_imported_once_however_often_the_file_is(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    document = tmp_path / "mine.json"
+    document.write_text(
+        json.dumps(
+            [
+                {"created_utc": "2026-11-20T08:00:00Z", "mood": 6, "tags": ["morning"]},
+                {"mood": 4, "answers": {"note": "written by hand, no time"}},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    spreadsheet = tmp_path / "mine.csv"
+    from serjournal.transfer import columns
+
+    header = list(columns.CHECKINS)
+    row = dict.fromkeys(header, "") | {
+        "created_utc": "2026-11-21T08:00:00Z",
+        "utc_offset_minutes": "60",
+        "mode": "quick",
+        "mood": "7",
+    }
+    spreadsheet.write_text(
+        ",".join(header) + "\r\n" + ",".join(row[name] for name in header) + "\r\n",
+        encoding="utf-8",
+    )
+    for _ in range(3):
+        for source in (document, spreadsheet):
+            result = invoke("import", "--db", journal_path, source)
+            assert result.exit_code == 0, result.output
+    assert stored(journal_path, "mood") == [(6,), (7,), (4,)]
+    again = invoke("import", "--db", journal_path, document)
+    assert "Imported 0 check-ins" in again.stdout and "2 already in the journal" in again.stdout
+
+
+@pytest.mark.parametrize(
+    "text", ["{}", "[{}, {}]", '{"checkins": [{}]}', '[{"mode": "quick", "tags": []}]']
+)
+def test_empty_entries_are_refused_not_imported_as_blank_checkins(
+    journal_path: Path, tmp_path: Path, text: str
+) -> None:
+    source = tmp_path / "empty.json"
+    source.write_text(text, encoding="utf-8")
+    result = invoke("import", "--db", journal_path, source)
+    assert result.exit_code == 2
+    assert "check-in 1: it is empty (no answers and no time)" in result.stderr
+    assert not journal_path.exists() or stored(journal_path) == []
+    dry = invoke("import", "--db", journal_path, "--dry-run", source)
+    assert "0 check-ins would be added" in dry.stdout
+
+
+def test_a_blank_checkin_that_was_saved_still_round_trips(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    # A check-in with only its time (everything skipped) is a record, not empty.
+    saved = {"created_utc": "2026-11-20T08:00:00Z", "utc_offset_minutes": 60}
+    (tmp_path / "blank.json").write_text(json.dumps([saved]), encoding="utf-8")
+    assert invoke("import", "--db", journal_path, tmp_path / "blank.json").exit_code == 0
+    other = tmp_path / "other.db"
+    exported = invoke("export", "--db", journal_path, "-o", tmp_path / "e.csv")
+    assert exported.exit_code == 0, exported.output
+    assert invoke("import", "--db", other, tmp_path / "e.csv").exit_code == 0
+    assert stored(other, "id, local_date, created_utc, mood") == stored(
+        journal_path, "id, local_date, created_utc, mood"
+    )
+
+
+def test_a_local_date_without_a_time_is_refused(journal_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "day.json"
+    source.write_text('[{"local_date": "2026-11-20", "mood": 5}]', encoding="utf-8")
+    result = invoke("import", "--db", journal_path, source)
+    assert result.exit_code == 2
+    assert "local_date 2026-11-20 is given without created_utc" in result.stderr
+    assert not journal_path.exists() or stored(journal_path) == []
+    one = tmp_path / "one.json"
+    one.write_text('{"local_date": "2026-11-20", "mood": 5}', encoding="utf-8")
+    given = invoke("checkin", "--db", journal_path, "--from-json", one)
+    assert given.exit_code == 2 and "without created_utc" in given.stderr
+    assert not journal_path.exists() or stored(journal_path) == []
+
+
+# --- CSV round trip ---------------------------------------------------------------------
+
+OWN_WORDS = """
+[vocabulary]
+regions = ["neck/throat"]
+qualities = ["tight; sore", "pins: needles"]
+[emotions.wistful]
+family = "sadness"
+"""
+
+
+def _all_checkins(journal: Path) -> list[dict[str, Any]]:
+    result = invoke("export", "--db", journal, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return list(json.loads(result.stdout)["checkins"])
+
+
+def test_a_csv_export_comes_back_whole_after_its_words_left_the_config(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    config = Path(os.environ["SERJOURNAL_CONFIG"])
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(OWN_WORDS, encoding="utf-8")
+    entry = {
+        "mood": 5,
+        "sensations": [
+            {"region": "neck/throat", "side": "left", "quality": "tight; sore", "intensity": 6},
+            {"region": "chest", "quality": "pins: needles", "intensity": 3, "intensity_after": 1},
+        ],
+        "emotions": [
+            {"name": "wistful", "intensity": 4, "region": "neck/throat"},
+            # Not in any vocabulary: it came from JSON with its coordinates.
+            {"name": "awe", "family": "wonder", "valence": "pleasant", "energy": "high",
+             "intensity": 7},
+            {"name": "anxious", "intensity": 2},
+        ],
+        "tags": ["a; b", "back\\slash"],
+    }  # fmt: skip
+    (tmp_path / "entry.json").write_text(json.dumps(entry), encoding="utf-8")
+    saved = invoke("checkin", "--db", journal_path, "--from-json", tmp_path / "entry.json")
+    assert saved.exit_code == 0, saved.output
+    config.unlink()  # the words leave the config; the entry keeps them
+
+    exported = invoke("export", "--db", journal_path, "-o", tmp_path / "checkins.csv")
+    assert exported.exit_code == 0, exported.output
+    other = tmp_path / "other.db"
+    imported = invoke("import", "--db", other, tmp_path / "checkins.csv")
+    assert imported.exit_code == 0, imported.output
+    (back,) = _all_checkins(other)
+    assert back == _all_checkins(journal_path)[0]
+    assert [(s["region"], s["side"], s["quality"]) for s in back["sensations"]] == [
+        ("neck/throat", "left", "tight; sore"),
+        ("chest", None, "pins: needles"),
+    ]
+    assert [(e["name"], e["family"], e["region"]) for e in back["emotions"]] == [
+        ("wistful", "sadness", "neck/throat"),
+        ("awe", "wonder", None),
+        ("anxious", "fear", None),
+    ]
+
+
+def test_one_unknown_emotion_no_longer_fails_the_whole_csv_import(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    entries = [{"created_utc": f"2026-11-{day:02d}T08:00:00Z", "mood": 5} for day in (1, 2, 3)]
+    entries[1]["emotions"] = [
+        {"name": "saudade", "family": "longing", "valence": "unpleasant", "energy": "low",
+         "intensity": 6}
+    ]  # fmt: skip
+    (tmp_path / "in.json").write_text(json.dumps(entries), encoding="utf-8")
+    assert invoke("import", "--db", journal_path, tmp_path / "in.json").exit_code == 0
+    assert invoke("export", "--db", journal_path, "-o", tmp_path / "out.csv").exit_code == 0
+    other = tmp_path / "other.db"
+    result = invoke("import", "--db", other, tmp_path / "out.csv")
+    assert result.exit_code == 0, result.output
+    assert "Imported 3 check-ins" in result.stdout
+    assert _all_checkins(other) == _all_checkins(journal_path)
