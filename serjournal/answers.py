@@ -11,6 +11,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from serjournal import content, messages
@@ -186,15 +187,40 @@ def parse_answer_key(key: str) -> str:
 # --- JSON documents ------------------------------------------------------------------
 
 
-def load_json_document(text: str, source: str) -> Any:
+# A JSON export nests five deep (envelope, list, check-in, sensations, one
+# sensation); anything far deeper is not ours, and would exhaust the stack of
+# whatever walks it later (a repr, a canonical dump for an id).
+MAX_JSON_DEPTH = 32
+
+
+def load_json_document(text: str, source: str | Path) -> Any:
+    """--from-json and import: the JSON in `text`, or one clear line."""
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
             messages.BAD_JSON.format(source=source, line=error.lineno, reason=error.msg)
         ) from None
     except RecursionError:  # "[[[[..." thousands deep: hostile, not a check-in
         raise InputError(messages.JSON_TOO_DEEP.format(source=source)) from None
+    if _depth_over(document, MAX_JSON_DEPTH):
+        raise InputError(messages.JSON_TOO_DEEP.format(source=source))
+    return document
+
+
+def _depth_over(document: Any, limit: int) -> bool:
+    """Whether lists and objects nest deeper than `limit`, found without recursion."""
+    level: list[Any] = [document]
+    for _ in range(limit + 1):
+        level = [
+            child
+            for value in level
+            if isinstance(value, list | dict)
+            for child in (value.values() if isinstance(value, dict) else value)
+        ]
+        if not level:
+            return False
+    return True
 
 
 @dataclass(frozen=True)

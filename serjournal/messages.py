@@ -500,3 +500,8 @@ DATE_WITHOUT_TIME = (
     "Give created_utc and utc_offset_minutes too (as exports do), or neither."
 )
 IMPORT_EMPTY_ENTRY = "it is empty (no answers and no time), so there is nothing to import"
+TEXT_HINT_TOO_LONG = "{length:,} characters; one answer holds at most {limit:,}"
+CONFIG_NOT_A_FILE = "it is not a regular file (a pipe or a device?)"
+CONFIG_TOO_DEEP = "it is nested far too deeply to be a serjournal config"
+CONFIG_WANT_PHASE = "a phase lasts 0 seconds (left out) or from {shortest} to {longest} seconds."
+DOCTOR_NOT_A_FILE = "{path} is not a regular file (a pipe or a device?)"

@@ -9,6 +9,7 @@ import typer
 from serjournal.cli.app import app
 from serjournal.cli.completion import complete_emotion, complete_region, complete_tag
 from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of, open_reader
+from serjournal.cli.output import printing
 
 
 @app.command("list")
@@ -82,14 +83,15 @@ def list_checkins(
         min_distress=min_distress,
     )
     rows = filtered_checkins(store, chosen, limit or (None if chosen.active else 10))
-    if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    console = make_console()
-    if not rows:
-        console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
-        return
-    console.print(checkin_table([as_line(r) for r in rows]))
+    with printing():
+        if as_json:
+            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        console = make_console()
+        if not rows:
+            console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
+            return
+        console.print(checkin_table([as_line(r) for r in rows]))
 
 
 @app.command()
@@ -107,4 +109,5 @@ def show(
 
     store = open_reader(journal_of(ctx))
     checkin = load_checkin(store, resolve_id(store, checkin_id))
-    make_console().print(render_checkin(checkin))
+    with printing():
+        make_console().print(render_checkin(checkin))

@@ -4,7 +4,12 @@ exit, and nothing is written. Each test also checks what was (not) stored."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +17,16 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from serjournal import content
 from serjournal.cli import app
+from tests.robustness.cli_cases import (
+    JOURNAL_COMMANDS,
+    KNOWN_ID,
+    JournalCommand,
+    import_file,
+    make_journal,
+)
+from tests.robustness.procs import child_env, run_cli
 
 runner = CliRunner()
 
@@ -83,3 +97,302 @@ def test_daylio_dates_at_the_edges_of_the_years_import_and_stay_editable(
         assert edited.exit_code == 0, edited.output
     with sqlite3.connect(journal_path) as conn:
         assert [r[0] for r in conn.execute("SELECT mood FROM checkins")] == [3, 3]
+
+
+# --- A lone surrogate in a name ---------------------------------------------------------
+
+SURROGATE_ENTRY = (
+    '{"mood": 5, "emotions": [{"name": "awe\\ud800", "family": "wonder",'
+    ' "valence": "pleasant", "energy": "high", "intensity": 3}]}'
+)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        SURROGATE_ENTRY,
+        SURROGATE_ENTRY.replace('"awe\\ud800"', '"awe"').replace('"wonder"', '"wo\\udcffnder"'),
+        # A record (id and time): its region words are kept as written, but must be text.
+        '{"id": "0a0a0a0a-1111-4000-8000-000000000009", "created_utc": "2026-11-20T08:00:00Z",'
+        ' "sensations": [{"region": "ne\\ud800ck", "quality": "tight", "intensity": 3}]}',
+        '{"mood": 5, "tags": ["ok", "\\udfff"]}',
+    ],
+)
+def test_a_lone_surrogate_in_any_text_is_refused_by_checkin_and_import(
+    journal_path: Path, tmp_path: Path, entry: str
+) -> None:
+    one = tmp_path / "one.json"
+    one.write_text(entry, encoding="utf-8")
+    assert "\\ud" in one.read_text() or "\\udf" in one.read_text()  # the escape, as JSON has it
+    given = invoke("checkin", "--db", journal_path, "--from-json", one)
+    assert_one_line_error(given, "not readable text")
+    imported = invoke("import", "--db", journal_path, one)
+    assert_one_line_error(imported, "1 check-in is invalid", "not readable text")
+    dry = invoke("import", "--db", journal_path, "--dry-run", one)
+    assert "0 check-ins would be added" in dry.stdout and "1 rejected" in dry.stdout
+    assert count(journal_path) == 0
+
+
+# --- JSON nested far too deep -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"checkins": [{"mood": 5, "tags": ' + "[" * 990 + "]" * 990 + "}]}",
+        '{"checkins": [{"mood": 5, "answers": {"note": ' + '{"a": ' * 200 + "1" + "}" * 202 + "]}",
+    ],
+)
+def test_json_nested_far_too_deep_is_one_line(
+    journal_path: Path, tmp_path: Path, text: str
+) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text(text, encoding="utf-8")
+    assert_one_line_error(invoke("import", "--db", journal_path, deep), "nested far too deeply")
+    dry = invoke("import", "--db", journal_path, "--dry-run", deep)
+    assert_one_line_error(dry, "nested far too deeply")
+    checkin = invoke("checkin", "--db", journal_path, "--from-json", deep)
+    assert_one_line_error(checkin, "nested far too deeply")
+    assert count(journal_path) == 0
+
+
+def test_a_real_export_is_not_too_deep(journal_path: Path, tmp_path: Path) -> None:
+    make_journal(journal_path, 3)
+    exported = invoke("export", "--db", journal_path, "--format", "json", "-o", tmp_path / "e.json")
+    assert exported.exit_code == 0, exported.output
+    other = tmp_path / "other.db"
+    assert invoke("import", "--db", other, tmp_path / "e.json").exit_code == 0
+    assert count(other) == 3
+
+
+# --- A config nested 2,000 deep (or that is not a file) ----------------------------------
+
+DEEP_CONFIG = "default_mode = " + "[" * 2000 + "]" * 2000 + "\n"
+
+
+def config_file() -> Path:
+    path = Path(os.environ["SERJOURNAL_CONFIG"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_a_config_nested_far_too_deep_never_stops_a_checkin(journal_path: Path) -> None:
+    config_file().write_text(DEEP_CONFIG, encoding="utf-8")
+    saved = invoke("checkin", "--db", journal_path, "--mood", "4", "--note", "still saved")
+    assert saved.exit_code == 0, saved.output
+    assert "Traceback" not in saved.output
+    assert saved.stderr.startswith("Warning: the config ") and "nested far too deeply" in (
+        saved.stderr
+    )
+    assert "Using the defaults." in saved.stderr
+    with sqlite3.connect(journal_path) as conn:
+        assert conn.execute("SELECT mood FROM checkins").fetchall() == [(4,)]
+    shown = invoke("config", "show")
+    assert shown.exit_code == 1 and "nested far too deeply" in shown.stderr
+    doctor = invoke("doctor", "--db", journal_path)
+    assert doctor.exit_code == 1 and "fix  config" in doctor.stdout
+    assert "nested far too deeply" in doctor.stdout
+
+
+@pytest.mark.parametrize("command", JOURNAL_COMMANDS, ids=str)
+def test_every_journal_command_works_under_a_config_nested_far_too_deep(
+    command: JournalCommand, tmp_path: Path
+) -> None:
+    journal = make_journal(tmp_path / "journal.db", 3)
+    config_file().write_text(DEEP_CONFIG, encoding="utf-8")
+    result = invoke(*command.args(journal))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_config_that_is_a_pipe_never_stops_a_checkin(journal_path: Path) -> None:
+    os.mkfifo(config_file())
+    saved = run_cli("checkin", "--db", journal_path, "--mood", "4", env=child_env())
+    assert saved.returncode == 0, saved.stderr
+    assert "not a regular file" in saved.stderr and "Using the defaults." in saved.stderr
+    assert count(journal_path) == 1
+    doctor = run_cli("doctor", "--db", journal_path, env=child_env())
+    assert doctor.returncode == 1 and "fix  config" in doctor.stdout
+
+
+# --- Breath phases of almost nothing ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "breath",
+    [
+        "inhale = 1e-300\n",
+        "inhale = 1e-300\nhold = 0\nexhale = 0\nseconds = 60\n",
+        "exhale = 0.001\nhold = 0\ninhale = 0\ncycles = 3\n",
+    ],
+)
+def test_a_breath_phase_of_almost_no_time_is_refused(breath: str) -> None:
+    from serjournal.config import load_config
+    from serjournal.flow.practice import breath_phases
+
+    config_file().write_text("[breath]\n" + breath, encoding="utf-8")
+    config = load_config()
+    assert config.warning is not None and "'breath." in config.warning
+    assert "from 0.5 to 30 seconds" in config.warning
+    assert config.settings.breath == content.BreathPattern()  # the defaults, and a sane length
+    assert len(breath_phases(config.settings.breath)) == 15
+
+
+def test_the_shortest_phases_allowed_make_a_practice_of_bounded_length() -> None:
+    from serjournal.config import load_config
+
+    config_file().write_text(
+        "[breath]\ninhale = 0.5\nhold = 0\nexhale = 0\nseconds = 3600\n", encoding="utf-8"
+    )
+    config = load_config()
+    assert config.warning is None
+    assert config.settings.breath.cycles == 7200  # an hour of half-second breaths, no more
+
+
+# --- list: words that are not text, a limit beyond any integer ----------------------------
+
+
+@pytest.mark.parametrize("option", ["--tag", "--emotion", "--region"])
+def test_list_filters_given_undecodable_bytes_are_one_line(journal_path: Path, option: str) -> None:
+    make_journal(journal_path, 3)
+    result = subprocess.run(  # the byte itself, as a shell passes $'\xff'
+        [sys.executable, "-m", "serjournal", "list", "--db", str(journal_path), option, b"\xff"],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"Error: The text for {option} holds bytes that are not readable text "
+        "(another encoding?); type it again, or save the file as UTF-8."
+    ]
+
+
+def test_a_limit_beyond_any_integer_lists_everything(journal_path: Path) -> None:
+    make_journal(journal_path, 12)
+    listed = invoke("list", "--db", journal_path, "-n", "99999999999999999999", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert len(json.loads(listed.stdout)) == 12
+    found = invoke("search", "evening", "--db", journal_path, "-n", "99999999999999999999")
+    assert found.exit_code == 0, found.output
+    searched = invoke(
+        "search", "evening", "--db", journal_path, "-n", "99999999999999999999", "--json"
+    )
+    assert len({hit["id"] for hit in json.loads(searched.stdout)}) == 12
+
+
+# --- $EDITOR that is not a command -------------------------------------------------------
+
+
+def test_an_editor_with_an_unclosed_quote_is_one_line_and_makes_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "'x")
+    result = invoke("config", "edit")
+    assert_one_line_error(result, "Could not run the editor", "No closing quotation")
+    assert not Path(os.environ["SERJOURNAL_CONFIG"]).exists()
+
+
+def test_an_editor_of_only_spaces_never_runs_the_config_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from serjournal.cli import config as config_commands
+
+    ran: list[list[str]] = []
+
+    def fake_run(command: list[str], check: bool) -> subprocess.CompletedProcess[str]:
+        ran.append(command)
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(config_commands.subprocess, "run", fake_run)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "   ")
+    result = invoke("config", "edit")
+    assert result.exit_code == 0, result.output
+    path = os.environ["SERJOURNAL_CONFIG"]
+    assert ran == [[config_commands._fallback_editor(), path]]
+
+
+# --- Printing into a full disk ------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["list", "--json"], ["show", KNOWN_ID[:8]], ["search", "evening"]],
+    ids=" ".join,
+)
+def test_printing_into_a_full_disk_is_one_line(journal_path: Path, args: list[str]) -> None:
+    make_journal(journal_path, 3)
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "serjournal", *args, "--db", str(journal_path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=child_env(),
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "Error: Could not write standard output: No space left on device."
+    ]
+
+
+# --- --db naming a FIFO ------------------------------------------------------------------
+
+
+def _fifo_cases(journal: Path, tmp_path: Path) -> list[list[str | Path]]:
+    source = make_journal(tmp_path / "source.db", 2)
+    backup = tmp_path / "backup.db"
+    assert run_cli("backup", backup, "--db", source).returncode == 0
+    entry = tmp_path / "entry.json"
+    entry.write_text('{"mood": 5}', encoding="utf-8")
+    return [
+        *(command.args(journal) for command in JOURNAL_COMMANDS),
+        ["import", "--dry-run", import_file(journal), "--db", journal],
+        ["checkin", "--from-json", entry, "--db", journal],
+        ["export", "--all", tmp_path / "all", "--db", journal],
+        ["review", "--save", tmp_path / "r.html", "--db", journal],
+        ["trash", "list", "--db", journal],
+        ["trash", "restore", KNOWN_ID[:8], "--db", journal],
+        ["undo", "--db", journal],
+        ["restore", backup, "--db", journal],
+        ["demo", "--db", journal],
+        ["doctor", "--db", journal],
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_every_command_refuses_a_journal_that_is_a_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "journal.db"
+    os.mkfifo(fifo)
+    cases = _fifo_cases(fifo, tmp_path)
+    for args in cases:
+        # A hang would be a timeout here (subprocess.TimeoutExpired), not a stuck suite.
+        result = run_cli(*args, env=child_env())
+        assert result.returncode != 0, (args, result.stdout)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
+        said = result.stderr if args[0] != "doctor" else result.stdout
+        assert "is not a regular file (a pipe or a device?)" in said, (args, said)
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode), args  # still the pipe, untouched
+    # The same through $SERJOURNAL_DB, and Tab completion offers nothing, at once.
+    listed = run_cli("list", env=child_env(SERJOURNAL_DB=str(fifo)))
+    assert listed.returncode == 3 and "not a regular file" in listed.stderr
+    completion = subprocess.run(
+        [sys.executable, "-m", "serjournal"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=child_env(
+            _SERJOURNAL_COMPLETE="complete_bash",
+            COMP_WORDS=f"serjournal list --db {fifo} --tag ",
+            COMP_CWORD="5",
+        ),
+    )
+    assert completion.returncode == 0 and completion.stdout.strip() == ""
