@@ -273,7 +273,8 @@ TEMPLATE = """\
 # valence = "pleasant"
 # energy = "high"
 
-# The breath practice: seconds per phase, and either cycles or total seconds.
+# The breath practice: seconds per phase (0 leaves a phase out, otherwise
+# 0.5 to 30), and either cycles or total seconds.
 # [breath]
 # inhale = 4
 # hold = 2

@@ -17,7 +17,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, time
 
 from serjournal import messages
-from serjournal.answers import parse_rating
+from serjournal.answers import checked_text, parse_rating
 from serjournal.errors import InputError
 from serjournal.models import CheckIn
 from serjournal.timeutil import EARLIEST_YEAR, LATEST_YEAR, on_local_clock
@@ -62,9 +62,9 @@ class DaylioReader:
             note_parts.append(messages.DAYLIO_SCALES_IN_NOTE.format(scales=cells["scales"].strip()))
         note = "\n\n".join(part for part in note_parts if part)
         if note:
-            checkin.answers["note"] = note
+            checkin.answers["note"] = checked_text("note", note)
         activities = (a.strip() for a in cells["activities"].split(ACTIVITY_SEPARATOR))
-        checkin.tags = list(dict.fromkeys(a for a in activities if a))
+        checkin.tags = list(dict.fromkeys(checked_text("tags", a) for a in activities if a))
         checkin.id = str(
             uuid.uuid5(_NAMESPACE, "\x1f".join(cells.get(k, "") for k in sorted(cells)))
         )

@@ -396,3 +396,152 @@ def test_every_command_refuses_a_journal_that_is_a_pipe(tmp_path: Path) -> None:
         ),
     )
     assert completion.returncode == 0 and completion.stdout.strip() == ""
+
+
+# --- One answer of ten megabytes ------------------------------------------------------------
+
+LIMIT = 20_000  # answers.MAX_TEXT_CHARS, as documented in the README
+TOO_LONG = "words " * (LIMIT // 6) + "and more"  # just over the limit
+assert len(TOO_LONG) > LIMIT
+
+
+def test_the_documented_limit_is_the_one_in_force() -> None:
+    from serjournal.answers import MAX_TEXT_CHARS
+
+    assert MAX_TEXT_CHARS == LIMIT
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert "20,000 characters" in readme
+
+
+def test_a_ten_megabyte_answer_is_refused_wherever_answers_enter(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    make_journal(journal_path, 1)
+    before = journal_path.read_bytes()
+    huge = {"mood": 5, "answers": {"note": "x" * 10_000_000}}
+    (tmp_path / "huge.json").write_text(json.dumps(huge), encoding="utf-8")
+    given = invoke("checkin", "--db", journal_path, "--from-json", tmp_path / "huge.json")
+    assert_one_line_error(given, "The text for note is 10,000,000 characters", "at most 20,000")
+    imported = invoke("import", "--db", journal_path, tmp_path / "huge.json")
+    assert_one_line_error(imported, "check-in 1: The text for note is 10,000,000 characters")
+
+    flags = invoke("checkin", "--db", journal_path, "--mood", "5", "--takeaway", TOO_LONG)
+    assert_one_line_error(flags, "The text for takeaway is", "at most 20,000")
+    tagged = invoke("checkin", "--db", journal_path, "--mood", "5", "--tag", TOO_LONG)
+    assert_one_line_error(tagged, "The text for tags is")
+    edited = invoke("edit", KNOWN_ID[:8], "--db", journal_path, "--set", f"focus={TOO_LONG}")
+    assert_one_line_error(edited, "The text for focus is")
+    edit_tag = invoke("edit", KNOWN_ID[:8], "--db", journal_path, "--tag", TOO_LONG)
+    assert_one_line_error(edit_tag, "The text for tags is")
+
+    from serjournal.transfer import columns
+
+    header = list(columns.CHECKINS)
+    row = dict.fromkeys(header, "") | {
+        "created_utc": "2026-11-21T08:00:00Z",
+        "utc_offset_minutes": "0",
+        "mode": "quick",
+        "note": TOO_LONG,
+    }
+    spreadsheet = tmp_path / "long.csv"
+    spreadsheet.write_text(
+        ",".join(header) + "\r\n" + ",".join(row[name] for name in header) + "\r\n",
+        encoding="utf-8",
+    )
+    from_csv = invoke("import", "--db", journal_path, spreadsheet)
+    assert_one_line_error(from_csv, "row 2: The text for note is")
+    daylio = tmp_path / "daylio.csv"
+    daylio.write_text(
+        DAYLIO_HEADER + f"2026-03-01,x,x,10:00,good,,,{TOO_LONG}\r\n", encoding="utf-8"
+    )
+    from_daylio = invoke("import", "--db", journal_path, daylio)
+    assert_one_line_error(from_daylio, "row 2: The text for note is")
+
+    assert count(journal_path) == 1
+    with sqlite3.connect(journal_path) as conn:
+        (focus,) = conn.execute(
+            "SELECT text FROM answers WHERE checkin_id = ? AND prompt = 'focus'", [KNOWN_ID]
+        ).fetchone()
+    assert focus.startswith("entry 0: ")  # the edit changed nothing
+    assert before  # the journal file was there all along
+
+
+def test_an_answer_at_the_limit_is_kept_whole(journal_path: Path, tmp_path: Path) -> None:
+    longest = ("a line of writing, then another\n" * 1000)[:LIMIT]
+    (tmp_path / "one.json").write_text(
+        json.dumps({"mood": 5, "answers": {"memory": longest}}), encoding="utf-8"
+    )
+    saved = invoke("checkin", "--db", journal_path, "--from-json", tmp_path / "one.json")
+    assert saved.exit_code == 0, saved.output
+    exported = json.loads(invoke("export", "--db", journal_path, "--format", "json").stdout)
+    assert exported["checkins"][0]["answers"]["memory"] == longest
+
+
+def test_an_answer_saved_before_the_limit_does_not_block_editing(journal_path: Path) -> None:
+    from serjournal.models import CheckIn
+    from serjournal.store.connection import open_journal
+    from serjournal.store.writes import save_checkin
+
+    old = CheckIn(mood=4, answers={"note": "n" * 50_000}, tags=["t" * 30_000])
+    db = open_journal(journal_path)
+    save_checkin(db, old)  # as an older serjournal could
+    db.close()
+    mood = invoke("edit", old.id[:8], "--db", journal_path, "--set", "mood=6")
+    assert mood.exit_code == 0, mood.output
+    exported = json.loads(invoke("export", "--db", journal_path, "--format", "json").stdout)
+    (back,) = exported["checkins"]
+    assert (back["mood"], back["answers"]["note"], back["tags"]) == (6, "n" * 50_000, old.tags)
+    longer = invoke("edit", old.id[:8], "--db", journal_path, "--set", "focus=" + "f" * 50_000)
+    assert_one_line_error(longer, "The text for focus is 50,000 characters")
+
+
+def test_an_edit_through_the_menu_with_a_too_long_answer_is_not_saved(db: Any) -> None:
+    from serjournal.errors import InputError
+    from serjournal.models import CheckIn
+    from serjournal.store.checkins import load_checkin
+    from serjournal.store.writes import edit_checkin, save_checkin
+    from serjournal.vocabulary import default_vocabulary
+
+    original = CheckIn(mood=4, answers={"note": "short"})
+    save_checkin(db, original)
+
+    def typed_at_length(current: CheckIn) -> CheckIn:
+        current.answers["shift"] = TOO_LONG
+        return current
+
+    with pytest.raises(InputError, match="The text for shift is"):
+        edit_checkin(
+            db, original.id, typed_at_length, vocabulary=default_vocabulary(), expected=original
+        )
+    assert load_checkin(db, original.id).answers == {"note": "short"}
+
+
+def test_the_interactive_text_prompt_refuses_an_answer_beyond_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import questionary
+
+    from serjournal.flow.prompter import TerminalPrompter
+
+    seen: dict[str, Any] = {}
+
+    class Asked:
+        def __init__(self, default: str) -> None:
+            self.default = default
+
+        def unsafe_ask(self) -> str:
+            return self.default
+
+    def fake_text(question: str, **options: Any) -> Asked:
+        seen.update(options)
+        return Asked(options.get("default", ""))
+
+    monkeypatch.setattr(questionary, "text", fake_text)
+    kept = "k" * 30_000  # an answer saved before the limit, offered again when editing
+    assert TerminalPrompter().text("What shifted?", default=kept) == kept
+    validate = seen["validate"]
+    assert validate(kept) is True  # Enter keeps it
+    assert validate("a short answer") is True
+    assert validate("x" * LIMIT) is True
+    hint = validate("x" * (LIMIT + 1))
+    assert isinstance(hint, str) and "20,001 characters" in hint and "20,000" in hint
