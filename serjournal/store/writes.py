@@ -202,6 +202,8 @@ def _with_words_of(stored: CheckIn, vocabulary: Vocabulary) -> Vocabulary:
     for region in regions:
         if region and region not in extended.regions:
             extended.regions.append(region)
+        if region:  # a stored word stays itself, even one an alias now maps elsewhere
+            extended.region_aliases.pop(region, None)
     for quality in (s.quality for s in stored.sensations):
         if quality not in extended.qualities:
             extended.qualities.append(quality)

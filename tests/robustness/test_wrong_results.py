@@ -330,3 +330,27 @@ def test_one_unknown_emotion_no_longer_fails_the_whole_csv_import(
     assert result.exit_code == 0, result.output
     assert "Imported 3 check-ins" in result.stdout
     assert _all_checkins(other) == _all_checkins(journal_path)
+
+
+def test_a_recorded_word_stays_itself_through_import_and_edit(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    # "jaw" is an alias of "face and jaw" today; a record that says "jaw" keeps it.
+    record = {
+        "id": "0a0a0a0a-1111-4000-8000-00000000000a",
+        "created_utc": "2026-11-20T08:00:00Z",
+        "mood": 4,
+        "sensations": [{"region": "jaw", "quality": "clenched", "intensity": 5}],
+    }
+    (tmp_path / "r.json").write_text(json.dumps([record]), encoding="utf-8")
+    assert invoke("import", "--db", journal_path, tmp_path / "r.json").exit_code == 0
+    edited = invoke("edit", record["id"], "--db", journal_path, "--set", "mood=6")
+    assert edited.exit_code == 0, edited.output
+    (back,) = _all_checkins(journal_path)
+    assert back["mood"] == 6
+    assert [(s["region"], s["quality"]) for s in back["sensations"]] == [("jaw", "clenched")]
+    # Without its id and time it is a new entry, checked like one: the typo is caught.
+    del record["id"], record["created_utc"]
+    (tmp_path / "new.json").write_text(json.dumps([record]), encoding="utf-8")
+    fresh = invoke("import", "--db", journal_path, tmp_path / "new.json")
+    assert fresh.exit_code == 2 and "Unknown quality 'clenched'" in fresh.stderr
