@@ -26,7 +26,7 @@ from tests.robustness.cli_cases import (
     import_file,
     make_journal,
 )
-from tests.robustness.procs import child_env, run_cli
+from tests.robustness.procs import SPAWNED, child_env, run_cli
 
 runner = CliRunner()
 
@@ -372,30 +372,39 @@ def _fifo_cases(journal: Path, tmp_path: Path) -> list[list[str | Path]]:
 def test_every_command_refuses_a_journal_that_is_a_pipe(tmp_path: Path) -> None:
     fifo = tmp_path / "journal.db"
     os.mkfifo(fifo)
-    cases = _fifo_cases(fifo, tmp_path)
-    for args in cases:
-        # A hang would be a timeout here (subprocess.TimeoutExpired), not a stuck suite.
-        result = run_cli(*args, env=child_env())
-        assert result.returncode != 0, (args, result.stdout)
-        assert "Traceback" not in result.stderr, (args, result.stderr)
-        said = result.stderr if args[0] != "doctor" else result.stdout
-        assert "is not a regular file (a pipe or a device?)" in said, (args, said)
-        assert stat.S_ISFIFO(os.stat(fifo).st_mode), args  # still the pipe, untouched
-    # The same through $SERJOURNAL_DB, and Tab completion offers nothing, at once.
-    listed = run_cli("list", env=child_env(SERJOURNAL_DB=str(fifo)))
-    assert listed.returncode == 3 and "not a regular file" in listed.stderr
-    completion = subprocess.run(
+    runs = [(args, child_env()) for args in _fifo_cases(fifo, tmp_path)]
+    runs.append((["list"], child_env(SERJOURNAL_DB=str(fifo))))  # the same through the env
+    # All at once (two cores), each in its own process: a hang is a timeout
+    # below and the children are killed (conftest), never a stuck suite.
+    started = [
+        (args, _start([sys.executable, "-m", "serjournal", *map(str, args)], env))
+        for args, env in runs
+    ]
+    tab = _start(
         [sys.executable, "-m", "serjournal"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=child_env(
+        child_env(
             _SERJOURNAL_COMPLETE="complete_bash",
             COMP_WORDS=f"serjournal list --db {fifo} --tag ",
             COMP_CWORD="5",
         ),
     )
-    assert completion.returncode == 0 and completion.stdout.strip() == ""
+    for args, child in started:
+        stdout, stderr = child.communicate(timeout=120)
+        assert child.returncode != 0, (args, stdout)
+        assert "Traceback" not in stderr, (args, stderr)
+        said = stderr if args[0] != "doctor" else stdout
+        assert "is not a regular file (a pipe or a device?)" in said, (args, said)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe: nothing moved or replaced
+    suggestions, _ = tab.communicate(timeout=120)
+    assert tab.returncode == 0 and suggestions.strip() == ""  # Tab offers nothing, at once
+
+
+def _start(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
+    child = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    SPAWNED.append(child)  # killed at the end of the test if still running
+    return child
 
 
 # --- One answer of ten megabytes ------------------------------------------------------------
