@@ -274,7 +274,10 @@ def checkin_from_dict(
     if data.get("created_utc"):
         _set_recorded_time(checkin, data)
     elif data.get("local_date") or data.get("utc_offset_minutes") is not None:
-        raise InputError(messages.DATE_WITHOUT_TIME.format(day=data.get("local_date") or "-"))
+        given = (
+            f"local_date {data['local_date']}" if data.get("local_date") else "utc_offset_minutes"
+        )
+        raise InputError(messages.DATE_WITHOUT_TIME.format(given=given))
     mode = data.get("mode", "full")
     if mode not in ("full", "quick"):
         raise InputError(messages.BAD_MODE.format(mode=mode))

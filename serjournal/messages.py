@@ -496,7 +496,7 @@ TEXT_TOO_LONG = (
     "Shorten it, or split it over several answers."
 )
 DATE_WITHOUT_TIME = (
-    "local_date {day} is given without created_utc; a day alone does not say when. "
+    "{given} is given without created_utc; a day alone does not say when. "
     "Give created_utc and utc_offset_minutes too (as exports do), or neither."
 )
 IMPORT_EMPTY_ENTRY = "it is empty (no answers and no time), so there is nothing to import"

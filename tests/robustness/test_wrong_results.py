@@ -250,6 +250,10 @@ def test_a_local_date_without_a_time_is_refused(journal_path: Path, tmp_path: Pa
     one.write_text('{"local_date": "2026-11-20", "mood": 5}', encoding="utf-8")
     given = invoke("checkin", "--db", journal_path, "--from-json", one)
     assert given.exit_code == 2 and "without created_utc" in given.stderr
+    one.write_text('{"utc_offset_minutes": 60, "mood": 5}', encoding="utf-8")
+    offset = invoke("checkin", "--db", journal_path, "--from-json", one)
+    assert offset.exit_code == 2
+    assert "utc_offset_minutes is given without created_utc" in offset.stderr
     assert not journal_path.exists() or stored(journal_path) == []
 
 
