@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from serjournal import content, messages
@@ -184,24 +187,82 @@ def parse_answer_key(key: str) -> str:
 # --- JSON documents ------------------------------------------------------------------
 
 
-def load_json_document(text: str, source: str) -> Any:
+# A JSON export nests five deep (envelope, list, check-in, sensations, one
+# sensation); anything far deeper is not ours, and would exhaust the stack of
+# whatever walks it later (a repr, a canonical dump for an id).
+MAX_JSON_DEPTH = 32
+
+
+def load_json_document(text: str, source: str | Path) -> Any:
+    """--from-json and import: the JSON in `text`, or one clear line."""
     try:
-        return json.loads(text)
+        document = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
             messages.BAD_JSON.format(source=source, line=error.lineno, reason=error.msg)
         ) from None
     except RecursionError:  # "[[[[..." thousands deep: hostile, not a check-in
         raise InputError(messages.JSON_TOO_DEEP.format(source=source)) from None
+    if _depth_over(document, MAX_JSON_DEPTH):
+        raise InputError(messages.JSON_TOO_DEEP.format(source=source))
+    return document
 
 
-def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckIn:
+def _depth_over(document: Any, limit: int) -> bool:
+    """Whether lists and objects nest deeper than `limit`, found without recursion."""
+    level: list[Any] = [document]
+    for _ in range(limit + 1):
+        level = [
+            child
+            for value in level
+            if isinstance(value, list | dict)
+            for child in (value.values() if isinstance(value, dict) else value)
+        ]
+        if not level:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """How a dictionary is read: against which vocabulary; whether words the
+    vocabulary lacks are kept (a record); which long texts were stored before
+    the length limit existed (an edit must not be blocked by them)."""
+
+    vocabulary: Vocabulary
+    recorded: bool = False
+    stored_texts: frozenset[str] = frozenset()
+
+    def word(self, field: str, value: Any, lookup: Callable[[str], str]) -> str:
+        text = checked_text(field, str(value))
+        recorded = normalise(text) if self.recorded else ""
+        # A record keeps its word (another machine's config, a word since
+        # removed), even one an alias would now turn into another.
+        return recorded or lookup(text)
+
+    def text(self, field: str, value: Any) -> str:
+        if isinstance(value, str) and value in self.stored_texts:
+            return value
+        return checked_text(field, value)
+
+
+def checkin_from_dict(
+    data: Any,
+    vocabulary: Vocabulary | None = None,
+    *,
+    recorded: bool = False,
+    stored_texts: frozenset[str] = frozenset(),
+) -> CheckIn:
     """Validate a check-in in its dictionary form (see models.CheckIn.to_dict).
 
     Only "mode" and the answers themselves are needed; id and times are made
-    when missing. Unknown keys are refused so a typo is not silently dropped.
+    when missing (a local_date without created_utc is refused: a day alone
+    does not say when). Unknown keys are refused so a typo is not silently
+    dropped. `recorded` (an imported entry that carries its id and time)
+    keeps region and quality words the vocabulary does not know;
+    `stored_texts` may exceed the length limit (they were saved before it).
     """
-    vocabulary = vocabulary or default_vocabulary()
+    rules = _Rules(vocabulary or default_vocabulary(), recorded, stored_texts)
     if not isinstance(data, dict):
         raise InputError(messages.JSON_NOT_OBJECT)
     unknown = set(data) - _KNOWN_KEYS
@@ -212,6 +273,11 @@ def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckI
         checkin.id = _checkin_id(_text(data, "id"))
     if data.get("created_utc"):
         _set_recorded_time(checkin, data)
+    elif data.get("local_date") or data.get("utc_offset_minutes") is not None:
+        given = (
+            f"local_date {data['local_date']}" if data.get("local_date") else "utc_offset_minutes"
+        )
+        raise InputError(messages.DATE_WITHOUT_TIME.format(given=given))
     mode = data.get("mode", "full")
     if mode not in ("full", "quick"):
         raise InputError(messages.BAD_MODE.format(mode=mode))
@@ -221,19 +287,17 @@ def checkin_from_dict(data: Any, vocabulary: Vocabulary | None = None) -> CheckI
     checkin.duration_seconds = _optional_count(data, "duration_seconds")
     checkin.practice = parse_practice(data.get("practice"))
     checkin.practice_seconds = _optional_count(data, "practice_seconds")
-    checkin.sensations = [_sensation_from(item, vocabulary) for item in _list(data, "sensations")]
-    checkin.emotions = [_emotion_from(item, vocabulary) for item in _list(data, "emotions")]
+    checkin.sensations = [_sensation_from(item, rules) for item in _list(data, "sensations")]
+    checkin.emotions = [_emotion_from(item, rules) for item in _list(data, "emotions")]
     if sum(s.is_target for s in checkin.sensations) > 1:
         raise InputError(messages.TWO_TARGETS)
     answers = data.get("answers") or {}
     if not isinstance(answers, dict):
         raise InputError(messages.JSON_FIELD_TYPE.format(field="answers", kind="an object"))
-    checkin.answers = {parse_answer_key(k): _answer_text(k, v) for k, v in answers.items() if v}
+    checkin.answers = {parse_answer_key(k): rules.text(k, v) for k, v in answers.items() if v}
     # Each tag once, as the journal stores them.
     checkin.tags = list(
-        dict.fromkeys(
-            _answer_text("tags", t).strip() for t in _list(data, "tags") if str(t).strip()
-        )
+        dict.fromkeys(rules.text("tags", t).strip() for t in _list(data, "tags") if str(t).strip())
     )
     if data.get("edited_utc"):
         checkin.edited_utc = _utc(data, "edited_utc")
@@ -245,7 +309,8 @@ _KNOWN_KEYS = set(CheckIn().to_dict())
 
 def _set_recorded_time(checkin: CheckIn, data: dict[str, Any]) -> None:
     checkin.created_utc = _utc(data, "created_utc")
-    offset = data.get("utc_offset_minutes", 0)
+    offset = data.get("utc_offset_minutes")
+    offset = 0 if offset is None else offset  # UTC unless said otherwise
     if isinstance(offset, bool) or not isinstance(offset, int) or abs(offset) > 18 * 60:
         raise InputError(
             messages.JSON_FIELD_TYPE.format(
@@ -274,7 +339,7 @@ def _text(data: dict[str, Any], key: str) -> str:
     value = data[key]
     if not isinstance(value, str):
         raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="text"))
-    return value
+    return checked_text(key, value)
 
 
 def _checkin_id(text: str) -> str:
@@ -285,13 +350,25 @@ def _checkin_id(text: str) -> str:
         raise InputError(messages.BAD_WHOLE_ID.format(id=text)) from None
 
 
-def _answer_text(key: str, value: Any) -> str:
+# One answer (or tag, or word) holds at most this many characters: about
+# 3,000 words, pages of writing. Far longer text is a mistake or hostile, and
+# would make `show` and the review slow for everyone (see README, "Your data").
+MAX_TEXT_CHARS = 20_000
+
+
+def checked_text(field: str, value: Any) -> str:
+    """Text given for `field` (flags, JSON, an import, an edit): readable text
+    (no undecodable bytes, no lone surrogates) of at most MAX_TEXT_CHARS."""
     if not isinstance(value, str):
-        raise InputError(messages.JSON_FIELD_TYPE.format(field=key, kind="text"))
+        raise InputError(messages.JSON_FIELD_TYPE.format(field=field, kind="text"))
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # undecodable bytes from the terminal or a file
-        raise InputError(messages.TEXT_NOT_UTF8.format(field=key)) from None
+        raise InputError(messages.TEXT_NOT_UTF8.format(field=field)) from None
+    if len(value) > MAX_TEXT_CHARS:
+        raise InputError(
+            messages.TEXT_TOO_LONG.format(field=field, length=len(value), limit=MAX_TEXT_CHARS)
+        )
     return value
 
 
@@ -319,9 +396,10 @@ def _list(data: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _sensation_from(item: Any, vocabulary: Vocabulary) -> Sensation:
+def _sensation_from(item: Any, rules: _Rules) -> Sensation:
+    vocabulary = rules.vocabulary
     if isinstance(item, str):
-        return parse_sensation(item, vocabulary)
+        return parse_sensation(checked_text("sensations", item), vocabulary)
     if not isinstance(item, dict) or "region" not in item or "quality" not in item:
         raise InputError(
             messages.JSON_FIELD_TYPE.format(
@@ -329,30 +407,31 @@ def _sensation_from(item: Any, vocabulary: Vocabulary) -> Sensation:
             )
         )
     return Sensation(
-        region=vocabulary.region(str(item["region"])),
-        side=vocabulary.side(str(item["side"])) if item.get("side") else None,
-        quality=vocabulary.quality(str(item["quality"])),
+        region=rules.word("region", item["region"], vocabulary.region),
+        side=vocabulary.side(checked_text("side", str(item["side"]))) if item.get("side") else None,
+        quality=rules.word("quality", item["quality"], vocabulary.quality),
         intensity=parse_rating("sensation intensity", item.get("intensity")),
         intensity_after=optional_rating("sensation intensity_after", item.get("intensity_after")),
         is_target=bool(item.get("is_target", False)),
     )
 
 
-def _emotion_from(item: Any, vocabulary: Vocabulary) -> EmotionEntry:
+def _emotion_from(item: Any, rules: _Rules) -> EmotionEntry:
     """One emotion of a JSON document. A recorded entry (family, valence and
     energy all given, as every export writes them) is kept exactly as it was
     recorded, under its own name. Otherwise the name is looked up like a
     typed word: a synonym or everyday form is saved as its word ("glad" as
     happy), with that word's coordinates."""
+    vocabulary = rules.vocabulary
     if isinstance(item, str):
-        return parse_emotion(item, vocabulary)
+        return parse_emotion(checked_text("emotions", item), vocabulary)
     if not isinstance(item, dict) or "name" not in item:
         raise InputError(
             messages.JSON_FIELD_TYPE.format(
                 field="emotions", kind="objects with name and intensity"
             )
         )
-    name = normalise(str(item["name"]))
+    name = normalise(checked_text("emotion name", str(item["name"])))
     if not name:
         raise InputError(
             messages.JSON_FIELD_TYPE.format(
@@ -365,8 +444,12 @@ def _emotion_from(item: Any, vocabulary: Vocabulary) -> EmotionEntry:
     # A stored entry keeps the coordinates it was written with, even when the
     # user's vocabulary has since changed, so exports re-import unchanged.
     coordinates = {
-        k: str(item.get(k) or getattr(known, k)) for k in ("family", "valence", "energy")
+        k: checked_text(f"emotion {k}", str(item.get(k) or getattr(known, k)))
+        for k in ("family", "valence", "energy")
     }
+    coordinates["family"] = normalise(coordinates["family"])  # as the config writes them
+    if not coordinates["family"]:
+        raise InputError(messages.JSON_FIELD_TYPE.format(field="emotions", kind="with a family"))
     if coordinates["valence"] not in ("pleasant", "unpleasant") or coordinates["energy"] not in (
         "high",
         "low",
@@ -380,5 +463,7 @@ def _emotion_from(item: Any, vocabulary: Vocabulary) -> EmotionEntry:
         name=known.name if known else name,
         **coordinates,
         intensity=parse_rating("emotion intensity", item.get("intensity")),
-        region=vocabulary.region(str(item["region"])) if item.get("region") else None,
+        region=rules.word("region", item["region"], vocabulary.region)
+        if item.get("region")
+        else None,
     )

@@ -23,6 +23,7 @@ TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "p
 EMOTION_KEYS = {"family", "valence", "energy", "arousal", "like"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
 STAGE_TEXT_KEYS = {"title", "orientation"}
+MIN_PHASE, MAX_PHASE = 0.5, 30  # seconds of one breath phase
 
 
 @dataclass
@@ -47,6 +48,9 @@ class ConfigProblem(Exception):
 def load_config(path: Path | None = None) -> Config:
     path = path or paths.config_file()
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A FIFO or a device: reading it would wait for ever.
+            raise OSError(0, messages.CONFIG_NOT_A_FILE)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Config(path=path)
@@ -80,6 +84,8 @@ def parse_config(text: str) -> Config:
         match = re.search(r"line (\d+)", str(error))
         reason = str(error).split(" (at")[0]
         raise ConfigProblem(SYNTAX, reason, int(match[1]) if match else None) from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ConfigProblem(SYNTAX, messages.CONFIG_TOO_DEEP) from None
     _no_unknown(data, TOP_KEYS, "")
     config = Config()
     config.default_mode = _choice(data, "default_mode", MODES, "full")
@@ -245,12 +251,17 @@ def _breath(spec: dict[str, Any], base: content.BreathPattern) -> content.Breath
     for key in ("inhale", "hold", "exhale"):
         if key in spec:
             value = spec[key]
+            # 0 leaves the phase out; a phase of a few microseconds would make
+            # `seconds` ask for billions of breaths.
             if (
                 isinstance(value, bool)
                 or not isinstance(value, int | float)
-                or not 0 <= value <= 30
+                or not (value == 0 or MIN_PHASE <= value <= MAX_PHASE)
             ):
-                raise ConfigProblem(f"breath.{key}", messages.CONFIG_WANT_SECONDS)
+                raise ConfigProblem(
+                    f"breath.{key}",
+                    messages.CONFIG_WANT_PHASE.format(shortest=MIN_PHASE, longest=MAX_PHASE),
+                )
             values[key] = float(value)
     pattern = replace(base, **values)  # type: ignore[arg-type]  # phases are float seconds
     if pattern.inhale + pattern.hold + pattern.exhale <= 0:
@@ -344,7 +355,8 @@ TEMPLATE = """\
 # valence = "pleasant"
 # energy = "high"
 
-# The breath practice: seconds per phase, and either cycles or total seconds.
+# The breath practice: seconds per phase (0 leaves a phase out, otherwise
+# 0.5 to 30), and either cycles or total seconds.
 # [breath]
 # inhale = 4
 # hold = 2

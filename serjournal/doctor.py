@@ -54,6 +54,13 @@ def check_journal_exists(journal: Path) -> Check:
         )
     if not journal.exists():  # a new install: the normal state, not a problem
         return Check("journal", True, messages.DOCTOR_NO_JOURNAL.format(path=journal))
+    if not journal.is_file():  # a FIFO or a device: opening it would hang
+        return Check(
+            "journal",
+            False,
+            messages.DOCTOR_NOT_A_FILE.format(path=journal),
+            messages.DOCTOR_FIX_DB_OPTION,
+        )
     return Check("journal", True, str(journal))
 
 
@@ -262,15 +269,23 @@ def check_config(config: Path) -> Check:
             messages.DOCTOR_FILES_OPEN.format(names=f"{config} ({_mode(config)})"),
             f"chmod 600 {_quote(config)}",
         )
+    if not config.is_file() and not config.is_dir():  # a FIFO: reading it would hang
+        return Check(
+            "config",
+            False,
+            messages.DOCTOR_NOT_A_FILE.format(path=config),
+            messages.DOCTOR_FIX_CONFIG,
+        )
     import tomllib
 
     try:
         tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        reason = messages.CONFIG_TOO_DEEP if isinstance(error, RecursionError) else error
         return Check(
             "config",
             False,
-            messages.DOCTOR_CONFIG_BAD.format(path=config, reason=error),
+            messages.DOCTOR_CONFIG_BAD.format(path=config, reason=reason),
             messages.DOCTOR_FIX_CONFIG,
         )
     return Check("config", True, str(config))

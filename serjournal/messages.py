@@ -588,3 +588,22 @@ def unknown_emotion(
 
 def emotion_too_vague(given: object, examples: list[str]) -> str:
     return EMOTION_TOO_VAGUE.format(given=given, examples=_words(examples or ["happy", "sad"]))
+
+# --- Wrong results, crashes and hangs (issue 9) ---------------------------------------------
+DAYLIO_DATE_OUT_OF_RANGE = (
+    "full_date '{value}' is outside the years {earliest}-{latest} a check-in can have"
+)
+TEXT_TOO_LONG = (
+    "The text for {field} is {length:,} characters long; one answer holds at most {limit:,}. "
+    "Shorten it, or split it over several answers."
+)
+DATE_WITHOUT_TIME = (
+    "{given} is given without created_utc; a day alone does not say when. "
+    "Give created_utc and utc_offset_minutes too (as exports do), or neither."
+)
+IMPORT_EMPTY_ENTRY = "it is empty (no answers and no time), so there is nothing to import"
+TEXT_HINT_TOO_LONG = "{length:,} characters; one answer holds at most {limit:,}"
+CONFIG_NOT_A_FILE = "it is not a regular file (a pipe or a device?)"
+CONFIG_TOO_DEEP = "it is nested far too deeply to be a serjournal config"
+CONFIG_WANT_PHASE = "a phase lasts 0 seconds (left out) or from {shortest} to {longest} seconds."
+DOCTOR_NOT_A_FILE = "{path} is not a regular file (a pipe or a device?)"

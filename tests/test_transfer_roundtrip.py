@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from serjournal import content
+from serjournal.answers import MAX_SECONDS, MAX_TEXT_CHARS
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store.checkins import count_checkins
 from serjournal.store.connection import open_journal
@@ -21,6 +22,7 @@ from serjournal.transfer import csv_safety
 from serjournal.transfer.export_csv import escape_tag, write_table
 from serjournal.transfer.import_own import split_tags
 from serjournal.transfer.importing import import_file
+from serjournal.vocabulary import normalise
 from tests.transfer_helpers import all_dicts, csv_text, fill, json_text, make_checkin, write
 
 RISKY = ["", "=", "+", "-", "@", "\t", "\r", "'", "''", '"', ",", "\n", "'="]
@@ -32,12 +34,43 @@ tags = st.text(characters, min_size=1, max_size=20).map(str.strip).filter(bool)
 ratings = st.none() | st.integers(0, 10)
 
 
+# Words the journal can hold: the built-in ones, and any a config adds
+# (normalised, and holding the list separators ; : / and \\ too).
+own_words = (
+    (
+        st.text(st.sampled_from("ab ;:/\\-_'()é🌿"), min_size=1, max_size=12)
+        | st.text(characters, min_size=1, max_size=12)
+    )
+    .map(normalise)
+    .filter(lambda w: bool(w) and normalise(w) == w)
+)
+regions = st.sampled_from(content.REGIONS) | own_words
+qualities = st.sampled_from(content.QUALITIES) | own_words
+
+
+@st.composite
+def emotion_words(draw: st.DrawFn) -> tuple[str, str, str, str]:
+    """A built-in emotion as it is, one a config redefined, or a config's own."""
+    word = draw(st.sampled_from(content.EMOTIONS))
+    kind = draw(st.sampled_from(["built in", "redefined", "own"]))
+    if kind == "built in":
+        return word.name, word.family, word.valence, word.energy
+    name = word.name if kind == "redefined" else draw(own_words)
+    return (
+        name,
+        draw(own_words | st.sampled_from(content.FAMILIES)),
+        draw(st.sampled_from(["pleasant", "unpleasant"])),
+        draw(st.sampled_from(["high", "low"])),
+    )
+
+
 @st.composite
 def checkins(draw: st.DrawFn) -> CheckIn:
+    """Any check-in the journal can hold (see the README's "Your data")."""
     sensations = [
         Sensation(
-            region=draw(st.sampled_from(content.REGIONS)),
-            quality=draw(st.sampled_from(content.QUALITIES)),
+            region=draw(regions),
+            quality=draw(qualities),
             intensity=draw(st.integers(0, 10)),
             side=draw(st.none() | st.sampled_from(content.SIDES)),
             intensity_after=draw(ratings),
@@ -48,24 +81,15 @@ def checkins(draw: st.DrawFn) -> CheckIn:
         target = draw(st.none() | st.integers(0, len(sensations) - 1))
         if target is not None:
             sensations[target].is_target = True
-    emotions = []
-    for _ in range(draw(st.integers(0, 3))):
-        word = draw(st.sampled_from(content.EMOTIONS))
-        emotions.append(
-            EmotionEntry(
-                word.name,
-                word.family,
-                word.valence,
-                word.energy,
-                draw(st.integers(0, 10)),
-                draw(st.none() | st.sampled_from(content.REGIONS)),
-            )
-        )
+    emotions = [
+        EmotionEntry(*draw(emotion_words()), draw(st.integers(0, 10)), draw(st.none() | regions))
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     checkin = CheckIn(
         mode=draw(st.sampled_from(["full", "quick"])),
-        duration_seconds=draw(st.none() | st.integers(0, 10_000)),
+        duration_seconds=draw(st.none() | st.integers(0, MAX_SECONDS)),
         practice=draw(st.none() | st.sampled_from(list(content.PRACTICES))),
-        practice_seconds=draw(st.none() | st.integers(0, 3600)),
+        practice_seconds=draw(st.none() | st.integers(0, MAX_SECONDS)),
         sensations=sensations,
         emotions=emotions,
         answers=draw(st.dictionaries(st.sampled_from(list(content.ANSWER_STAGE)), texts)),
@@ -73,8 +97,9 @@ def checkins(draw: st.DrawFn) -> CheckIn:
     )
     for name in ("settledness", "mood", "energy", "distress", "distress_after", "closing_mood"):
         setattr(checkin, name, draw(ratings))
-    offset = timedelta(minutes=draw(st.integers(-12 * 60, 14 * 60)))
-    moment = draw(st.datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1)))
+    # Every offset and year a check-in can have.
+    offset = timedelta(minutes=draw(st.integers(-18 * 60, 18 * 60)))
+    moment = draw(st.datetimes(datetime(1900, 1, 2), datetime(2999, 12, 30)))
     checkin.set_time(moment.replace(tzinfo=timezone(offset)))
     if draw(st.booleans()):
         checkin.edited_utc = checkin.created_utc + timedelta(hours=1)
@@ -110,9 +135,13 @@ def test_json_round_trip_keeps_every_field(originals: list[CheckIn]) -> None:
     _round_trip(originals, "json")
 
 
-def test_very_long_answers_round_trip_in_csv() -> None:
-    # Longer than the csv module's default 128 KiB cell limit.
-    long = make_checkin(answers={"memory": '=a, "b"\n' * 40_000, "note": "🌿" * 70_000})
+def test_the_longest_answers_and_cells_round_trip_in_csv() -> None:
+    # Answers at the length limit, and a tags cell longer than the csv
+    # module's default 128 KiB cell limit.
+    long = make_checkin(
+        answers={"memory": '=a, "b"\n' * (MAX_TEXT_CHARS // 8), "note": "🌿" * MAX_TEXT_CHARS},
+        tags=[f"{n} " + "x" * (MAX_TEXT_CHARS - 2) for n in range(8)],
+    )
     _round_trip([long], "csv")
     _round_trip([long], "json")
 

@@ -83,7 +83,12 @@ def test_checkins_csv_re_imports_and_exports_the_same_file(journal_path: Path) -
     with_the_users_config()
     ok("import", str(FROZEN / "checkins.csv"), "--db", str(journal_path))
     exported = ok("export", "--table", "checkins", "--db", str(journal_path))
-    assert exported == (FROZEN / "checkins.csv").read_text(encoding="utf-8")
+    # The same file, but for the user's own word, which now carries its family
+    # and coordinates so that it re-imports whole without the config (issue 9).
+    frozen = (FROZEN / "checkins.csv").read_text(encoding="utf-8")
+    own = "wistful:4:throat"
+    assert own in frozen
+    assert exported == frozen.replace(own, own + ":sadness:unpleasant:low")
     saved = emotions(journal_path)
     assert coordinates(saved["confused"]) == {("surprise", "unpleasant", "low")}
     assert saved["wistful"] == {("sadness", "unpleasant", "low", 4, "throat")}  # the config's

@@ -16,6 +16,7 @@ from serjournal.cli.options import (
     journal_of,
     open_reader,
 )
+from serjournal.cli.output import printing
 
 
 @app.command("list")
@@ -92,14 +93,15 @@ def list_checkins(
         min_distress=min_distress,
     )
     rows = filtered_checkins(store, chosen, limit or (None if chosen.active else 10))
-    if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-        return
-    console = make_console()
-    if not rows:
-        console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
-        return
-    console.print(checkin_table([as_line(r) for r in rows], long=long))
+    with printing():
+        if as_json:
+            typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            return
+        console = make_console()
+        if not rows:
+            console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
+            return
+        console.print(checkin_table([as_line(r) for r in rows], long=long))
 
 
 # ignore_unknown_options: `show -2` names the second newest, not an option.
@@ -116,4 +118,5 @@ def show(
 
     store = open_reader(journal_of(ctx))
     checkin = load_checkin(store, resolve_id(store, checkin_id))
-    make_console().print(render_checkin(checkin))
+    with printing():
+        make_console().print(render_checkin(checkin))

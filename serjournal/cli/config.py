@@ -73,11 +73,11 @@ def config_edit(ctx: typer.Context) -> None:
     from serjournal.errors import InputError
 
     path = paths.config_file()
+    command = _editor_command(path)  # before anything is made: a bad $EDITOR changes nothing
     if not path.exists():
         with paths.private_output(path, journal=journal_of(ctx), overwrite=False) as out:
             out.write(TEMPLATE)
         typer.echo(messages.CONFIG_CREATED.format(path=path))
-    command = _editor_command(path)
     try:
         subprocess.run(command, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
@@ -92,8 +92,20 @@ def config_edit(ctx: typer.Context) -> None:
 
 
 def _editor_command(path: Path) -> list[str]:
+    """$VISUAL or $EDITOR as the shell would split it (it may carry options),
+    then the file. One clear line when it cannot be read as a command."""
+    from serjournal import messages
+    from serjournal.errors import InputError
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or _fallback_editor()
-    return [*shlex.split(editor), str(path)]
+    try:
+        words = shlex.split(editor)
+    except ValueError as error:  # an unclosed quote: EDITOR="'x"
+        raise InputError(
+            messages.CONFIG_EDITOR_FAILED.format(editor=editor, reason=error)
+        ) from None
+    # Only spaces: the file itself must never be run as the command.
+    return [*(words or [_fallback_editor()]), str(path)]
 
 
 def _fallback_editor() -> str:

@@ -8,6 +8,7 @@ import typer
 
 from serjournal.cli.app import app
 from serjournal.cli.options import DbOption, journal_of, open_reader
+from serjournal.cli.output import printing
 
 
 @app.command()
@@ -34,11 +35,12 @@ def search(
     store = open_reader(journal_of(ctx))
     hits = search_answers(store, query, limit)
     hits += search_tags(store, query, limit - len(hits))  # after what was written
-    if as_json:
-        typer.echo(hits_as_json(hits))
-        return
-    console = make_console()
-    if not hits:
-        console.print(messages.SEARCH_NOTHING.format(text=query), markup=False)
-        return
-    console.print(render_hits(hits))
+    with printing():
+        if as_json:
+            typer.echo(hits_as_json(hits))
+            return
+        console = make_console()
+        if not hits:
+            console.print(messages.SEARCH_NOTHING.format(text=query), markup=False)
+            return
+        console.print(render_hits(hits))

@@ -132,7 +132,13 @@ class TerminalPrompter:
     def text(self, question: str, default: str = "") -> str:
         import questionary
 
-        return str(questionary.text(question, default=default, qmark="·").unsafe_ask()).strip()
+        answer = questionary.text(
+            question,
+            default=default,
+            validate=lambda text: text == default or validate_text(text),
+            qmark="·",
+        ).unsafe_ask()
+        return str(answer).strip()
 
     def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
         import questionary
@@ -220,6 +226,16 @@ def validate_rating(answer: str, optional: bool) -> bool | str:
     if cleaned.isascii() and cleaned.isdigit() and 0 <= int(cleaned) <= 10:
         return True
     return messages.RATING_HINT_OPTIONAL if optional else messages.RATING_HINT
+
+
+def validate_text(answer: str) -> bool | str:
+    """True for an answer within the length limit (answers.MAX_TEXT_CHARS),
+    else the hint; an answer saved before the limit may be kept as it is."""
+    from serjournal.answers import MAX_TEXT_CHARS
+
+    if len(answer) <= MAX_TEXT_CHARS:
+        return True
+    return messages.TEXT_HINT_TOO_LONG.format(length=len(answer), limit=MAX_TEXT_CHARS)
 
 
 def validate_count(chosen: list[Any], limit: int | None) -> bool | str:

@@ -11,10 +11,10 @@ from datetime import date
 from typing import Any
 
 from serjournal import messages
-from serjournal.answers import parse_rating
+from serjournal.answers import checked_text, parse_rating
 from serjournal.errors import InputError
 from serjournal.store.checkins import CheckInLine
-from serjournal.store.reading import Readable
+from serjournal.store.reading import Readable, sql_limit
 from serjournal.timeutil import parse_day
 from serjournal.vocabulary import Vocabulary, normalise
 
@@ -100,7 +100,7 @@ def filtered_checkins(
         ORDER BY c.created_utc DESC, c.id
         LIMIT ?
         """,
-        [*params, -1 if limit is None else limit],
+        [*params, sql_limit(limit)],
     ).fetchall()
     keys = [
         *("id", "created_utc", "local_date", "utc_offset_minutes", "mode"),
@@ -146,6 +146,10 @@ def build_filter(
 ) -> ListFilter:
     """Check the words typed for `list` and make a ListFilter. A word that is
     no longer in the vocabulary but is in the journal still matches."""
+    # Typed words become SQL parameters: undecodable bytes get one clear line.
+    for option, words in (("--region", regions), ("--emotion", emotions), ("--tag", tags)):
+        for word in words or []:
+            checked_text(option, word)
     f = ListFilter(
         since=parse_day(since) if since else None,
         until=parse_day(until) if until else None,

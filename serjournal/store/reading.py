@@ -94,6 +94,12 @@ class Readable(Protocol):
     def execute(self, sql: str, parameters: Any = ..., /) -> Any: ...
 
 
+def sql_limit(limit: int | None) -> int:
+    """A LIMIT parameter: -1 (no limit) for None, or for a count beyond
+    SQLite's integers, which could not be bound (and means all anyway)."""
+    return -1 if limit is None or limit > 2**63 - 1 else limit
+
+
 def open_for_reading(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to the journal at `path`, or None when there is none yet."""
     if not path.exists():
@@ -122,16 +128,7 @@ def refuse_unopenable(path: Path) -> None:
     from serjournal import messages
     from serjournal.errors import JournalError
 
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as error:
-        raise JournalError(
-            messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
-        ) from None
-    if stat.S_ISDIR(mode):
-        raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
-    if not stat.S_ISREG(mode):
-        raise JournalError(messages.JOURNAL_NOT_A_FILE.format(path=path))
+    refuse_not_a_file(path)
     if _identity(path) in _OPEN:
         return  # already open through SQLite in this process: ours, and not to be touched
     try:
@@ -143,6 +140,24 @@ def refuse_unopenable(path: Path) -> None:
         ) from None
     if header and header != SQLITE_HEADER:
         raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
+
+
+def refuse_not_a_file(path: Path) -> None:
+    """A folder, a FIFO or a device where a journal file should be: one clear
+    line. Restore, which rescues damaged journals, checks only this much."""
+    from serjournal import messages
+    from serjournal.errors import JournalError
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as error:
+        raise JournalError(
+            messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
+        ) from None
+    if stat.S_ISDIR(mode):
+        raise JournalError(messages.JOURNAL_IS_DIRECTORY.format(path=path))
+    if not stat.S_ISREG(mode):
+        raise JournalError(messages.JOURNAL_NOT_A_FILE.format(path=path))
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from serjournal import messages
 from serjournal.errors import InputError
-from serjournal.store.reading import Readable
+from serjournal.store.reading import Readable, sql_limit
 
 # Control characters mark the matched words in a snippet: they cannot occur in
 # answers typed at a prompt, so user text is never mistaken for a marker.
@@ -57,7 +57,7 @@ def search_answers(db: Readable, text: str, limit: int = 20) -> list[SearchHit]:
         ORDER BY answers_fts.rank, c.created_utc DESC
         LIMIT ?
         """,
-        [SNIPPET_TOKENS, fts_query(text), limit],
+        [SNIPPET_TOKENS, fts_query(text), sql_limit(limit)],
     ).fetchall()
     return [SearchHit(*row) for row in rows]
 
@@ -91,7 +91,7 @@ def search_tags(db: Readable, text: str, limit: int = 20) -> list[SearchHit]:
         ORDER BY c.created_utc DESC, t.tag
         LIMIT ?
         """,
-        [wanted, prefix, escaped + "%", limit],
+        [wanted, prefix, escaped + "%", sql_limit(limit)],
     ).fetchall()
     return [
         SearchHit(r[0], r[1], r[2], r[3], TAG_PROMPT, f"{MARK_START}{r[4]}{MARK_END}") for r in rows

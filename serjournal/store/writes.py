@@ -168,7 +168,12 @@ def edit_checkin(
         if expected is not None and current.to_dict() != expected.to_dict():
             raise EditConflict(messages.EDIT_CONFLICT.format(short_id=checkin_id[:8]), current)
         edited = change(copy.deepcopy(current))
-        checked = checkin_from_dict(edited.to_dict(), _with_words_of(current, vocabulary))
+        checked = checkin_from_dict(
+            edited.to_dict(),
+            _with_words_of(current, vocabulary),
+            # Answers saved before the length limit existed must not block an edit.
+            stored_texts=frozenset([*current.answers.values(), *current.tags]),
+        )
         checked.edited_utc = current.edited_utc
         if same_answers(checked, current):
             return Edited(current, changed=False)
@@ -197,6 +202,8 @@ def _with_words_of(stored: CheckIn, vocabulary: Vocabulary) -> Vocabulary:
     for region in regions:
         if region and region not in extended.regions:
             extended.regions.append(region)
+        if region:  # a stored word stays itself, even one an alias now maps elsewhere
+            extended.region_aliases.pop(region, None)
     for quality in (s.quality for s in stored.sensations):
         if quality not in extended.qualities:
             extended.qualities.append(quality)

@@ -79,10 +79,14 @@ def restore(source: Path, journal: Journal, now: datetime | None = None) -> Rest
     and a new one made; otherwise a copy of it is kept aside, taken under the
     same write lock that the replacement holds to its end."""
     from serjournal.store.connection import open_journal
+    from serjournal.store.reading import refuse_not_a_file
     from serjournal.store.writes import replace_contents
 
     if journal.exists() and _same_file(source, journal.path):
         raise InputError(messages.RESTORE_IS_JOURNAL.format(path=source))
+    if journal.exists():
+        # A damaged journal is renamed aside, but never a folder, pipe or device.
+        refuse_not_a_file(journal.path)
     upgraded = _checked_and_upgraded(source)
     aside: Path | None = None
     try:

@@ -22,6 +22,11 @@ ANSWER_COLUMNS: tuple[str, ...] = (
 
 TARGET_MARK = " (target)"
 LIST_SEPARATOR = "; "
+# Inside the sensations and emotions cells, a word's own ';', ':', '/' or
+# backslash has a backslash before it, so a config region "neck/throat" or a
+# quality "tight; sore" comes back as itself (see escape and split_escaped).
+ESCAPE = "\\"
+SPECIAL = (ESCAPE, ";", ":", "/")
 
 CHECKINS: dict[str, str] = {
     "id": "The check-in's stable UUID. Importing skips ids already in the journal.",
@@ -39,9 +44,14 @@ CHECKINS: dict[str, str] = {
     "practice_seconds": "How long the practice lasted.",
     "sensations": (
         "Each sensation as REGION[/SIDE]:QUALITY:INTENSITY[:AFTER], separated by '; '; "
-        "' (target)' marks the one the dialogue was about."
+        "' (target)' marks the one the dialogue was about. A ';', ':', '/' or '\\' inside "
+        "a word has a '\\' before it."
     ),
-    "emotions": "Each emotion as NAME:INTENSITY[:REGION], separated by '; '.",
+    "emotions": (
+        "Each emotion as NAME:INTENSITY[:REGION], separated by '; '. A word that is not "
+        "built in (your own, or one whose family differs) adds its coordinates: "
+        "NAME:INTENSITY:[REGION]:FAMILY:VALENCE:ENERGY. Words escaped as in sensations."
+    ),
     "tags": "Tags separated by '; '; a ';' or '\\' inside a tag has a '\\' before it.",
     **{key: f"The '{key}' answer, as written." for key in ANSWER_COLUMNS},
     "edited_utc": "When the check-in was last edited, in UTC (empty if never).",
@@ -94,3 +104,48 @@ NUMERIC: frozenset[str] = frozenset(
         "is_target",
     }
 )
+
+
+def escape(word: str) -> str:
+    """A word inside a list cell, its separators made literal."""
+    for char in SPECIAL:  # the escape character itself first
+        word = word.replace(char, ESCAPE + char)
+    return word
+
+
+def split_escaped(text: str, separator: str) -> list[str]:
+    """`text` split at each `separator` that has no escape before it; the
+    parts keep their escapes, so they can be split again (unescape last)."""
+    parts: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in text:
+        if escaped:
+            current += [ESCAPE, char]
+            escaped = False
+        elif char == ESCAPE:
+            escaped = True
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if escaped:
+        current.append(ESCAPE)
+    parts.append("".join(current))
+    return parts
+
+
+def unescape(text: str) -> str:
+    """The word as it was: each escaped character for itself."""
+    out: list[str] = []
+    escaped = False
+    for char in text:
+        if escaped or char != ESCAPE:
+            out.append(char)
+            escaped = False
+        else:
+            escaped = True
+    if escaped:
+        out.append(ESCAPE)
+    return "".join(out)

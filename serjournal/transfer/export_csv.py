@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import IO, Any
 
+from serjournal import content
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store.reading import Readable
 from serjournal.store.stream import day_filter, iter_checkins, read_snapshot
@@ -66,15 +67,27 @@ def checkin_row(checkin: CheckIn) -> dict[str, Any]:
 
 
 def sensation_text(s: Sensation) -> str:
-    """The same REGION[/SIDE]:QUALITY:INTENSITY[:AFTER] form `checkin -s` takes."""
-    text = f"{s.region}{'/' + s.side if s.side else ''}:{s.quality}:{s.intensity}"
+    """The same REGION[/SIDE]:QUALITY:INTENSITY[:AFTER] form `checkin -s`
+    takes, with separators inside a word escaped (columns.escape)."""
+    where = columns.escape(s.region) + ("/" + columns.escape(s.side) if s.side else "")
+    text = f"{where}:{columns.escape(s.quality)}:{s.intensity}"
     if s.intensity_after is not None:
         text += f":{s.intensity_after}"
     return text + (columns.TARGET_MARK if s.is_target else "")
 
 
 def emotion_text(e: EmotionEntry) -> str:
-    return f"{e.name}:{e.intensity}" + (f":{e.region}" if e.region else "")
+    """NAME:INTENSITY[:REGION]; a word not built in (or built in with other
+    coordinates) adds FAMILY:VALENCE:ENERGY, so it re-imports under any config."""
+    text = f"{columns.escape(e.name)}:{e.intensity}"
+    region = columns.escape(e.region) if e.region else ""
+    if _BUILT_IN.get(e.name) == (e.family, e.valence, e.energy):
+        return text + (f":{region}" if region else "")
+    coordinates = ":".join(columns.escape(c) for c in (e.family, e.valence, e.energy))
+    return f"{text}:{region}:{coordinates}"
+
+
+_BUILT_IN = {e.name: (e.family, e.valence, e.energy) for e in content.EMOTIONS}
 
 
 def escape_tag(tag: str) -> str:
@@ -112,8 +125,8 @@ def readme_text() -> str:
         "",
         "checkins.csv can be imported back (`serjournal import checkins.csv`); check-ins whose",
         "id is already in the journal are skipped. The other tables are for analysis.",
-        "In checkins.csv an emotion's family, valence and energy come from the vocabulary",
-        "when it is read back; the JSON export (`--format json`) keeps them as recorded.",
+        "In checkins.csv an emotion that is not built in carries its family, valence and",
+        "energy, so every check-in comes back exactly as recorded, under any config.",
     ]
     for table, described in columns.TABLES.items():
         lines += ["", f"## {table}.csv", ""]

@@ -4,8 +4,9 @@ activities, note_title, note, and in newer versions scales).
 Each entry becomes a quick check-in: the five Daylio moods are placed on the
 0-10 mood scale, activities become tags, the title and note become the note
 answer. Daylio gives no time zone, so times are read in the local zone of
-this computer on that date. Ids are derived from the entry's content, so
-importing the same Daylio file twice adds nothing the second time.
+this computer on that date, with its daylight-saving rules (timeutil). Ids
+are derived from the entry's content, so importing the same Daylio file
+twice adds nothing the second time.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from serjournal import messages
-from serjournal.answers import parse_rating
+from serjournal.answers import checked_text, parse_rating
 from serjournal.errors import InputError
 from serjournal.models import CheckIn
+from serjournal.timeutil import EARLIEST_YEAR, LATEST_YEAR, on_local_clock
 
 REQUIRED_COLUMNS = frozenset({"full_date", "time", "mood", "activities", "note"})
 KNOWN_COLUMNS = REQUIRED_COLUMNS | {"date", "weekday", "note_title", "scales"}
@@ -49,8 +51,7 @@ class DaylioReader:
         day = _day(cells["full_date"])
         clock = parse_clock(cells["time"])
         checkin = CheckIn(mode="quick")
-        # A naive time's astimezone() uses the offset in force on that date (DST-aware).
-        checkin.set_time(datetime.combine(day, clock).astimezone())
+        checkin.set_time(_moment(day, clock, cells["full_date"]))
         mood_word = cells["mood"].strip()
         checkin.mood = self.moods.get(mood_word.lower())
         note_parts = [cells.get("note_title", "").strip(), cells["note"].strip()]
@@ -61,9 +62,9 @@ class DaylioReader:
             note_parts.append(messages.DAYLIO_SCALES_IN_NOTE.format(scales=cells["scales"].strip()))
         note = "\n\n".join(part for part in note_parts if part)
         if note:
-            checkin.answers["note"] = note
+            checkin.answers["note"] = checked_text("note", note)
         activities = (a.strip() for a in cells["activities"].split(ACTIVITY_SEPARATOR))
-        checkin.tags = list(dict.fromkeys(a for a in activities if a))
+        checkin.tags = list(dict.fromkeys(checked_text("tags", a) for a in activities if a))
         checkin.id = str(
             uuid.uuid5(_NAMESPACE, "\x1f".join(cells.get(k, "") for k in sorted(cells)))
         )
@@ -104,3 +105,20 @@ def _day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise InputError(messages.DAYLIO_BAD_DATE.format(value=text)) from None
+
+
+def _moment(day: date, clock: time, text: str) -> datetime:
+    """The clock time on that day in this computer's zone, by the same rules
+    as every typed time (timeutil.on_local_clock). Years a check-in cannot
+    have (it could not be edited later) are refused."""
+    try:
+        moment = on_local_clock(day, clock)
+        if EARLIEST_YEAR <= moment.astimezone(UTC).year <= LATEST_YEAR:
+            return moment
+    except (OverflowError, ValueError):
+        pass
+    raise InputError(
+        messages.DAYLIO_DATE_OUT_OF_RANGE.format(
+            value=text, earliest=EARLIEST_YEAR, latest=LATEST_YEAR
+        )
+    )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from serjournal import messages
+from serjournal.answers import load_json_document
 from serjournal.errors import InputError
 from serjournal.models import CheckIn
 from serjournal.store.checkins import checkin_exists
@@ -132,12 +132,7 @@ def _recognise(
 def _json_source(
     text: str, path: Path
 ) -> tuple[ImportReport, Entries, import_daylio.DaylioReader | None]:
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            messages.BAD_JSON.format(source=path, line=error.lineno, reason=error.msg)
-        ) from None
+    document = load_json_document(text, path)  # bad or hostile JSON: one clear line
     if not isinstance(document, list | dict) or (
         isinstance(document, dict) and not isinstance(document.get("checkins", []), list)
     ):
