@@ -549,7 +549,7 @@ ENCRYPTED_OLD_COPIES = (
 DECRYPTED_DONE = (
     "Decrypted the journal at {path} ({count} check-ins); it is a plain SQLite file again."
 )
-DOCTOR_ENCRYPTED = "encrypted ({format}), opened with its key"
+DOCTOR_ENCRYPTED = "encrypted ({format})"
 DOCTOR_PLAIN = "not encrypted ('serjournal encrypt' encrypts it)"
 DOCTOR_ENCRYPTION = "encryption"
 DOCTOR_FIX_KEY = "give the passphrase (or SERJOURNAL_PASSPHRASE_FILE) and run doctor again"
@@ -562,6 +562,7 @@ AGE_BAD_RECIPIENT = "'{value}' is not an age public key (they start with age1)."
 AGE_BAD_RECIPIENT_CONFIG = (
     "The config's backup recipients hold '{value}', which is not an age public key."
 )
+CONFIG_WANT_AGE_KEYS = "expected a list of age public keys, each starting with age1"
 AGE_BAD_IDENTITY = "{path} holds no age secret key (a line starting with AGE-SECRET-KEY-1)."
 AGE_IDENTITY_UNREADABLE = "Could not read the identity file {path}: {reason}."
 AGE_WRONG_IDENTITY = (

@@ -182,12 +182,37 @@ def unlock(
     connection.execute(f"PRAGMA key = {key_literal(key)}")
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        connection._serjournal_key = key  # type: ignore[attr-defined]  # for its backups
+        connection._serjournal_salt = salt  # type: ignore[attr-defined]
     except sqlite3.DatabaseError as error:
         code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
         if code != sqlite3.SQLITE_NOTADB:
             raise
         keys.forget(salt)
         raise JournalError(keys.wrong_key_message(path, source)) from None
+
+
+def key_and_salt(connection: sqlite3.Connection) -> tuple[bytes, bytes]:
+    """The key and salt an encrypted journal connection was unlocked with."""
+    return connection._serjournal_key, connection._serjournal_salt  # type: ignore[attr-defined]
+
+
+def open_encrypted_file(path: Path) -> sqlite3.Connection:
+    """An encrypted file that is not the journal (a backup), read-only, with
+    its key: the journal's when it is a backup of it (same salt), else asked
+    the usual way."""
+    from serjournal import keys
+
+    with path.open("rb") as handle:
+        salt = handle.read(SALT_BYTES)
+    connection = connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        key, source = keys.key_for(path, salt)
+        unlock(connection, key, salt, path=path, source=source)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def key_literal(key: bytes, salt: bytes | None = None) -> str:
@@ -200,10 +225,6 @@ def key_literal(key: bytes, salt: bytes | None = None) -> str:
 
 def new_salt() -> bytes:
     return os.urandom(SALT_BYTES)
-
-
-def is_encrypted_connection(connection: object) -> bool:
-    return getattr(connection, "library", None) == ENCRYPTED
 
 
 # --- Copies ----------------------------------------------------------------------------
