@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from serjournal.journal import Journal
 
 
+UNFINISHED = ".converting"  # the suffix of the new file while it is made
+
+
 @dataclass
 class Converted:
     count: int  # check-ins in the converted journal
@@ -79,6 +82,7 @@ def _convert(journal: Journal, key: bytes | None, salt: bytes | None) -> int:
     temporary: Path | None = None
     try:
         _take_alone(lock, journal.path)
+        _remove_unfinished(real)
         before = _tally(lock, "main")
         temporary = _new_file_beside(real)
         export_into(lock, temporary, key, salt)
@@ -180,10 +184,18 @@ def _difference(before: dict[str, int], after: dict[str, int]) -> str:
     return "unknown"
 
 
+def _remove_unfinished(real: Path) -> None:
+    """Temporary files of conversions killed part way (never used: the journal
+    stays in its place until a finished one is renamed over it). Only called
+    with the journal held alone, so no other conversion is writing them."""
+    for stale in real.parent.glob(f".{real.name}.*{UNFINISHED}"):
+        stale.unlink(missing_ok=True)
+
+
 def _new_file_beside(real: Path) -> Path:
     """An empty private file in the journal's folder (so the rename stays on
     one file system), named so no one mistakes it for a journal."""
-    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".converting", dir=real.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=UNFINISHED, dir=real.parent)
     os.close(fd)
     return Path(name)
 
