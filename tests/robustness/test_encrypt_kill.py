@@ -87,7 +87,7 @@ def test_a_kill_at_any_moment_of_encrypt_or_decrypt_leaves_one_complete_journal(
             assert child.wait(timeout=60) == 0
             whole = time.monotonic() - started
         else:
-            time.sleep(rng.uniform(0.3, 1.0) * whole)  # start-up, key, copy, check, rename
+            time.sleep(rng.uniform(0.4, 1.6) * whole)  # start-up, key, copy, check, rename
             child.send_signal(signal.SIGKILL)
         _out, err = child.communicate(timeout=60)
         assert "Traceback" not in err, err
@@ -109,7 +109,7 @@ def test_a_kill_at_any_moment_of_encrypt_or_decrypt_leaves_one_complete_journal(
     others = [p.name for p in tmp_path.iterdir() if p.name not in ("journal.db", "passphrase")]
     assert all(name.endswith(".converting") or name.startswith("journal.db-") for name in others)
     print(f"\nconversions killed: {outcomes}")
-    assert outcomes["converted"] >= 2 and outcomes["killed before"] >= 1
+    assert outcomes["converted"] >= 1 and outcomes["killed before"] >= 1
 
 
 def test_a_save_waiting_for_encrypt_lands_in_the_encrypted_journal(
