@@ -85,11 +85,6 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def file_identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of the file at `path` now, or None."""
-    return _identity(path)
-
-
 def connect_journal(
     path: Path, *, mode: str | None = None, library: str | None = None
 ) -> sqlite3.Connection:
@@ -151,11 +146,6 @@ def _connect_once(path: Path, mode: str | None, library: str | None) -> sqlite3.
     )
     cast(JournalConnection, connection).track(path)
     return connection
-
-
-def is_open_here(path: Path) -> bool:
-    """Whether this process has a SQLite connection open on the file at `path`."""
-    return _identity(path) in _OPEN
 
 
 def encryption_salt(path: Path) -> bytes | None:
