@@ -19,7 +19,10 @@ from serjournal.vocabulary import Vocabulary, normalise
 
 MODES = ("full", "quick")
 SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
-TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts"}
+TOP_KEYS = {
+    "default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts", "backup",
+}  # fmt: skip
+BACKUP_KEYS = {"recipients"}
 EMOTION_KEYS = {"family", "valence", "energy", "arousal", "like"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
 STAGE_TEXT_KEYS = {"title", "orientation"}
@@ -33,6 +36,8 @@ class Config:
     default_mode: str = "full"
     path: Path | None = None
     warning: str | None = None  # set when the file was broken and ignored
+    # age public keys that backups are encrypted to (transfer/age.py)
+    backup_recipients: list[str] = field(default_factory=list)
 
 
 class ConfigProblem(Exception):
@@ -104,7 +109,21 @@ def parse_config(text: str) -> Config:
     # The grounding breaths follow the same rhythm, kept short.
     settings.arrival_breath = replace(settings.breath, cycles=settings.arrival_breath.cycles)
     settings.stage_texts = _stage_texts(_table(data, "prompts"))
+    config.backup_recipients = _recipients(_table(data, "backup"))
     return config
+
+
+def _recipients(backup: dict[str, Any]) -> list[str]:
+    """`[backup] recipients`: age public keys (checked in full when used)."""
+    _no_unknown(backup, BACKUP_KEYS, "backup.")
+    value = backup.get("recipients", [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and v.strip().startswith("age1") for v in value
+    ):
+        raise ConfigProblem("backup.recipients", messages.CONFIG_WANT_AGE_KEYS)
+    return [v.strip() for v in value]
 
 
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -369,4 +388,9 @@ TEMPLATE = """\
 # [prompts.integrate]
 # orientation = "Gather what came up."
 # takeaway = "What will you carry into the evening?"
+
+# Encrypt every backup to age public keys (pip install 'serjournal[encrypted]'):
+# this machine can then write backups that only the matching secret key opens.
+# [backup]
+# recipients = ["age1-your-public-key"]
 """

@@ -15,14 +15,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from serjournal import messages
+from serjournal.errors import JournalError
 from serjournal.journal import BACKUP_FOLDER, Journal
 from serjournal.store import migrations
 from serjournal.store.format import APPLICATION_ID, SQLITE_HEADER
-from serjournal.store.reading import connect_journal
+from serjournal.store.reading import connect_journal, looks_encrypted
 
 # Backups are written to a `backups` folder beside the journal, one file per
-# backup named like journal-20261120-213000.db (UTC).
-BACKUP_NAME = re.compile(r"^.+-(?P<day>\d{8})-(?P<time>\d{6})\.db$")
+# backup named like journal-20261120-213000.db (UTC), .db.age when encrypted
+# to an age key.
+BACKUP_NAME = re.compile(r"^.+-(?P<day>\d{8})-(?P<time>\d{6})\.db(\.age)?$")
 
 
 @dataclass
@@ -122,14 +124,21 @@ def check_contents(journal: Path) -> list[Check]:
                 messages.DOCTOR_FIX_PERMISSIONS,
             )
         ]
-    if header and header != SQLITE_HEADER:
+    encrypted = looks_encrypted(header, journal.stat().st_size)
+    if header and header != SQLITE_HEADER and not encrypted:
         return [Check("format", False, messages.DOCTOR_NOT_SQLITE, messages.DOCTOR_FIX_BACKUP)]
+    from serjournal.store.cipher import FORMAT
+
+    detail = messages.DOCTOR_ENCRYPTED.format(format=FORMAT) if encrypted else messages.DOCTOR_PLAIN
+    encryption = Check(messages.DOCTOR_ENCRYPTION, True, detail)
     try:
         conn = connect_journal(journal, mode="rw")
+    except JournalError as error:  # an encrypted journal without its key
+        return [encryption, Check("format", False, str(error).rstrip("."), messages.DOCTOR_FIX_KEY)]
     except sqlite3.Error as error:
-        return [Check("format", False, str(error), messages.DOCTOR_FIX_BACKUP)]
+        return [encryption, Check("format", False, str(error), messages.DOCTOR_FIX_BACKUP)]
     try:
-        return _inspect(conn)
+        return [encryption, *_inspect(conn)]
     except sqlite3.OperationalError as error:
         if "locked" not in str(error).lower():
             raise

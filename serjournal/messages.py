@@ -589,6 +589,7 @@ def unknown_emotion(
 def emotion_too_vague(given: object, examples: list[str]) -> str:
     return EMOTION_TOO_VAGUE.format(given=given, examples=_words(examples or ["happy", "sad"]))
 
+
 # --- Wrong results, crashes and hangs (issue 9) ---------------------------------------------
 DAYLIO_DATE_OUT_OF_RANGE = (
     "full_date '{value}' is outside the years {earliest}-{latest} a check-in can have"
@@ -607,3 +608,93 @@ CONFIG_NOT_A_FILE = "it is not a regular file (a pipe or a device?)"
 CONFIG_TOO_DEEP = "it is nested far too deeply to be a serjournal config"
 CONFIG_WANT_PHASE = "a phase lasts 0 seconds (left out) or from {shortest} to {longest} seconds."
 DOCTOR_NOT_A_FILE = "{path} is not a regular file (a pipe or a device?)"
+
+# --- Encryption and encrypted backups (issue 14) ----------------------------------------
+ENCRYPTED_NEEDS_EXTRA = (
+    "This needs serjournal's encryption support, which is not installed: "
+    "pip install 'serjournal[encrypted]'."
+)
+ENCRYPTED_NO_TERMINAL = (
+    "The journal is encrypted and there is no terminal to ask for its passphrase; "
+    "set SERJOURNAL_PASSPHRASE_FILE to a file holding it."
+)
+PASSPHRASE_PROMPT = "Passphrase for the encrypted journal {path}: "
+PASSPHRASE_EMPTY = "No passphrase given, so the encrypted journal at {path} stays closed."
+PASSPHRASE_NEW = "New passphrase for the journal (it cannot be recovered if lost): "
+PASSPHRASE_AGAIN = "The same passphrase again: "
+PASSPHRASES_DIFFER = "The two passphrases differ; nothing was changed."
+PASSPHRASE_TOO_SHORT = "A passphrase needs at least {length} characters; nothing was changed."
+PASSPHRASE_FILE_UNREADABLE = "Could not read {env} ({path}): {reason}."
+PASSPHRASE_FILE_EMPTY = "{env} names {path}, which holds no passphrase on its first line."
+WRONG_PASSPHRASE = (
+    "That passphrase does not open the encrypted journal at {path} (or the journal uses "
+    "a newer SQLCipher format); nothing was changed."
+)
+WRONG_KEY_FILE = (
+    "The passphrase in {env} does not open the encrypted journal at {path} (or the journal "
+    "uses a newer SQLCipher format); nothing was changed."
+)
+WRONG_KEY_KEYRING = (
+    "The key kept in your keyring does not open the encrypted journal at {path}; "
+    "nothing was changed. Set SERJOURNAL_PASSPHRASE_FILE to use the passphrase instead."
+)
+ENCRYPT_ALREADY = "The journal at {path} is already encrypted."
+ENCRYPT_ALREADY_REMEMBERED = (
+    "The journal at {path} is already encrypted; its key is now kept in your system keyring."
+)
+DECRYPT_ALREADY = "The journal at {path} is not encrypted; there is nothing to decrypt."
+CONVERT_IN_USE = (
+    "The journal at {path} is open in another serjournal (a check-in, a review or a "
+    "backup); finish that and try again. Nothing was changed."
+)
+CONVERT_CHECK_FAILED = (
+    "The converted copy did not match the journal ({detail}); your journal was left as it was."
+)
+CONVERT_FAILED = "Could not convert the journal at {path}: {reason}. It was left as it was."
+ENCRYPTED_DONE = (
+    "Encrypted the journal at {path} ({count} check-ins, {format}). Keep the passphrase "
+    "safe: without it the journal cannot be read."
+)
+ENCRYPTED_KEY_REMEMBERED = (
+    "Its key is kept in your system keyring, so this account is not asked for the passphrase."
+)
+ENCRYPTED_KEY_ASKED = (
+    "No system keyring is in use, so each command asks for the passphrase "
+    "(scripts: SERJOURNAL_PASSPHRASE_FILE)."
+)
+ENCRYPTED_OLD_COPIES = (
+    "Backups and exports made before now are not encrypted; delete the ones you do not need."
+)
+DECRYPTED_DONE = (
+    "Decrypted the journal at {path} ({count} check-ins); it is a plain SQLite file again."
+)
+DOCTOR_ENCRYPTED = "encrypted ({format})"
+DOCTOR_PLAIN = "not encrypted ('serjournal encrypt' encrypts it)"
+DOCTOR_ENCRYPTION = "encryption"
+DOCTOR_FIX_KEY = "give the passphrase (or SERJOURNAL_PASSPHRASE_FILE) and run doctor again"
+
+AGE_NEEDS_EXTRA = (
+    "Encrypting to an age key needs serjournal's encryption support: "
+    "pip install 'serjournal[encrypted]'."
+)
+AGE_BAD_RECIPIENT = "'{value}' is not an age public key (they start with age1)."
+AGE_BAD_RECIPIENT_CONFIG = (
+    "The config's backup recipients hold '{value}', which is not an age public key."
+)
+CONFIG_WANT_AGE_KEYS = "expected a list of age public keys, each starting with age1"
+AGE_BAD_IDENTITY = "{path} holds no age secret key (a line starting with AGE-SECRET-KEY-1)."
+AGE_IDENTITY_UNREADABLE = "Could not read the identity file {path}: {reason}."
+AGE_WRONG_IDENTITY = (
+    "{path} is encrypted to other age keys than the one in {identity}; nothing was changed."
+)
+AGE_DAMAGED = "{path} is an age file that could not be decrypted ({reason}); nothing was changed."
+AGE_NEEDS_IDENTITY = (
+    "{path} is encrypted to an age key; give its secret key: "
+    "serjournal restore {path} --identity KEYFILE. Nothing was changed."
+)
+AGE_IDENTITY_NOT_NEEDED = "{path} is not encrypted to an age key; leave out --identity."
+AGE_TO_TERMINAL = "An age-encrypted file is binary; write it to a file with -o FILE, or pipe it."
+AGE_BACKUP_DONE = (
+    "Backed up {checkins} to {path}, encrypted to {keys} (age); "
+    "only the matching secret key can read it."
+)

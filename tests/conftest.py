@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from serjournal import keys
 from serjournal.store.connection import open_journal
 from serjournal.vocabulary import set_vocabulary
 
@@ -19,9 +20,22 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+    # Never the real keyring, in this process or in any child: no keyring
+    # unless a test installs tests/fake_keyring.py's; no passphrase file.
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.setenv("SERJOURNAL_TEST_KEYRING", str(tmp_path / "fake-keyring.json"))
+    monkeypatch.delenv("SERJOURNAL_PASSPHRASE_FILE", raising=False)
+    monkeypatch.setattr(keys, "_keyring_backend", lambda: None)
+    monkeypatch.setattr(keys, "ask", _no_terminal)
+    keys._UNLOCKED.clear()
     set_vocabulary(None)
     yield
+    keys._UNLOCKED.clear()
     set_vocabulary(None)
+
+
+def _no_terminal(prompt: str) -> str:
+    raise AssertionError(f"a test asked for a passphrase it did not script: {prompt}")
 
 
 @pytest.fixture

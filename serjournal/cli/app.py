@@ -18,8 +18,8 @@ from serjournal.errors import SerjournalError
 # looking back, then looking after the data. Unlisted commands come last.
 COMMAND_ORDER = (
     "checkin", "status", "list", "show", "search", "review", "demo", "edit", "delete", "undo",
-    "trash",
-    "export", "import", "backup", "restore", "remind", "config", "doctor",
+    "trash", "export", "import", "backup", "restore", "encrypt", "decrypt", "remind", "config",
+    "doctor",
 )  # fmt: skip
 
 

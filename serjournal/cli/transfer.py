@@ -11,6 +11,16 @@ import typer
 from serjournal.cli.app import app
 from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of, open_reader
 
+# Age public keys a backup or an export is encrypted to (transfer/age.py).
+ToOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--to",
+        metavar="AGE_PUBLIC_KEY",
+        help="Encrypt to this age public key (age1...), repeatable; only its secret key reads it.",
+    ),
+]
+
 
 class Table(StrEnum):
     checkins = "checkins"
@@ -49,6 +59,7 @@ def export(
         bool,
         typer.Option("--bom", help="Start with a UTF-8 byte order mark (for some spreadsheets)."),
     ] = False,
+    to: ToOption = None,
     _db: DbOption = None,
 ) -> None:
     """Export check-ins as CSV (spreadsheet-safe, re-importable) or JSON (complete).
@@ -65,13 +76,17 @@ def export(
     if all_dir is not None:
         if output is not None or table is not None or format is Format.json:
             raise InputError(messages.ALL_WITH_OTHER_OPTIONS)
-        written = exporting.export_all(open_reader(journal), journal, all_dir, *period, bom=bom)
+        written = exporting.export_all(
+            open_reader(journal), journal, all_dir, *period, bom=bom, recipients=to or ()
+        )
         typer.echo(messages.EXPORTED_ALL.format(files=", ".join(written), path=all_dir), err=True)
         return
     if format is Format.json and table is not None:
         raise InputError(messages.JSON_HAS_NO_TABLES)
     name = "json" if format is Format.json else (table or Table.checkins).value
-    count = exporting.export_one(open_reader(journal), journal, name, output, *period, bom=bom)
+    count = exporting.export_one(
+        open_reader(journal), journal, name, output, *period, bom=bom, recipients=to or ()
+    )
     if output is not None and str(output) != "-":
         noun = {"sensations": "sensation", "emotions": "emotion"}.get(name, "check-in")
         what = messages.counted(count, noun)
@@ -159,23 +174,42 @@ def backup(
             help="Where to write it (default: timestamped, in a backups folder by the journal).",
         ),
     ] = None,
+    to: ToOption = None,
     _db: DbOption = None,
 ) -> None:
-    """A consistent copy of the journal, safe to take while it is in use."""
+    """A consistent copy of the journal, safe to take while it is in use.
+
+    With --to (or `[backup] recipients` in the config) it is encrypted to
+    those age public keys: this machine can write it but not read it.
+    """
     from serjournal import messages
+    from serjournal.transfer.age import configured_recipients
     from serjournal.transfer.backup import backup as make_backup
 
     journal = journal_of(ctx)
-    target, count = make_backup(open_reader(journal), journal, file)
-    typer.echo(
-        messages.BACKUP_DONE.format(checkins=messages.counted(count, "check-in"), path=target)
-    )
+    recipients = to if to else configured_recipients()
+    target, count = make_backup(open_reader(journal), journal, file, recipients)
+    checkins = messages.counted(count, "check-in")
+    if recipients:
+        keys = messages.counted(len(recipients), "key")
+        typer.echo(messages.AGE_BACKUP_DONE.format(checkins=checkins, path=target, keys=keys))
+    else:
+        typer.echo(messages.BACKUP_DONE.format(checkins=checkins, path=target))
 
 
 @app.command()
 def restore(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(metavar="FILE", help="The backup file to restore.")],
+    identity: Annotated[
+        Path | None,
+        typer.Option(
+            "--identity",
+            "-i",
+            metavar="KEYFILE",
+            help="The age secret key file that opens a backup encrypted with --to.",
+        ),
+    ] = None,
     _db: DbOption = None,
 ) -> None:
     """Replace the journal with a backup, after checking it. The current
@@ -184,7 +218,7 @@ def restore(
     from serjournal.transfer.backup import restore as restore_backup
 
     journal = journal_of(ctx)
-    restored = restore_backup(file, journal)
+    restored = restore_backup(file, journal, identity=identity)
     if restored.aside is None:
         typer.echo(
             messages.RESTORED_NEW.format(

@@ -22,8 +22,8 @@ from sqlite_utils import Database
 from serjournal import messages, paths
 from serjournal.errors import JournalError, JournalNotWritable
 from serjournal.store import migrations
-from serjournal.store.format import APPLICATION_ID, busy_timeout_ms
-from serjournal.store.reading import connect_journal, refuse_unopenable
+from serjournal.store.format import APPLICATION_ID, ENCRYPTED, busy_timeout_ms
+from serjournal.store.reading import connect_journal, refuse_unopenable, still_the_file
 
 COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -34,6 +34,10 @@ def open_journal(path: Path, *, create: bool = True) -> Database:
     try:
         db = _connect(path)
         _check_owner_and_version(db, path)
+        while not still_the_file(db.conn, path):  # encrypted or decrypted while we waited
+            db.close()
+            db = _connect(path)
+            _check_owner_and_version(db, path)
         _upgrade(db)
     except sqlite3.DatabaseError as error:
         raise journal_error(error, path) from None
@@ -59,8 +63,13 @@ def read_through_upgraded_copy(path: Path) -> sqlite3.Connection:
         source.execute("PRAGMA query_only = ON")
         try:
             _check_owner_and_version(Database(source, execute_plugins=False), path)
-            memory = sqlite3.connect(":memory:", isolation_level=None)
-            source.backup(memory)
+            if getattr(source, "library", None) == ENCRYPTED:
+                from serjournal.store.cipher import plain_copy
+
+                memory = plain_copy(source)  # SQLCipher backs up only to its own kind
+            else:
+                memory = sqlite3.connect(":memory:", isolation_level=None)
+                source.backup(memory)
         finally:
             source.close()
         copy = Database(memory, execute_plugins=False)

@@ -9,6 +9,10 @@ MIGRATION_NAMES must list migrations.py's functions in order; a test
 from __future__ import annotations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# Which SQLite library a journal file is opened through: Python's own, or
+# SQLCipher's for an encrypted journal (the `encrypted` extra, store/cipher.py).
+PLAIN = "sqlite3"
+ENCRYPTED = "sqlcipher"
 # Marks a file as a serjournal journal ("SERJ" in ASCII), so we never treat
 # some other program's SQLite file as ours.
 APPLICATION_ID = 0x5345524A

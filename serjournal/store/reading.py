@@ -19,47 +19,62 @@ from typing import Any, Protocol, cast
 
 from serjournal.store.format import (
     APPLICATION_ID,
+    ENCRYPTED,
     MIGRATION_NAMES,
     MIGRATION_SET,
+    PLAIN,
     SQLITE_HEADER,
     busy_timeout_ms,
 )
 
 
-class JournalConnection(sqlite3.Connection):
-    """Every SQLite connection serjournal opens on a journal file.
-
-    It remembers, for the life of the process, which files have a connection
-    open: reading such a file with plain open()/close() (to check its header)
-    would drop every POSIX lock SQLite holds on it for this process, and a
-    second terminal could then checkpoint and delete the WAL under us
-    (SQLite's "How To Corrupt" 2.2). refuse_unopenable skips its header check
-    for a file that is already open through SQLite: it is known to be ours.
+class TrackedConnection:
+    """What every connection serjournal opens on a journal file does, plain
+    (JournalConnection) or encrypted (store/cipher.py): it remembers, for the
+    life of the process, which files have a connection open and through
+    which SQLite library. Reading such a file with plain open()/close() (to
+    check its header) would drop every POSIX lock SQLite holds on it for this
+    process, and a second terminal could then checkpoint and delete the WAL
+    under us (SQLite's "How To Corrupt" 2.2). refuse_unopenable skips its
+    header check for a file that is already open through SQLite: it is known
+    to be ours. Two SQLite libraries (the standard one and SQLCipher's) must
+    never have the same file open at once in one process, for the same
+    reason (2.2.1): connect_journal refuses that.
     """
 
     _file: tuple[int, int] | None = None
+    library = PLAIN
 
-    def track(self, path: Path) -> None:
+    def track(self, path: Path, salt: bytes | None = None) -> None:
         self._file = _identity(path)
         if self._file is not None:
-            _OPEN[self._file] = _OPEN.get(self._file, 0) + 1
+            count, _library, _salt = _OPEN.get(self._file, (0, self.library, salt))
+            _OPEN[self._file] = (count + 1, self.library, salt)
 
     def close(self) -> None:
         self._forget()
-        super().close()
+        super().close()  # type: ignore[misc]  # the SQLite connection class mixed in after
 
     def __del__(self) -> None:
         self._forget()
 
     def _forget(self) -> None:
         file, self._file = getattr(self, "_file", None), None
-        if file is not None:
-            _OPEN[file] -= 1
-            if not _OPEN[file]:
+        if file is not None and file in _OPEN:
+            count, library, salt = _OPEN[file]
+            if count > 1:
+                _OPEN[file] = (count - 1, library, salt)
+            else:
                 del _OPEN[file]
 
 
-_OPEN: dict[tuple[int, int], int] = {}  # (device, inode) -> connections open in this process
+class JournalConnection(TrackedConnection, sqlite3.Connection):
+    """A connection to a plain journal, through Python's own sqlite3."""
+
+
+# (device, inode) -> (connections open in this process, their library, the
+# file's salt when it is encrypted)
+_OPEN: dict[tuple[int, int], tuple[int, str, bytes | None]] = {}
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -70,12 +85,58 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def connect_journal(path: Path, *, mode: str | None = None) -> sqlite3.Connection:
-    """A connection to the journal file at `path` (see JournalConnection);
-    `mode` "rw" opens an existing file without ever creating one."""
+def connect_journal(
+    path: Path, *, mode: str | None = None, library: str | None = None
+) -> sqlite3.Connection:
+    """A connection to the journal file at `path` (see TrackedConnection);
+    `mode` "rw" opens an existing file without ever creating one.
+
+    An encrypted journal (its first bytes are not SQLite's header) opens
+    through SQLCipher with its key (store/cipher.py, serjournal/keys.py);
+    nothing of the encrypted extra is imported for a plain one. `library`
+    ENCRYPTED opens a plain file through SQLCipher too (encrypt needs its
+    sqlcipher_export)."""
+    for _attempt in range(5):
+        before = _identity(path)
+        connection = _connect_once(path, mode, library)
+        if getattr(connection, "_file", None) == before:
+            return connection
+        connection.close()  # the file was replaced (encrypt, decrypt) as we opened it
+    from serjournal import messages
+    from serjournal.errors import JournalError
+
+    raise JournalError(messages.JOURNAL_LOCKED.format(path=path))
+
+
+def still_the_file(connection: object, path: Path) -> bool:
+    """Whether `path` still names the file `connection` opened. `serjournal
+    encrypt` and `decrypt` replace the journal file with another while they
+    hold it locked: a command that opened it just before, and waited for the
+    lock, must start again on the new file, never write to the old one
+    (whose -wal or -journal file would then sit beside the new file)."""
+    opened = getattr(connection, "_file", None)
+    return opened is None or opened == _identity(path)
+
+
+def _connect_once(path: Path, mode: str | None, library: str | None) -> sqlite3.Connection:
+    salt: bytes | None
     target, uri = str(path), False
     if mode is not None:
         target, uri = f"{path.resolve().as_uri()}?mode={mode}", True
+    identity = _identity(path)
+    if identity in _OPEN:
+        _count, open_library, salt = _OPEN[identity]
+        if library is not None and library != open_library:
+            raise RuntimeError(f"{path} is already open through the other SQLite library")
+        library = open_library
+    else:
+        salt = encryption_salt(path)
+        if salt is not None:
+            library = ENCRYPTED
+    if library == ENCRYPTED:
+        from serjournal.store import cipher
+
+        return cipher.connect_file(path, target, uri=uri, salt=salt)
     connection = sqlite3.connect(
         target,
         timeout=busy_timeout_ms() / 1000,
@@ -85,6 +146,36 @@ def connect_journal(path: Path, *, mode: str | None = None) -> sqlite3.Connectio
     )
     cast(JournalConnection, connection).track(path)
     return connection
+
+
+def encryption_salt(path: Path) -> bytes | None:
+    """The salt an SQLCipher journal begins with (its first 16 bytes), or
+    None for a plain, empty or missing one. Never reads a file this process
+    has open through SQLite (see TrackedConnection)."""
+    identity = _identity(path)
+    if identity is None:
+        return None
+    if identity in _OPEN:
+        return _OPEN[identity][2]
+    try:
+        size = os.stat(path).st_size
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return None
+    return header if looks_encrypted(header, size) else None
+
+
+def looks_encrypted(header: bytes, size: int) -> bool:
+    """SQLCipher keeps nothing readable: a random salt, then whole encrypted
+    pages (a power of two of at least 512 bytes each). A text file or a
+    truncated database does not look like that."""
+    return (
+        len(header) == len(SQLITE_HEADER)
+        and header != SQLITE_HEADER
+        and size >= 512
+        and size % 512 == 0
+    )
 
 
 class Readable(Protocol):
@@ -113,6 +204,9 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
         from serjournal.store.connection import journal_error
 
         raise journal_error(error, path) from None
+    if not still_the_file(connection, path):  # encrypted or decrypted while we waited
+        connection.close()
+        return open_for_reading(path)
     if applied == list(MIGRATION_NAMES):
         return connection
     # Not the common case: the full check, which explains foreign or newer files.
@@ -124,7 +218,8 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
 
 def refuse_unopenable(path: Path) -> None:
     """A folder, a FIFO or device (opening it would hang) or a file that is
-    not SQLite: one clear line, before SQLite touches it."""
+    neither SQLite nor an encrypted journal (store/cipher.py): one clear
+    line, before SQLite touches it."""
     from serjournal import messages
     from serjournal.errors import JournalError
 
@@ -132,13 +227,14 @@ def refuse_unopenable(path: Path) -> None:
     if _identity(path) in _OPEN:
         return  # already open through SQLite in this process: ours, and not to be touched
     try:
+        size = os.stat(path).st_size
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:
         raise JournalError(
             messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
         ) from None
-    if header and header != SQLITE_HEADER:
+    if header and header != SQLITE_HEADER and not looks_encrypted(header, size):
         raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
 
 
