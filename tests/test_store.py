@@ -13,12 +13,12 @@ from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store import migrations
 from serjournal.store.checkins import (
     count_checkins,
-    current_streak,
     load_checkin,
     recent_checkins,
     resolve_id,
 )
 from serjournal.store.connection import open_journal
+from serjournal.store.streaks import streaks
 from serjournal.store.writes import save_checkin
 
 
@@ -120,14 +120,20 @@ def test_recent_checkins_newest_first_with_limit(db) -> None:  # type: ignore[no
 
 def test_streak_counts_consecutive_days_ending_today_or_yesterday(db) -> None:  # type: ignore[no-untyped-def]
     today = date(2026, 11, 25)
-    for day in (today - timedelta(days=d) for d in (1, 2, 3, 5)):
+    for day in (today - timedelta(days=d) for d in (0, 1, 2, 3, 5)):
         checkin = sample_checkin()
         checkin.set_time(datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
         save_checkin(db, checkin)
-    assert current_streak(db, today) == 3  # yesterday, and the two days before
-    assert current_streak(db, today + timedelta(days=1)) == 0
-    assert current_streak(db, today - timedelta(days=4)) == 1  # the 21st: only the 20th
-    assert current_streak(db, today - timedelta(days=6)) == 0
+    assert streaks(db, today) == streaks(db, today)  # reading changes nothing
+    found = streaks(db, today)
+    assert (found.current, found.longest) == (4, 4)  # today and the three days before
+    assert (found.checkins_on_day, found.earlier_days) == (1, 4)
+    # Tomorrow, before its check-in: the run still counts up to today.
+    assert streaks(db, today + timedelta(days=1)).current == 4
+    assert streaks(db, today + timedelta(days=2)).current == 0
+    assert streaks(db, today - timedelta(days=4)).current == 1  # the 21st: only the 20th
+    assert streaks(db, today - timedelta(days=6)).current == 0
+    assert streaks(db, today - timedelta(days=6)).longest == 0  # nothing up to the 19th
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:
