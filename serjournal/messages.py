@@ -251,7 +251,9 @@ BAD_WEEK = (
 BAD_LAST = "--last takes a number of days from 1 to {limit}, not '{value}'."
 SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; give the earlier day first."
 PERIOD_TOO_LONG = "A review covers at most {limit} days; {days} were asked for."
-PERIOD_CONFLICT = "Choose one way to give the period: --week, --last, or --since/--until."
+PERIOD_CONFLICT = (
+    "Choose one way to give the period: --week, --month, --year, --last, or --since/--until."
+)
 PERIOD_IN_FUTURE = "The period starting {start} has not begun yet; choose a day up to today."
 BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."
 SAVE_FAILED = "Could not save the review to {path}: {reason}."
@@ -487,3 +489,25 @@ DOCTOR_DRAFT_WAITING = (
 DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
 DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
 DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
+
+# --- Review: drawn body map, months and years, what helped, report (issue 12) --------------
+BAD_MONTH = "Could not read the month '{text}': use a month such as 2026-11, or 'last'."
+BAD_YEAR = "Could not read the year '{text}': use a year such as 2026, or 'last'."
+PERIOD_YEAR_OUT_OF_RANGE = "Reviews cover the years {first} to {last}; '{text}' is outside them."
+HELPED_PRACTICE_EASED = "{practice} eased the {region} by {drop:.1f} on average (n={n})."
+HELPED_PRACTICE_NOT_EASED = (
+    "After {practice}, the {region} did not ease on average ({change:+.1f}, n={n})."
+)
+HELPED_TAG = "On days tagged {tag}, {figures} (n={days} vs {other_days})."
+HELPED_TAG_DISTRESS = "distress averaged {now:.1f} against {other:.1f} on other days"
+HELPED_TAG_MOOD = "mood averaged {now:.1f} against {other:.1f}"
+HELPED_TOO_FEW = (
+    "Nothing to show yet: this needs a practice used on the same place at least "
+    "{practices} times, or a tag on at least {tags} days."
+)
+BAD_BY = "--by takes one of {scales}, not '{value}'."
+BY_NEEDS_YEAR = "--by colours the year view; add --year (for example: --year --by distress)."
+WHEN_NEEDS_MONTH_OR_YEAR = (
+    "'{text}' needs --month or --year before it, for example: "
+    "serjournal review --month 2026-11, or serjournal review --year 2026."
+)

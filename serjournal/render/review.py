@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -32,6 +32,8 @@ SCALE_STYLES = {"mood": "cyan", "energy": "yellow", "distress": "magenta"}
 EASIER_WHEN = {"mood": 1, "energy": 1, "distress": -1}
 BODY_ROWS = 8
 TAKEAWAY_ROWS = 7
+MAX_PLAIN_ROWS = 31  # --plain lists the days (or buckets) of periods up to this long
+HELPED_ROWS = 3  # of each kind; --json has them all
 QUADRANT_NAMES = {
     "pleasant/high": "pleasant, high energy",
     "pleasant/low": "pleasant, low energy",
@@ -42,14 +44,21 @@ HEADING = "bold cyan"
 QUIET = "dim"
 
 
-def render_review(summary: ReviewSummary) -> RenderableType:
-    """The whole review; the caller checks summary.is_empty first."""
+def render_review(
+    summary: ReviewSummary, *, plain: bool = False, by: str = "mood"
+) -> RenderableType:
+    """The whole review; the caller checks summary.is_empty first. `plain`
+    draws tables and numbers instead of figures (screen readers, --plain);
+    `by` is the scale the year view is coloured by."""
     parts: list[RenderableType] = [_title(summary)]
-    parts += _ratings(summary)
-    parts += _body(summary)
-    parts += _emotions(summary)
+    parts += _ratings(summary, plain)
+    if summary.year_view is not None:
+        parts += _year(summary, plain, by)
+    parts += _body(summary, plain)
+    parts += _emotions(summary, plain)
     parts += _release(summary)
-    parts += _consistency(summary)
+    parts += _helped(summary)
+    parts += _consistency(summary, plain)
     parts += _tags(summary)
     parts += _takeaways(summary)
     parts += _patterns(summary)
@@ -103,7 +112,11 @@ def change_text(scale: str, change: float | None) -> Text:
     return Text(f"{signed(change)} {arrow(change)}", style=style)
 
 
-def count_change(now: int, before: int) -> Text:
+def count_change(now: int, before: int, compared: bool = True) -> Text:
+    """'+2 ↑', '-1 ↓' or 'same'; 'new' when the period before holds nothing of
+    this kind to compare with (a first week, or --last 3650)."""
+    if not compared:
+        return Text("new", style=QUIET)
     diff = now - before
     if diff == 0:
         return Text("same", style=QUIET)
@@ -155,15 +168,19 @@ def _short_day(day: str) -> str:
 def _title(summary: ReviewSummary) -> Text:
     period, before = summary.period, summary.previous
     title = Text("Your review", style="bold")
-    if period.kind == "week":
-        year, week, _ = period.start.isocalendar()
-        title.append(f" of week {week}, {year}", style="bold")
+    if period.kind in ("week", "month", "year"):
+        title.append(f" of {period.name}", style="bold")
     title.append(f"\n{period.span}")
-    title.append(f"\nagainst the {before.days} days before: {before.span}", style=QUIET)
+    if period.kind in ("month", "year"):
+        title.append(f"\nagainst {before.name}: {before.span}", style=QUIET)
+    else:
+        title.append(f"\nagainst the {before.days} days before: {before.span}", style=QUIET)
     return title
 
 
-def _series_header(points: list[SeriesPoint]) -> str:
+def _series_header(points: list[SeriesPoint], monthly: bool = False) -> str:
+    if monthly:
+        return " ".join(f"{date.fromisoformat(p.start):%b}"[0] for p in points)
     if len(points) <= 14 and all(p.days == 1 for p in points):
         return " ".join(f"{date.fromisoformat(p.start):%a}"[0] for p in points)
     return ""
@@ -174,14 +191,19 @@ def _sparkline(points: list[SeriesPoint], scale: str) -> str:
     return " ".join(marks) if len(points) <= 14 else "".join(marks)
 
 
-def _ratings(summary: ReviewSummary) -> list[RenderableType]:
+def _ratings(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
+    if plain:
+        return _ratings_plain(summary)
     points = summary.series
     bucket = points[0].days if points else 1
+    monthly = summary.period.kind == "year"
     note = f"each mark is {bucket} days" if bucket > 1 else "per day, 0-10"
+    if monthly:
+        note = "each mark is a month, 0-10"
     grid = _grid()
     for _ in range(3):
         grid.add_column(no_wrap=True)
-    header = _series_header(points)
+    header = _series_header(points, monthly)
     grid.add_row(
         "", Text(header, style=QUIET), Text("average", style=QUIET), Text("vs before", style=QUIET)
     )
@@ -195,56 +217,170 @@ def _ratings(summary: ReviewSummary) -> list[RenderableType]:
     return [_heading("Mood, energy and distress", note), _indented(grid)]
 
 
+def _ratings_plain(summary: ReviewSummary) -> list[RenderableType]:
+    """Averages and changes, then a row per day (or month, or bucket of days)
+    with its numbers: what a screen reader can say, line by line."""
+    grid = _grid()
+    for _ in range(2):
+        grid.add_column(no_wrap=True)
+    grid.add_row(*(Text(h, style=QUIET) for h in ("", "average", "vs before")))
+    for rating in summary.ratings:
+        grid.add_row(rating.scale, _average(rating), change_text(rating.scale, rating.change))
+    parts: list[RenderableType] = [_heading("Mood, energy and distress", "0-10"), _indented(grid)]
+    points = summary.series
+    if not points or len(points) > MAX_PLAIN_ROWS:
+        return parts
+    monthly = summary.period.kind == "year"
+    table = _grid()
+    for _ in range(4):
+        table.add_column(no_wrap=True, justify="right")
+    table.add_row(*(Text(h, style=QUIET) for h in ("", "check-ins", "mood", "energy", "distress")))
+    for point in points:
+        start = date.fromisoformat(point.start)
+        if monthly:
+            name = f"{start:%B}"
+        elif point.days == 1:
+            name = f"{start:%a %d %b}"
+        else:
+            name = f"{start:%d %b} + {point.days - 1} days"
+        values = (point.mood, point.energy, point.distress)
+        table.add_row(
+            name, str(point.checkins), *("-" if v is None else f"{v:.1f}" for v in values)
+        )
+    parts.append(Text(""))
+    parts.append(_indented(table))
+    return parts
+
+
 def _average(rating: Rating) -> Text:
     if rating.average is None:
         return Text("-", style=QUIET)
     return Text.assemble(f"{rating.average:.1f}", (f" ({rating.count})", QUIET))
 
 
-def _body(summary: ReviewSummary) -> list[RenderableType]:
+def _body(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
     if not summary.body:
         return [_heading("Body map"), Text(f"  {messages.REVIEW_NO_SENSATIONS}", style=QUIET)]
-    shown = summary.body[:BODY_ROWS]
+    heading = _heading("Body map", "where, how often and how strongly")
+    return [heading, _BodySection(summary, plain)]
+
+
+def body_changes(summary: ReviewSummary) -> dict[str, Text]:
+    """Each region's change in how often it was felt, against the period before."""
+    compared = summary.previous_counts.sensations > 0
+    return {
+        load.region: count_change(load.times, load.previous_times, compared)
+        for load in summary.body
+    }
+
+
+class _BodySection:
+    """The drawn figure where there is room for it, else (and with --plain)
+    the table, which a screen reader reads row by row."""
+
+    def __init__(self, summary: ReviewSummary, plain: bool) -> None:
+        self.summary = summary
+        self.plain = plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from serjournal.render.bodymap import MIN_WIDTH, BodyFigure, legend
+
+        changes = body_changes(self.summary)
+        if self.plain or options.max_width < MIN_WIDTH:
+            yield from _body_table(self.summary, changes, bars=not self.plain)
+            return
+        yield BodyFigure(self.summary.body, changes)
+        yield legend()
+
+
+def _body_table(
+    summary: ReviewSummary, changes: dict[str, Text], bars: bool = True
+) -> list[RenderableType]:
+    shown = summary.body if not bars else summary.body[:BODY_ROWS]
     most = max(r.times for r in shown)
     grid = _grid()
-    grid.add_column(no_wrap=True, min_width=12)
+    grid.add_column(no_wrap=True, min_width=12 if bars else 0, justify="left" if bars else "right")
     grid.add_column(no_wrap=True, justify="right")
     grid.add_column(no_wrap=True)
     grid.add_column(no_wrap=True)
-    grid.add_row(*(Text(h, style=QUIET) for h in ("", "how often", "intensity", "mostly", "")))
+    headers = ("", "how often", "intensity", "mostly", "vs before")
+    grid.add_row(*(Text(h, style=QUIET) for h in headers))
     for load in shown:
-        style = heat_style(load.mean_intensity)
+        style = heat_style(load.mean_intensity) if bars else ""
+        often = Text.assemble((bar(load.times, most, 8), style), f" {load.times}")
         grid.add_row(
             Text(load.region, style=style),
-            Text.assemble((bar(load.times, most, 8), style), f" {load.times}"),
+            often if bars else Text(str(load.times)),
             Text(f"{load.mean_intensity:.1f}", style=style),
             load.dominant_quality,
-            count_change(load.times, load.previous_times),
+            changes[load.region],
         )
+    parts: list[RenderableType] = [_indented(grid)]
     more = len(summary.body) - len(shown)
-    parts: list[RenderableType] = [
-        _heading("Body map", "where sensations were felt, how often and how strongly"),
-        _indented(grid),
-    ]
     if more:
         parts.append(Text(f"  {messages.REVIEW_MORE_REGIONS.format(count=more)}", style=QUIET))
     return parts
 
 
-def _tally_line(tally: Tally, label: str, most: int) -> Text:
+def _year(summary: ReviewSummary, plain: bool, by: str) -> list[RenderableType]:
+    from serjournal.render.yearview import month_averages, year_grid, year_legend
+
+    days = summary.year_view or []
+    if plain:
+        grid = _grid()
+        for _ in range(4):
+            grid.add_column(no_wrap=True, justify="right")
+        grid.add_row(*(Text(h, style=QUIET) for h in ("", "days", "mood", "energy", "distress")))
+        for name, count, averages in month_averages(days):
+            grid.add_row(name, str(count), *("-" if v is None else f"{v:.1f}" for v in averages))
+        return [
+            _heading("The year by month", "averages of the days with a check-in"),
+            _indented(grid),
+        ]
+    as_of = date.fromisoformat(summary.as_of)
+    return [
+        _heading("The year, day by day", f"coloured by {by}"),
+        year_grid(days, by, as_of),
+        year_legend(by),
+    ]
+
+
+def _helped(summary: ReviewSummary) -> list[RenderableType]:
+    from serjournal.review.helped import MIN_PRACTICE_REGION, MIN_TAG_DAYS
+
+    helped = summary.helped
+    heading = _heading("What helped", f"over {helped.window.span}")
+    lines = [p.text for p in helped.practice_regions[:HELPED_ROWS]]
+    lines += [t.text for t in helped.tags[:HELPED_ROWS]]
+    if not lines:
+        note = messages.HELPED_TOO_FEW.format(practices=MIN_PRACTICE_REGION, tags=MIN_TAG_DAYS)
+        return [heading, _indented(Text(note, style=QUIET))]
+    grid = _grid()
+    grid.add_column()
+    for line in lines:
+        grid.add_row("•", line)
+    return [heading, _indented(grid)]
+
+
+def _tally_line(tally: Tally, label: str, most: int, compared: bool) -> Text:
     line = Text(f"  {label:<24}")
-    line.append(bar(tally.count, most, 10).ljust(10), style="cyan")
+    if most:  # no bar for --plain
+        line.append(bar(tally.count, most, 10).ljust(10), style="cyan")
     line.append(f" {tally.count:>3}  ")
-    line.append_text(count_change(tally.count, tally.previous_count))
+    line.append_text(count_change(tally.count, tally.previous_count, compared))
     return line
 
 
-def _emotions(summary: ReviewSummary) -> list[RenderableType]:
+def _emotions(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
     if not any(t.count for t in summary.quadrants):
         return [_heading("Emotions"), Text(f"  {messages.REVIEW_NO_EMOTIONS}", style=QUIET)]
     parts: list[RenderableType] = [_heading("Emotions", "by quadrant, family and name")]
     most = max(t.count for t in summary.quadrants)
-    lines = [_tally_line(t, QUADRANT_NAMES.get(t.key, t.key), most) for t in summary.quadrants]
+    compared = summary.previous_counts.emotions > 0
+    lines = [
+        _tally_line(t, QUADRANT_NAMES.get(t.key, t.key), 0 if plain else most, compared)
+        for t in summary.quadrants
+    ]
     families = [t for t in summary.families if t.count]
     parts.append(Text("\n").join(lines))
     family_text = Text("families: ", style=QUIET)
@@ -287,7 +423,7 @@ def _drop(value: float | None, n: int) -> Text:
     return Text.assemble((signed(-value), style), (f" ({n})", QUIET))
 
 
-def _consistency(summary: ReviewSummary) -> list[RenderableType]:
+def _consistency(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
     c = summary.consistency
     line = Text(
         messages.REVIEW_COUNT.format(
@@ -306,7 +442,10 @@ def _consistency(summary: ReviewSummary) -> list[RenderableType]:
         when=when, current=_days(c.current_streak), longest=_days(c.longest_streak)
     )
     line.append("\n" + streak)
-    return [_heading("Consistency"), _indented(line), _calendar(summary)]
+    parts: list[RenderableType] = [_heading("Consistency"), _indented(line)]
+    if not plain:  # the calendar is a picture of the same counts
+        parts.append(_calendar(summary))
+    return parts
 
 
 def _days(count: int) -> str:
@@ -343,7 +482,9 @@ def _tags(summary: ReviewSummary) -> list[RenderableType]:
         if index:
             line.append("   ")
         line.append(f"{tag.tag} {tag.count} ")
-        line.append_text(count_change(tag.count, tag.previous_count))
+        line.append_text(
+            count_change(tag.count, tag.previous_count, summary.previous_counts.tags > 0)
+        )
     return [_heading("Tags", "how often each came up"), _indented(line)]
 
 

@@ -45,6 +45,15 @@ class SeriesPoint:
 
 
 @dataclass
+class SideLoad:
+    """The sensations of a region recorded on one side (left, right or both)."""
+
+    side: str
+    times: int
+    mean_intensity: float
+
+
+@dataclass
 class RegionLoad:
     """How often and how strongly a body region carried sensations."""
 
@@ -53,6 +62,13 @@ class RegionLoad:
     mean_intensity: float
     dominant_quality: str
     previous_times: int = 0
+    sides: list[SideLoad] = field(default_factory=list)  # where a side was given
+    emotions: list[str] = field(default_factory=list)  # felt here, most often first
+
+    @property
+    def load(self) -> float:
+        """How often times how strongly: the sum of the intensities felt."""
+        return self.times * self.mean_intensity
 
 
 @dataclass
@@ -109,6 +125,63 @@ class TagCount:
 
 
 @dataclass
+class PreviousCounts:
+    """How much the period before holds of each kind of figure. Where one is
+    zero there is nothing to compare with: the review says 'new', not '+3'."""
+
+    checkins: int
+    sensations: int
+    emotions: int
+    tags: int
+
+
+@dataclass
+class DayPoint:
+    """One day's averages, for the year view."""
+
+    day: str
+    checkins: int
+    mood: float | None
+    energy: float | None
+    distress: float | None
+
+
+@dataclass
+class PracticeRegion:
+    """How much a practice eased the target sensation in one region:
+    before minus after, averaged over n check-ins (positive means it eased)."""
+
+    practice: str
+    region: str
+    drop: float
+    n: int
+    text: str = ""  # the observation in words
+
+
+@dataclass
+class TagContrast:
+    """Days carrying a tag against the other days with a check-in."""
+
+    tag: str
+    days: int
+    other_days: int
+    distress: float | None
+    other_distress: float | None
+    mood: float | None
+    other_mood: float | None
+    text: str = ""  # the observation in words
+
+
+@dataclass
+class Helped:
+    """What went with feeling better, over the pattern window: observations."""
+
+    window: Period
+    practice_regions: list[PracticeRegion]
+    tags: list[TagContrast]
+
+
+@dataclass
 class Takeaway:
     local_date: str
     text: str
@@ -133,6 +206,9 @@ class ReviewSummary:
     takeaways_total: int
     patterns: list[Observation]
     pattern_window: Period
+    previous_counts: PreviousCounts
+    helped: Helped
+    year_view: list[DayPoint] | None = None  # every day of a --year review
 
     @property
     def is_empty(self) -> bool:
@@ -167,12 +243,21 @@ class ReviewSummary:
             "release": [_rounded(asdict(p)) for p in self.release],
             "consistency": asdict(self.consistency),
             "tags": [asdict(t) for t in self.tags],
+            "previous_counts": asdict(self.previous_counts),
             "takeaways": [asdict(t) for t in self.takeaways],
             "takeaways_total": self.takeaways_total,
             "patterns": {
                 "window": _period_dict(self.pattern_window),
                 "observations": [_rounded(asdict(o)) for o in self.patterns],
             },
+            "helped": {
+                "window": _period_dict(self.helped.window),
+                "practice_regions": [_rounded(asdict(p)) for p in self.helped.practice_regions],
+                "tags": [_rounded(asdict(t)) for t in self.helped.tags],
+            },
+            "year_view": (
+                None if self.year_view is None else [_rounded(asdict(d)) for d in self.year_view]
+            ),
         }
 
 

@@ -16,18 +16,23 @@ from typing import Any
 from serjournal.review.figures import (
     CALENDAR_WEEKS,
     Consistency,
+    DayPoint,
     NamedEmotion,
     PracticeEffect,
+    PreviousCounts,
     Rating,
     RegionLoad,
     ReviewSummary,
     SeriesPoint,
+    SideLoad,
     TagCount,
     Takeaway,
     Tally,
 )
+from serjournal.review.helped import what_helped
 from serjournal.review.patterns import find_patterns, pattern_window
 from serjournal.review.periods import Period, iso_week
+from serjournal.store.streaks import streaks
 
 SCALES: tuple[str, ...] = ("mood", "energy", "distress")
 QUADRANTS: tuple[tuple[str, str], ...] = (
@@ -42,6 +47,7 @@ MAX_SERIES_POINTS = 31
 TOP_EMOTIONS = 5
 TAKEAWAY_LIMIT = 50
 TOP_TAGS = 10
+EMOTIONS_PER_REGION = 3
 
 
 def _span(period: Period) -> tuple[str, str]:
@@ -80,8 +86,11 @@ def ratings(conn: sqlite3.Connection, period: Period) -> list[Rating]:
 
 
 def series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
-    """Per-day averages, or per-bucket ones when the period is long.
-    Every day or bucket of the period is present, empty ones with None."""
+    """Per-day averages, or per-bucket ones when the period is long (a year:
+    one per calendar month). Every day or bucket of the period is present,
+    empty ones with None."""
+    if period.kind == "year":
+        return _monthly_series(conn, period)
     bucket = max(1, math.ceil(period.days / MAX_SERIES_POINTS))
     found: dict[int, tuple[Any, ...]] = {
         row[0]: row[1:]
@@ -105,27 +114,68 @@ def series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
     return points
 
 
+def _monthly_series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
+    found: dict[str, tuple[Any, ...]] = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT substr(local_date, 1, 7) AS month, count(*), avg(mood), avg(energy),
+                   avg(distress)
+            FROM checkins WHERE local_date BETWEEN ? AND ? GROUP BY month
+            """,
+            _span(period),
+        )
+    }
+    points = []
+    start = period.start
+    while start <= period.end:
+        following = (start.replace(day=1) + timedelta(days=31)).replace(day=1)
+        end = min(period.end, following - timedelta(days=1))
+        count, mood, energy, distress = found.get(f"{start:%Y-%m}", (0, None, None, None))
+        points.append(
+            SeriesPoint(start.isoformat(), (end - start).days + 1, count, mood, energy, distress)
+        )
+        start = following
+    return points
+
+
 # --- Body -----------------------------------------------------------------------------
 
 
 def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
     """Regions ranked by how often, then how strongly, they carried sensations,
-    each with its most frequent quality (ties: the stronger, then by name)."""
-    query = """
-        WITH per AS (
-            SELECT s.region, s.quality, count(*) AS n, sum(s.intensity) AS total
-            FROM checkins c JOIN sensations s ON s.checkin_id = c.id
-            WHERE c.local_date BETWEEN ? AND ?
-            GROUP BY s.region, s.quality
-        )
-        SELECT region, sum(n) AS times, sum(total) * 1.0 / sum(n) AS mean,
-               (SELECT p.quality FROM per p WHERE p.region = per.region
-                ORDER BY p.n DESC, p.total DESC, p.quality LIMIT 1)
-        FROM per
-        GROUP BY region
-        ORDER BY times DESC, mean DESC, region
-    """
-    loads = [RegionLoad(*row) for row in conn.execute(query, _span(period))]
+    each with its most frequent quality (ties: the stronger, then by name),
+    its sides where they were given, and the emotions felt there.
+
+    One grouped query per figure over the period; the grouping by region,
+    side and quality leaves a few hundred rows at most, summed up here."""
+    per: dict[str, dict[str, Any]] = {}
+    for region, side, quality, n, total in conn.execute(
+        """
+        SELECT s.region, s.side, s.quality, count(*), sum(s.intensity)
+        FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+        WHERE c.local_date BETWEEN ? AND ?
+        GROUP BY s.region, s.side, s.quality
+        """,
+        _span(period),
+    ):
+        entry = per.setdefault(region, {"n": 0, "total": 0, "qualities": {}, "sides": {}})
+        entry["n"] += n
+        entry["total"] += total
+        quality_n, quality_total = entry["qualities"].get(quality, (0, 0))
+        entry["qualities"][quality] = (quality_n + n, quality_total + total)
+        if side:
+            side_n, side_total = entry["sides"].get(side, (0, 0))
+            entry["sides"][side] = (side_n + n, side_total + total)
+    loads = []
+    for region, entry in per.items():
+        quality = min(entry["qualities"].items(), key=lambda q: (-q[1][0], -q[1][1], q[0]))[0]
+        sides = [
+            SideLoad(side, n, total / n)
+            for side, (n, total) in sorted(entry["sides"].items(), key=lambda s: _side_key(s[0]))
+        ]
+        loads.append(RegionLoad(region, entry["n"], entry["total"] / entry["n"], quality, 0, sides))
+    loads.sort(key=lambda r: (-r.times, -r.mean_intensity, r.region))
     before = dict(
         conn.execute(
             """
@@ -135,9 +185,26 @@ def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
             _span(period.previous()),
         ).fetchall()
     )
+    by_region = {load.region: load for load in loads}
     for load in loads:
         load.previous_times = before.get(load.region, 0)
+    for region, name, _ in conn.execute(
+        """
+        SELECT e.region, e.name, count(*) AS n
+        FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+        WHERE c.local_date BETWEEN ? AND ? AND e.region IS NOT NULL
+        GROUP BY e.region, e.name ORDER BY n DESC, e.name
+        """,
+        _span(period),
+    ):
+        felt_in = by_region.get(region)
+        if felt_in is not None and len(felt_in.emotions) < EMOTIONS_PER_REGION:
+            felt_in.emotions.append(name)
     return loads
+
+
+def _side_key(side: str) -> tuple[int, str]:
+    return ({"left": 0, "right": 1, "both": 2}.get(side, 3), side)
 
 
 # --- Emotions ---------------------------------------------------------------------------
@@ -258,26 +325,6 @@ def release_effects(conn: sqlite3.Connection, period: Period) -> list[PracticeEf
 # --- Consistency ------------------------------------------------------------------------------
 
 
-def streaks(conn: sqlite3.Connection, as_of: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive local days with a check-in, up
-    to `as_of`. The current run may end yesterday: today's check-in may
-    simply not have happened yet. Gaps and islands, computed in SQL."""
-    row = conn.execute(
-        """
-        WITH days AS (SELECT DISTINCT local_date AS d FROM checkins WHERE local_date <= :as_of),
-        islands AS (SELECT d, julianday(d) - row_number() OVER (ORDER BY d) AS island FROM days)
-        SELECT count(*), max(d), max(count(*)) OVER () FROM islands
-        GROUP BY island ORDER BY max(d) DESC LIMIT 1
-        """,
-        {"as_of": as_of.isoformat()},
-    ).fetchone()
-    if row is None:
-        return 0, 0
-    latest_run, latest_day, longest = row
-    current = latest_run if date.fromisoformat(latest_day) >= as_of - timedelta(days=1) else 0
-    return current, longest
-
-
 def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consistency:
     previous = period.previous()
     counts = {
@@ -294,7 +341,7 @@ def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consis
             },
         )
     }
-    current, longest = streaks(conn, as_of)
+    runs = streaks(conn, as_of)
     calendar_start = iso_week(as_of).start - timedelta(weeks=CALENDAR_WEEKS - 1)
     per_day = dict(
         conn.execute(
@@ -311,8 +358,8 @@ def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consis
         checkins=counts.get(1, (0, 0))[0],
         previous_checkins=counts.get(0, (0, 0))[0],
         days_with_checkins=counts.get(1, (0, 0))[1],
-        current_streak=current,
-        longest_streak=longest,
+        current_streak=runs.current,
+        longest_streak=runs.longest,
         calendar_start=calendar_start.isoformat(),
         calendar=calendar,
     )
@@ -363,6 +410,45 @@ def takeaways(
     return [Takeaway(*row) for row in rows], total
 
 
+# --- The period before, and the year view -------------------------------------------------
+
+
+def previous_counts(conn: sqlite3.Connection, period: Period) -> PreviousCounts:
+    """How many check-ins, sensations, emotions and tags the period before holds."""
+    row = conn.execute(
+        """
+        SELECT
+          (SELECT count(*) FROM checkins WHERE local_date BETWEEN :start AND :end),
+          (SELECT count(*) FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+           WHERE c.local_date BETWEEN :start AND :end),
+          (SELECT count(*) FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+           WHERE c.local_date BETWEEN :start AND :end),
+          (SELECT count(*) FROM checkins c JOIN tags t ON t.checkin_id = c.id
+           WHERE c.local_date BETWEEN :start AND :end)
+        """,
+        dict(zip(("start", "end"), _span(period.previous()), strict=True)),
+    ).fetchone()
+    return PreviousCounts(*row)
+
+
+def year_view(conn: sqlite3.Connection, period: Period) -> list[DayPoint]:
+    """Every day of the period with its averages (None where nothing was written)."""
+    found = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT local_date, count(*), avg(mood), avg(energy), avg(distress)
+            FROM checkins WHERE local_date BETWEEN ? AND ? GROUP BY local_date
+            """,
+            _span(period),
+        )
+    }
+    return [
+        DayPoint(day.isoformat(), *found.get(day.isoformat(), (0, None, None, None)))
+        for day in period.dates()
+    ]
+
+
 # --- Everything together ---------------------------------------------------------------------
 
 
@@ -374,7 +460,7 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
     """Every figure of the review of `period`, compared with the period before."""
     as_of = min(period.end, today)
     items, total = takeaways(conn, period)
-    window = pattern_window(period)
+    window = pattern_window(period, today)
     return ReviewSummary(
         period=period,
         previous=period.previous(),
@@ -393,4 +479,7 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
         takeaways_total=total,
         patterns=find_patterns(conn, window),
         pattern_window=window,
+        previous_counts=previous_counts(conn, period),
+        helped=what_helped(conn, window),
+        year_view=year_view(conn, period) if period.kind == "year" else None,
     )
