@@ -511,3 +511,33 @@ WHEN_NEEDS_MONTH_OR_YEAR = (
     "'{text}' needs --month or --year before it, for example: "
     "serjournal review --month 2026-11, or serjournal review --year 2026."
 )
+REPORT_NO_LAST = (
+    "No report has been made from this journal yet, so there is no last one to start "
+    "from; give --since a day, such as 2026-11-01."
+)
+REPORT_LAST_COVERS = (
+    "The last report already covers up to {last}, so nothing comes after it yet; "
+    "give --since a day to cover earlier days again."
+)
+REPORT_EMPTY = (
+    "No check-ins from {start} to {end}, so there is nothing to report; try an earlier --since."
+)
+REPORT_SAVED = (
+    "Saved the report to {path} (readable only by you). Open it in a browser to read or "
+    "print it; nothing leaves this computer unless you send it."
+)
+REPORT_TITLE = "Notes for a session"
+REPORT_INTRO = (
+    "From a personal journal of daily body-and-emotion check-ins, kept with serjournal. "
+    "The figures are what was written; they are observations, not a diagnosis."
+)
+REPORT_NOTES_LEFT_OUT = (
+    "Written answers are left out (the person can include them with --include-notes); "
+    "check-ins they marked share show theirs."
+)
+REPORT_NOTES_INCLUDED = "Written answers are included, except from check-ins marked private."
+REPORT_PRIVATE = (
+    "{count} check-ins marked private count in the totals but are not quoted or listed."
+)
+REPORT_WRITTEN_LEFT_OUT = "{count} written answers left out"
+REPORT_NO_HARD_DAYS = "No distress ratings were given in this period."

@@ -29,6 +29,7 @@ def add(
     distress_after: int | None = None,
     takeaway: str | None = None,
     tags: list[str] = (),  # type: ignore[assignment]
+    answers: dict[str, str] | None = None,
 ) -> CheckIn:
     """A check-in at `hour` local time on `day`, in the zone `offset_minutes`.
     sensations: (region[/side], quality, intensity[, after, is_target]);
@@ -55,6 +56,7 @@ def add(
         )
     checkin.practice = practice
     checkin.distress_after = distress_after
+    checkin.answers.update(answers or {})
     if takeaway is not None:
         checkin.answers["takeaway"] = takeaway
     save_checkin(db, checkin)

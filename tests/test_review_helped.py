@@ -76,11 +76,11 @@ def test_tags_below_the_minimum_and_report_marks_say_nothing(db) -> None:  # typ
 
 def test_a_tag_on_nearly_every_day_has_too_few_others_to_compare(db) -> None:  # type: ignore[no-untyped-def]
     for day in days_from(date(2026, 10, 1), 10):
-        add(db, day, tags=["work"])
+        add(db, day, distress=6, tags=["work"])
     for day in days_from(date(2026, 10, 11), 4):
-        add(db, day)
+        add(db, day, distress=2)
     assert helped.tag_contrasts(db.conn, SPAN) == []
-    add(db, "2026-10-20")
+    add(db, "2026-10-20", distress=2)
     assert [t.tag for t in helped.tag_contrasts(db.conn, SPAN)] == ["work"]
 
 
@@ -92,3 +92,14 @@ def test_days_outside_the_window_are_not_counted(db) -> None:  # type: ignore[no
     result = helped.what_helped(db.conn, WINDOW)
     assert result.window == WINDOW
     assert result.practice_regions == [] and result.tags == []
+
+
+def test_a_tag_that_makes_no_difference_is_not_listed(db) -> None:  # type: ignore[no-untyped-def]
+    for day in days_from(date(2026, 10, 1), 5):
+        add(db, day, distress=3, mood=6, tags=["tea"])
+    for day in days_from(date(2026, 10, 10), 5):
+        add(db, day, distress=3, mood=6)
+    add(db, "2026-10-20", distress=5, mood=6)  # others: 3.33 against 3.0, mood the same
+    assert helped.tag_contrasts(db.conn, SPAN) == []
+    add(db, "2026-10-21", distress=6, mood=6)  # others: (15 + 5 + 6) / 7 = 3.71
+    assert [t.tag for t in helped.tag_contrasts(db.conn, SPAN)] == ["tea"]

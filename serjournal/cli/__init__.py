@@ -9,6 +9,7 @@ from serjournal.cli import (  # noqa: F401  (importing a module registers its co
     config,
     doctor,
     edit,
+    report,
     review,
     search,
     transfer,

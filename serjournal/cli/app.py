@@ -17,8 +17,8 @@ from serjournal.errors import SerjournalError
 # How `serjournal --help` lists the commands: the daily ritual first, then
 # looking back, then looking after the data. Unlisted commands come last.
 COMMAND_ORDER = (
-    "checkin", "list", "show", "search", "review", "demo", "edit", "delete", "undo", "trash",
-    "export", "import", "backup", "restore", "config", "doctor",
+    "checkin", "list", "show", "search", "review", "report", "demo", "edit", "delete", "undo",
+    "trash", "export", "import", "backup", "restore", "config", "doctor",
 )  # fmt: skip
 
 

@@ -45,16 +45,17 @@ QUIET = "dim"
 
 
 def render_review(
-    summary: ReviewSummary, *, plain: bool = False, by: str = "mood"
+    summary: ReviewSummary, *, plain: bool = False, by: str = "mood", body_figure: bool = True
 ) -> RenderableType:
     """The whole review; the caller checks summary.is_empty first. `plain`
     draws tables and numbers instead of figures (screen readers, --plain);
-    `by` is the scale the year view is coloured by."""
+    `by` is the scale the year view is coloured by; `body_figure` False
+    keeps the body map a table (the saved SVG draws its own figure)."""
     parts: list[RenderableType] = [_title(summary)]
     parts += _ratings(summary, plain)
     if summary.year_view is not None:
         parts += _year(summary, plain, by)
-    parts += _body(summary, plain)
+    parts += _body(summary, plain or not body_figure)
     parts += _emotions(summary, plain)
     parts += _release(summary)
     parts += _helped(summary)

@@ -19,6 +19,7 @@ from serjournal.review.sharing import MARK_TAGS
 MIN_PRACTICE_REGION = 3  # check-ins with a practice, a target region and an after-rating
 MIN_TAG_DAYS = 5  # days carrying the tag ...
 MIN_OTHER_DAYS = 5  # ... and days without it, to compare with
+MIN_TAG_GAP = 0.5  # points of distress or mood between them, else there is nothing to say
 MAX_PRACTICE_REGIONS = 12
 MAX_TAGS = 10
 
@@ -80,9 +81,10 @@ def tag_sentence(item: TagContrast) -> str:
 def tag_contrasts(conn: sqlite3.Connection, span: tuple[str, str]) -> list[TagContrast]:
     """For each tag on at least MIN_TAG_DAYS days (and missing on at least
     MIN_OTHER_DAYS days with a check-in): the average distress and mood of
-    its days against the other days. A day's value is the average of its
-    check-ins; a day counts as tagged when any of its check-ins carries the
-    tag. The report marks (share, private) are not about the day: left out.
+    its days against the other days, where either differs by MIN_TAG_GAP or
+    more. A day's value is the average of its check-ins; a day counts as
+    tagged when any of its check-ins carries the tag. The report marks
+    (share, private) are not about the day: left out.
     Largest difference in distress first."""
     marks = {f"mark{i}": tag for i, tag in enumerate(MARK_TAGS)}
     rows = conn.execute(
@@ -130,6 +132,11 @@ def tag_contrasts(conn: sqlite3.Connection, span: tuple[str, str]) -> list[TagCo
                 other_mood=_mean(all_m_sum - m_sum, all_m_n - m_n),
             )
         )
+    contrasts = [
+        t
+        for t in contrasts
+        if max(_gap(t.distress, t.other_distress), _gap(t.mood, t.other_mood)) >= MIN_TAG_GAP
+    ]
     contrasts.sort(key=lambda t: (-_gap(t.distress, t.other_distress), -t.days, t.tag))
     for item in contrasts:
         item.text = tag_sentence(item)

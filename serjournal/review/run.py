@@ -203,15 +203,27 @@ def _check_save_path(save: Path | None) -> None:
 
 
 def _save(summary: ReviewSummary | None, save: Path, journal: Journal, drawing: Drawing) -> None:
-    """Draw the review again on a recording console, in colour, and write it 0600."""
-    import io
-
-    console = _console(io.StringIO(), record=True, width=80, force_terminal=True)
-    _draw(console, summary, drawing)
+    """The review as a self-contained HTML page, or as one SVG (the body map
+    as a figure above the review as the terminal draws it), written 0600."""
     if save.suffix.lower() == ".svg":
-        document = console.export_svg(title="serjournal review")
+        import io
+
+        from serjournal.render.review import empty_message, render_review
+        from serjournal.render.review_svg import review_svg
+
+        console = _console(io.StringIO(), record=True, width=80, force_terminal=True)
+        if summary is None or summary.is_empty:
+            console.print(empty_message(summary))
+        else:
+            console.print(
+                render_review(summary, plain=drawing.plain, by=drawing.by, body_figure=False)
+            )
+        document = review_svg(console, summary, "serjournal review")
     else:
-        document = console.export_html()
+        from serjournal.render.html import review_page
+        from serjournal.render.review import empty_message
+
+        document = review_page(summary, by=drawing.by, empty_text=empty_message(summary))
     with paths.private_output(save, journal=journal) as out:
         out.write(document)
 
