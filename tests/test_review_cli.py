@@ -462,3 +462,35 @@ def test_review_into_a_full_disk_is_one_line(full_journal: Path, args: list[str]
         )
     assert finished.returncode == 2
     assert finished.stderr == ("Error: Could not write standard output: No space left on device.\n")
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_saved_review_draws_the_body_map_and_loads_nothing(
+    full_journal: Path, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"review{suffix}"
+    result = review("--db", str(full_journal), "--last", "28", "--save", str(target))
+    assert result.exit_code == 0, result.output
+    document = target.read_text(encoding="utf-8")
+    assert 'class="body-map"' in document and "<title>chest:" in document
+    data = as_json(full_journal, "--last", "28")
+    chest = next(r for r in data["body"] if r["region"] == "chest")
+    assert f"chest: {chest['times']} times, average intensity" in document
+    lowered = document.lower()
+    for loader in ("https://", "http://cdn", "<script", "@import", "url(http", "<link"):
+        assert loader not in lowered, loader  # Rich's own SVG template loads a web font
+    if suffix == ".html":
+        assert "default-src 'none'" in document and "<h2>What helped" in document
+
+
+def test_saved_year_has_its_day_squares(full_journal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "year.html"
+    result = review("--db", str(full_journal), "--year", "--by", "energy", "--save", str(target))
+    assert result.exit_code == 0, result.output
+    document = target.read_text(encoding="utf-8")
+    year_part = document.split('<section class="year">')[1].split("</section>")[0]
+    assert year_part.count("<rect") == TODAY.timetuple().tm_yday
+    assert (
+        f"{TODAY:%a %d %b %Y}: energy" in year_part
+        or f"{TODAY:%a %d %b %Y}: no check-in" in year_part
+    )

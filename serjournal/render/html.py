@@ -44,7 +44,8 @@ th, td { text-align: left; padding: .22rem .6rem .22rem 0; vertical-align: top;
 td .sub { display: block; font-size: .85rem; color: var(--quiet); }
 th { font-weight: 500; color: var(--quiet); border-bottom: 1px solid var(--line); }
 td { border-bottom: 1px solid #f1ece6; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .map { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; align-items: flex-start; }
 .map svg.body-map { width: 100%; max-width: 16rem; height: auto; flex: 0 1 16rem;
   margin: 0 auto; }
