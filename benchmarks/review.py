@@ -27,9 +27,9 @@ OPTION_ADAPTERS = "import typer\ntry:\n    import typer._adapters\nexcept Import
 
 def journal_for(years: int, seed: int, end: date) -> Path:
     """The cached benchmark journal, built on first use."""
-    from serjournal.store.reading import known_migration_names
+    from serjournal.store.format import MIGRATION_NAMES
 
-    schema = len(known_migration_names())
+    schema = len(MIGRATION_NAMES)
     name = f"serjournal-bench-{years}y-seed{seed}-{end:%Y%m%d}-v{schema}.db"
     path = Path(tempfile.gettempdir()) / name
     if path.exists():
