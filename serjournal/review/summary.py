@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -142,23 +143,36 @@ def _monthly_series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoin
 # --- Body -----------------------------------------------------------------------------
 
 
-def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
+def body_map(
+    conn: sqlite3.Connection, period: Period, emotions: list[EmotionGroup] | None = None
+) -> list[RegionLoad]:
     """Regions ranked by how often, then how strongly, they carried sensations,
     each with its most frequent quality (ties: the stronger, then by name),
-    its sides where they were given, and the emotions felt there.
+    its sides where they were given, how often it was felt in the period
+    before, and the emotions felt there (from `emotions`, or read here).
 
-    One grouped query per figure over the period; the grouping by region,
-    side and quality leaves a few hundred rows at most, summed up here."""
+    One grouped query over this period and the one before; grouping by
+    region, side and quality leaves a few hundred rows at most, summed here."""
+    previous = period.previous()
     per: dict[str, dict[str, Any]] = {}
-    for region, side, quality, n, total in conn.execute(
+    before: dict[str, int] = {}
+    for is_current, region, side, quality, n, total in conn.execute(
         """
-        SELECT s.region, s.side, s.quality, count(*), sum(s.intensity)
+        SELECT c.local_date >= :start AS is_current, s.region, s.side, s.quality,
+               count(*), sum(s.intensity)
         FROM checkins c JOIN sensations s ON s.checkin_id = c.id
-        WHERE c.local_date BETWEEN ? AND ?
-        GROUP BY s.region, s.side, s.quality
+        WHERE c.local_date BETWEEN :previous_start AND :end
+        GROUP BY is_current, s.region, s.side, s.quality
         """,
-        _span(period),
+        {
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+            "previous_start": previous.start.isoformat(),
+        },
     ):
+        if not is_current:
+            before[region] = before.get(region, 0) + n
+            continue
         entry = per.setdefault(region, {"n": 0, "total": 0, "qualities": {}, "sides": {}})
         entry["n"] += n
         entry["total"] += total
@@ -167,6 +181,7 @@ def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
         if side:
             side_n, side_total = entry["sides"].get(side, (0, 0))
             entry["sides"][side] = (side_n + n, side_total + total)
+    felt = region_emotions(emotion_groups(conn, period) if emotions is None else emotions)
     loads = []
     for region, entry in per.items():
         quality = min(entry["qualities"].items(), key=lambda q: (-q[1][0], -q[1][1], q[0]))[0]
@@ -174,32 +189,18 @@ def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
             SideLoad(side, n, total / n)
             for side, (n, total) in sorted(entry["sides"].items(), key=lambda s: _side_key(s[0]))
         ]
-        loads.append(RegionLoad(region, entry["n"], entry["total"] / entry["n"], quality, 0, sides))
+        loads.append(
+            RegionLoad(
+                region,
+                entry["n"],
+                entry["total"] / entry["n"],
+                quality,
+                before.get(region, 0),
+                sides,
+                felt.get(region, []),
+            )
+        )
     loads.sort(key=lambda r: (-r.times, -r.mean_intensity, r.region))
-    before = dict(
-        conn.execute(
-            """
-            SELECT s.region, count(*) FROM checkins c JOIN sensations s ON s.checkin_id = c.id
-            WHERE c.local_date BETWEEN ? AND ? GROUP BY s.region
-            """,
-            _span(period.previous()),
-        ).fetchall()
-    )
-    by_region = {load.region: load for load in loads}
-    for load in loads:
-        load.previous_times = before.get(load.region, 0)
-    for region, name, _ in conn.execute(
-        """
-        SELECT e.region, e.name, count(*) AS n
-        FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-        WHERE c.local_date BETWEEN ? AND ? AND e.region IS NOT NULL
-        GROUP BY e.region, e.name ORDER BY n DESC, e.name
-        """,
-        _span(period),
-    ):
-        felt_in = by_region.get(region)
-        if felt_in is not None and len(felt_in.emotions) < EMOTIONS_PER_REGION:
-            felt_in.emotions.append(name)
     return loads
 
 
@@ -210,78 +211,126 @@ def _side_key(side: str) -> tuple[int, str]:
 # --- Emotions ---------------------------------------------------------------------------
 
 
-def _emotion_tallies(conn: sqlite3.Connection, period: Period, key_sql: str) -> list[Tally]:
+@dataclass(frozen=True)
+class EmotionGroup:
+    """Emotions named in the period (or the one before) with the same word,
+    labels and place: the one grouped read every emotion figure is made from."""
+
+    current: bool
+    name: str
+    family: str
+    valence: str
+    energy: str
+    region: str | None
+    count: int
+    total: int  # of the intensities
+
+
+def emotion_groups(conn: sqlite3.Connection, period: Period) -> list[EmotionGroup]:
+    """One grouped query over the period and the one before. The stored
+    labels are used as they are, so words the vocabulary no longer knows
+    (or knows with other labels) still count where they were written."""
     previous = period.previous()
-    query = f"""
-        SELECT {key_sql} AS key, c.local_date >= :start AS is_current,
-               count(*), avg(e.intensity)
-        FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-        WHERE c.local_date BETWEEN :previous_start AND :end
-        GROUP BY key, is_current
-    """
-    current: dict[str, Tally] = {}
-    before: dict[str, int] = {}
-    for key, is_current, count, mean in conn.execute(
-        query,
-        {
-            "start": period.start.isoformat(),
-            "end": period.end.isoformat(),
-            "previous_start": previous.start.isoformat(),
-        },
-    ):
-        if is_current:
-            current[key] = Tally(key, count, mean)
+    return [
+        EmotionGroup(bool(row[0]), *row[1:])
+        for row in conn.execute(
+            """
+            SELECT c.local_date >= :start AS is_current, e.name, e.family, e.valence, e.energy,
+                   e.region, count(*), sum(e.intensity)
+            FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+            WHERE c.local_date BETWEEN :previous_start AND :end
+            GROUP BY is_current, e.name, e.family, e.valence, e.energy, e.region
+            """,
+            {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "previous_start": previous.start.isoformat(),
+            },
+        )
+    ]
+
+
+def _tallies(groups: list[EmotionGroup], key: Any) -> dict[str, Tally]:
+    sums: dict[str, list[int]] = {}
+    for group in groups:
+        counts = sums.setdefault(key(group), [0, 0, 0])  # count, total, previous count
+        if group.current:
+            counts[0] += group.count
+            counts[1] += group.total
         else:
-            before[key] = count
-    for key in before:
-        current.setdefault(key, Tally(key, 0, None))
-    for tally in current.values():
-        tally.previous_count = before.get(tally.key, 0)
-    return list(current.values())
+            counts[2] += group.count
+    return {
+        name: Tally(name, n, total / n if n else None, before)
+        for name, (n, total, before) in sums.items()
+    }
 
 
-def emotion_families(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+def emotion_families(
+    conn: sqlite3.Connection, period: Period, groups: list[EmotionGroup] | None = None
+) -> list[Tally]:
     """Families felt in the period (or the one before), most frequent first."""
-    tallies = _emotion_tallies(conn, period, "e.family")
+    groups = emotion_groups(conn, period) if groups is None else groups
+    tallies = _tallies(groups, lambda g: g.family).values()
     return sorted(tallies, key=lambda t: (-t.count, -t.previous_count, t.key))
 
 
-def emotion_quadrants(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+def emotion_quadrants(
+    conn: sqlite3.Connection, period: Period, groups: list[EmotionGroup] | None = None
+) -> list[Tally]:
     """All four mood-meter quadrants, keyed 'valence/energy', in a fixed order."""
-    tallies = {t.key: t for t in _emotion_tallies(conn, period, "e.valence || '/' || e.energy")}
+    groups = emotion_groups(conn, period) if groups is None else groups
+    tallies = _tallies(groups, lambda g: f"{g.valence}/{g.energy}")
     return [tallies.get(f"{v}/{e}", Tally(f"{v}/{e}", 0, None)) for v, e in QUADRANTS]
 
 
 def top_emotions(
-    conn: sqlite3.Connection, period: Period, limit: int = TOP_EMOTIONS
+    conn: sqlite3.Connection,
+    period: Period,
+    limit: int = TOP_EMOTIONS,
+    groups: list[EmotionGroup] | None = None,
 ) -> list[NamedEmotion]:
-    """The most named emotions, each with the regions it was felt in."""
-    top = [
-        NamedEmotion(*row)
-        for row in conn.execute(
-            """
-            SELECT e.name, e.family, count(*) AS n, avg(e.intensity) AS mean
-            FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-            WHERE c.local_date BETWEEN ? AND ?
-            GROUP BY e.name ORDER BY n DESC, mean DESC, e.name LIMIT ?
-            """,
-            (*_span(period), limit),
-        )
-    ]
-    if not top:
-        return top
-    by_name = {e.name: e for e in top}
-    marks = ", ".join("?" * len(by_name))
-    for name, region in conn.execute(
-        f"""
-        SELECT e.name, e.region FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-        WHERE c.local_date BETWEEN ? AND ? AND e.region IS NOT NULL AND e.name IN ({marks})
-        GROUP BY e.name, e.region ORDER BY count(*) DESC, e.region
-        """,
-        (*_span(period), *by_name),
-    ):
-        by_name[name].regions.append(region)
+    """The most named emotions (then the strongest, then by name), each with
+    its most usual family and the regions it was felt in, most often first."""
+    groups = emotion_groups(conn, period) if groups is None else groups
+    names: dict[str, list[int]] = {}
+    families: dict[str, dict[str, int]] = {}
+    places: dict[str, dict[str, int]] = {}
+    for group in groups:
+        if not group.current:
+            continue
+        counts = names.setdefault(group.name, [0, 0])
+        counts[0] += group.count
+        counts[1] += group.total
+        by_family = families.setdefault(group.name, {})
+        by_family[group.family] = by_family.get(group.family, 0) + group.count
+        if group.region is not None:
+            by_place = places.setdefault(group.name, {})
+            by_place[group.region] = by_place.get(group.region, 0) + group.count
+    ranked = sorted(
+        names.items(), key=lambda item: (-item[1][0], -item[1][1] / item[1][0], item[0])
+    )
+    top = []
+    for name, (n, total) in ranked[:limit]:
+        family = min(families[name].items(), key=lambda f: (-f[1], f[0]))[0]
+        regions = [r for r, _ in sorted(places.get(name, {}).items(), key=lambda p: (-p[1], p[0]))]
+        top.append(NamedEmotion(name, family, n, total / n, regions))
     return top
+
+
+def region_emotions(groups: list[EmotionGroup]) -> dict[str, list[str]]:
+    """Per region, the emotions felt there in the period, most often first
+    (then by name), at most EMOTIONS_PER_REGION."""
+    counts: dict[str, dict[str, int]] = {}
+    for group in groups:
+        if group.current and group.region is not None:
+            by_name = counts.setdefault(group.region, {})
+            by_name[group.name] = by_name.get(group.name, 0) + group.count
+    return {
+        region: [n for n, _ in sorted(names.items(), key=lambda x: (-x[1], x[0]))][
+            :EMOTIONS_PER_REGION
+        ]
+        for region, names in counts.items()
+    }
 
 
 # --- Release practices ----------------------------------------------------------------------
@@ -461,6 +510,7 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
     as_of = min(period.end, today)
     items, total = takeaways(conn, period)
     window = pattern_window(period, today)
+    groups = emotion_groups(conn, period)
     return ReviewSummary(
         period=period,
         previous=period.previous(),
@@ -468,10 +518,10 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
         ongoing=period.end >= today,
         ratings=ratings(conn, period),
         series=series(conn, period),
-        body=body_map(conn, period),
-        families=emotion_families(conn, period),
-        quadrants=emotion_quadrants(conn, period),
-        top_emotions=top_emotions(conn, period),
+        body=body_map(conn, period, groups),
+        families=emotion_families(conn, period, groups),
+        quadrants=emotion_quadrants(conn, period, groups),
+        top_emotions=top_emotions(conn, period, groups=groups),
         release=release_effects(conn, period),
         consistency=consistency(conn, period, as_of),
         tags=tags(conn, period),
