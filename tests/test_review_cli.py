@@ -494,3 +494,19 @@ def test_saved_year_has_its_day_squares(full_journal: Path, tmp_path: Path) -> N
         f"{TODAY:%a %d %b %Y}: energy" in year_part
         or f"{TODAY:%a %d %b %Y}: no check-in" in year_part
     )
+
+
+def test_every_json_key_is_documented() -> None:
+    """docs/review-json.md names every key the schema allows, at every level."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "review-json.md").read_text("utf-8")
+
+    def keys(schema: dict[str, Any]) -> set[str]:
+        found = set(schema.get("properties", {}))
+        for sub in schema.get("properties", {}).values():
+            found |= keys(sub)
+        if isinstance(schema.get("items"), dict):
+            found |= keys(schema["items"])
+        return found
+
+    missing = sorted(k for k in keys(REVIEW_SCHEMA) if k not in doc)
+    assert missing == []
