@@ -118,44 +118,43 @@ Place = tuple[str, str | None]  # (region, side), side None for the whole region
 
 
 def side_loads(load: RegionLoad) -> dict[str | None, float]:
-    """The load of a region as a whole (None) and, for a two-sided region, of
-    each side: what was recorded on that side, on both, or with no side."""
-    result: dict[str | None, float] = {None: load.load}
-    if load.region in BILATERAL:
-        by_side = {s.side: s.times * s.mean_intensity for s in load.sides}
-        shared = load.load - by_side.get("left", 0.0) - by_side.get("right", 0.0)
-        result["left"] = by_side.get("left", 0.0) + shared
-        result["right"] = by_side.get("right", 0.0) + shared
-    return result
+    """The places a region is drawn as, with their loads: the region as a
+    whole (None), or for a two-sided region each side, carrying what was
+    recorded on that side, on both, or with no side."""
+    if load.region not in BILATERAL:
+        return {None: load.load}
+    by_side = {s.side: s.times * s.mean_intensity for s in load.sides}
+    shared = load.load - by_side.get("left", 0.0) - by_side.get("right", 0.0)
+    return {
+        "left": by_side.get("left", 0.0) + shared,
+        "right": by_side.get("right", 0.0) + shared,
+    }
 
 
 def place_levels(body: list[RegionLoad]) -> dict[Place, int]:
-    """A level from 1 to LEVELS for every place that carried a sensation;
-    places that did not are absent (level 0)."""
-    loads: dict[Place, tuple[float, int]] = {}
-    for region in body:
-        for side, value in side_loads(region).items():
-            sided_times = region.times
-            if side is not None and value <= 0:
-                sided_times = 0  # nothing recorded on this side
-            loads[(region.region, side)] = (value, sided_times)
-    most = max((value for value, _ in loads.values()), default=0.0)
-    levels: dict[Place, int] = {}
-    for place, (value, times) in loads.items():
-        if times <= 0:
-            continue
-        level = math.ceil(LEVELS * value / most) if most > 0 else 1
-        levels[place] = min(LEVELS, max(1, level))
-    return levels
+    """A level from 1 to LEVELS for every place that carried a sensation,
+    against the most loaded place; places that did not are absent (level 0)."""
+    loads = {
+        (region.region, side): value
+        for region in body
+        for side, value in side_loads(region).items()
+        if value > 0 or (side is None and region.times > 0)
+    }
+    most = max(loads.values(), default=0.0)
+    return {
+        place: min(LEVELS, max(1, math.ceil(LEVELS * value / most) if most > 0 else 1))
+        for place, value in loads.items()
+    }
+
+
+def region_level(levels: dict[Place, int], region: str) -> int:
+    """A region's shade in its label: its darkest place on the figure."""
+    return max((level for (name, _), level in levels.items() if name == region), default=0)
 
 
 def level_of(levels: dict[Place, int], region: str, side: str | None) -> int:
     """The level of a drawn cell: its side where the region has sides."""
-    if side is not None and (region, side) in levels:
-        return levels[(region, side)]
-    if side is not None and region in BILATERAL and (region, None) in levels:
-        return 0  # the region was felt, but only on the other side
-    return levels.get((region, None), 0)
+    return levels.get((region, side if region in BILATERAL else None), 0)
 
 
 def shade(level: int) -> str:
@@ -213,15 +212,13 @@ class BodyFigure:
                 yield Text(INDENT * 2).append_text(_label_text(label, fields, width - 4))
 
     def _label(self, load: RegionLoad) -> Label:
-        level = max(
-            (lvl for (region, _), lvl in self.levels.items() if region == load.region), default=0
-        )
+        level = region_level(self.levels, load.region)
         extra = []
         if load.emotions:
             extra.append(", ".join(load.emotions))
         sided = {s.side: s.times for s in load.sides if s.side in ("left", "right")}
         if sided:
-            extra.append(" ".join(f"{side} {n}" for side, n in sided.items()))
+            extra.append(", ".join(f"{side} {n}" for side, n in sided.items()))
         return Label(
             region=load.region,
             level=level,

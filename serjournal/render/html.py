@@ -262,7 +262,7 @@ def month_table(days: list[DayPoint]) -> str:
 
 def body_section(body: list[RegionLoad], changes: dict[str, str], figure_id: str) -> str:
     """The SVG figure beside a table with the same numbers, readable without colour."""
-    from serjournal.render.bodymap import place_levels
+    from serjournal.render.bodymap import place_levels, region_level
     from serjournal.render.svgbody import body_svg, levels_legend
 
     if not body:
@@ -270,7 +270,7 @@ def body_section(body: list[RegionLoad], changes: dict[str, str], figure_id: str
     levels = place_levels(body)
     rows = []
     for load in body:
-        level = max((lvl for (r, _), lvl in levels.items() if r == load.region), default=0)
+        level = region_level(levels, load.region)
         notes = []
         if load.emotions:
             notes.append("felt: " + ", ".join(load.emotions))
