@@ -275,3 +275,16 @@ def test_a_schema_4_journal_is_upgraded_and_reported(tmp_path: Path) -> None:
     assert [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations")][-1] == "m005_reports"
     db.close()
     assert reports_in(journal) == [("2026-11-01", "2026-11-30", 0)]
+
+
+def test_saved_message_into_a_full_stdout_is_one_line(journal: Path) -> None:
+    target = journal.parent / "session.html"
+    with open("/dev/full", "w") as full:
+        finished = subprocess.run(
+            [sys.executable, "-m", "serjournal", "report", "--db", str(journal),
+             "--since", day(13).isoformat(), "-o", str(target)],
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+        )  # fmt: skip
+    assert finished.returncode == 2 and "Traceback" not in finished.stderr
+    assert finished.stderr == "Error: Could not write standard output: No space left on device.\n"
+    assert target.exists() and len(reports_in(journal)) == 1  # made and noted before the message

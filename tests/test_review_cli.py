@@ -510,3 +510,23 @@ def test_every_json_key_is_documented() -> None:
 
     missing = sorted(k for k in keys(REVIEW_SCHEMA) if k not in doc)
     assert missing == []
+
+
+@pytest.mark.parametrize("args", [["demo", "--weeks", "2"], ["demo", "--weeks", "2", "--json"]])
+def test_demo_into_a_full_disk_is_one_line(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        finished = subprocess.run(
+            [sys.executable, "-m", "serjournal", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert finished.returncode == 2
+    assert finished.stderr.endswith(
+        "Error: Could not write standard output: No space left on device.\n"
+    )
+    assert "Traceback" not in finished.stderr

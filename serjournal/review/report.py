@@ -220,7 +220,10 @@ def run_report(
     finally:
         db.close()
     if target is not None:
-        print(messages.REPORT_SAVED.format(path=target))
+        from serjournal.review.run import guarded_stdout
+
+        with guarded_stdout(sys.stdout):
+            print(messages.REPORT_SAVED.format(path=target))
 
 
 def _unused_default(period: Period) -> Path:

@@ -291,4 +291,8 @@ def _demo_in(journal: Journal, weeks: int, seed: int, as_json: bool, now: dateti
 
 def _say(text: str, as_json: bool) -> None:
     """Messages go to stderr when stdout carries JSON."""
-    print(text, file=sys.stderr if as_json else sys.stdout)
+    if as_json:
+        print(text, file=sys.stderr)
+        return
+    with guarded_stdout(sys.stdout):
+        print(text)
