@@ -530,3 +530,19 @@ def test_demo_into_a_full_disk_is_one_line(args: list[str]) -> None:
         "Error: Could not write standard output: No space left on device.\n"
     )
     assert "Traceback" not in finished.stderr
+
+
+def test_long_sparklines_keep_their_change_at_sixty_columns(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    result = review("--db", str(full_journal), "--last", "90")
+    lines = result.stdout.splitlines()
+    ratings = [line for line in lines if line.startswith(("  mood ", "  energy ", "  distress "))]
+    assert len(ratings) == 3
+    for line in ratings:
+        assert len(line) <= 60 and "…" not in line
+        assert line.endswith(("↑", "↓", "→", "new"))
+    monkeypatch.setenv("COLUMNS", "80")  # room for the counts again
+    wide = review("--db", str(full_journal), "--last", "90").stdout
+    assert "vs before" in wide and re.search(r"\d\.\d \(\d+\)", wide)

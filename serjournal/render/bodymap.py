@@ -184,6 +184,7 @@ class BodyFigure:
         self.body = body
         self.changes = changes
         self.levels = place_levels(body)
+        self._cells: dict[str, tuple[str, str]] = {}
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
@@ -239,26 +240,33 @@ class BodyFigure:
         return rows
 
     def _figure_row(self, row: int) -> Text:
-        text = Text()
+        """One row of the front and back views, as runs of same-styled cells
+        (a few spans a row rather than one a cell: quicker to draw)."""
         front = FRONT[row] if row < len(FRONT) else " " * len(FRONT[0])
-        for char in front:
-            text.append_text(self._cell(char))
-        text.append(" ")
         back_row = row - BACK_TOP
         back = BACK[back_row] if 0 <= back_row < len(BACK) else " " * len(BACK[0])
+        runs: list[tuple[str, str]] = []
+        for char in front + " " + (back if back_row != 0 else ""):
+            cell = self._cell(char)
+            if runs and runs[-1][1] == cell[1]:
+                runs[-1] = (runs[-1][0] + cell[0], cell[1])
+            else:
+                runs.append(cell)
+        text = Text.assemble(*runs)
         if back_row == 0:
             text.append(back, style="dim")
-        else:
-            for char in back:
-                text.append_text(self._cell(char))
         return text
 
-    def _cell(self, char: str) -> Text:
-        if char not in CELLS:
-            return Text(char)
-        region, side = CELLS[char]
-        level = level_of(self.levels, region, side)
-        return Text(shade(level), style=LEVEL_STYLES[level])
+    def _cell(self, char: str) -> tuple[str, str]:
+        cell = self._cells.get(char)
+        if cell is None:
+            if char in CELLS:
+                level = level_of(self.levels, *CELLS[char])
+                cell = shade(level), LEVEL_STYLES[level]
+            else:
+                cell = char, ""
+            self._cells[char] = cell
+        return cell
 
 
 def _field_widths(labels: list[Label]) -> tuple[int, int, int, int]:

@@ -6,7 +6,7 @@ JSON whose shape is REVIEW_SCHEMA in schema.py.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from serjournal.review.patterns import Observation
@@ -225,39 +225,38 @@ class ReviewSummary:
             "as_of": self.as_of,
             "ongoing": self.ongoing,
             "ratings": {
-                r.scale: _rounded({**asdict(r), "change": r.change}, drop=("scale",))
+                r.scale: {
+                    **{k: v for k, v in _plain(r).items() if k != "scale"},
+                    "change": _plain(r.change),
+                }
                 for r in self.ratings
             },
-            "series": [_rounded(asdict(p)) for p in self.series],
-            "body": [_rounded(asdict(r)) for r in self.body],
+            "series": _plain(self.series),
+            "body": _plain(self.body),
             "emotions": {
-                "families": [_rounded(asdict(t)) for t in self.families],
+                "families": _plain(self.families),
                 "quadrants": [
-                    _rounded(
-                        {**asdict(t), "valence": t.key.split("/")[0], "energy": t.key.split("/")[1]}
-                    )
+                    {**_plain(t), "valence": t.key.split("/")[0], "energy": t.key.split("/")[1]}
                     for t in self.quadrants
                 ],
-                "top": [_rounded(asdict(e)) for e in self.top_emotions],
+                "top": _plain(self.top_emotions),
             },
-            "release": [_rounded(asdict(p)) for p in self.release],
-            "consistency": asdict(self.consistency),
-            "tags": [asdict(t) for t in self.tags],
-            "previous_counts": asdict(self.previous_counts),
-            "takeaways": [asdict(t) for t in self.takeaways],
+            "release": _plain(self.release),
+            "consistency": _plain(self.consistency),
+            "tags": _plain(self.tags),
+            "previous_counts": _plain(self.previous_counts),
+            "takeaways": _plain(self.takeaways),
             "takeaways_total": self.takeaways_total,
             "patterns": {
                 "window": _period_dict(self.pattern_window),
-                "observations": [_rounded(asdict(o)) for o in self.patterns],
+                "observations": _plain(self.patterns),
             },
             "helped": {
                 "window": _period_dict(self.helped.window),
-                "practice_regions": [_rounded(asdict(p)) for p in self.helped.practice_regions],
-                "tags": [_rounded(asdict(t)) for t in self.helped.tags],
+                "practice_regions": _plain(self.helped.practice_regions),
+                "tags": _plain(self.helped.tags),
             },
-            "year_view": (
-                None if self.year_view is None else [_rounded(asdict(d)) for d in self.year_view]
-            ),
+            "year_view": None if self.year_view is None else _plain(self.year_view),
         }
 
 
@@ -271,17 +270,19 @@ def _period_dict(period: Period) -> dict[str, Any]:
     }
 
 
-def _rounded(values: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Two decimals are plenty for 0-10 scales; keeps the JSON readable."""
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        if key in drop:
-            continue
-        if isinstance(value, float):
-            value = round(value, 2)
-        elif isinstance(value, dict):
-            value = _rounded(value)
-        elif isinstance(value, list):
-            value = [_rounded(v) if isinstance(v, dict) else v for v in value]
-        out[key] = value
-    return out
+def _plain(value: Any) -> Any:
+    """Dataclasses, lists and dicts as plain JSON values, floats rounded to two
+    decimals (plenty for 0-10 scales, and the JSON stays readable). One pass,
+    without dataclasses.asdict's deep copies."""
+    if isinstance(value, float):
+        return round(value, 2)
+    if isinstance(value, (str, int)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: _plain(getattr(value, name)) for name in fields}
+    return value

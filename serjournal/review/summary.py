@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from serjournal.review.figures import (
     CALENDAR_WEEKS,
@@ -211,8 +210,7 @@ def _side_key(side: str) -> tuple[int, str]:
 # --- Emotions ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EmotionGroup:
+class EmotionGroup(NamedTuple):
     """Emotions named in the period (or the one before) with the same word,
     labels and place: the one grouped read every emotion figure is made from."""
 
@@ -222,7 +220,7 @@ class EmotionGroup:
     valence: str
     energy: str
     region: str | None
-    count: int
+    times: int
     total: int  # of the intensities
 
 
@@ -255,10 +253,10 @@ def _tallies(groups: list[EmotionGroup], key: Any) -> dict[str, Tally]:
     for group in groups:
         counts = sums.setdefault(key(group), [0, 0, 0])  # count, total, previous count
         if group.current:
-            counts[0] += group.count
+            counts[0] += group.times
             counts[1] += group.total
         else:
-            counts[2] += group.count
+            counts[2] += group.times
     return {
         name: Tally(name, n, total / n if n else None, before)
         for name, (n, total, before) in sums.items()
@@ -299,13 +297,13 @@ def top_emotions(
         if not group.current:
             continue
         counts = names.setdefault(group.name, [0, 0])
-        counts[0] += group.count
+        counts[0] += group.times
         counts[1] += group.total
         by_family = families.setdefault(group.name, {})
-        by_family[group.family] = by_family.get(group.family, 0) + group.count
+        by_family[group.family] = by_family.get(group.family, 0) + group.times
         if group.region is not None:
             by_place = places.setdefault(group.name, {})
-            by_place[group.region] = by_place.get(group.region, 0) + group.count
+            by_place[group.region] = by_place.get(group.region, 0) + group.times
     ranked = sorted(
         names.items(), key=lambda item: (-item[1][0], -item[1][1] / item[1][0], item[0])
     )
@@ -324,7 +322,7 @@ def region_emotions(groups: list[EmotionGroup]) -> dict[str, list[str]]:
     for group in groups:
         if group.current and group.region is not None:
             by_name = counts.setdefault(group.region, {})
-            by_name[group.name] = by_name.get(group.name, 0) + group.count
+            by_name[group.name] = by_name.get(group.name, 0) + group.times
     return {
         region: [n for n, _ in sorted(names.items(), key=lambda x: (-x[1], x[0]))][
             :EMOTIONS_PER_REGION
