@@ -532,12 +532,17 @@ REPORT_INTRO = (
     "The figures are what was written; they are observations, not a diagnosis."
 )
 REPORT_NOTES_LEFT_OUT = (
-    "Written answers are left out (the person can include them with --include-notes); "
-    "check-ins they marked share show theirs."
+    "Written answers are left out, except from check-ins the person chose to share."
 )
-REPORT_NOTES_INCLUDED = "Written answers are included, except from check-ins marked private."
+REPORT_NOTES_INCLUDED = (
+    "Written answers are included, except from check-ins the person keeps private."
+)
 REPORT_PRIVATE = (
-    "{count} check-ins marked private count in the totals but are not quoted or listed."
+    "{count} check-ins kept private count in the averages but are not quoted or listed."
+)
+REPORT_MADE_MEANWHILE = (
+    "Another report was made from this journal a moment ago, so 'last-report' has moved; "
+    "nothing was written. Run the command again to follow it."
 )
 REPORT_WRITTEN_LEFT_OUT = "{count} written answers left out"
 REPORT_NO_HARD_DAYS = "No distress ratings were given in this period."

@@ -288,3 +288,36 @@ def test_saved_message_into_a_full_stdout_is_one_line(journal: Path) -> None:
     assert finished.returncode == 2 and "Traceback" not in finished.stderr
     assert finished.stderr == "Error: Could not write standard output: No space left on device.\n"
     assert target.exists() and len(reports_in(journal)) == 1  # made and noted before the message
+
+
+def test_a_report_made_meanwhile_stops_last_report_before_any_file(
+    journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two terminals asking for --since last-report at once: the second to
+    write finds the first's note inside its own transaction and writes nothing."""
+    from serjournal.render import report_html
+    from serjournal.store.writes import record_report
+
+    first = report(
+        "--db", str(journal), "--since", day(13).isoformat(), "--until", day(8).isoformat(),
+        "-o", "-",
+    )  # fmt: skip
+    assert first.exit_code == 0
+    real_page = report_html.report_page
+
+    def page_while_another_report_is_made(made: Any) -> str:
+        other = open_journal(journal)
+        record_report(other, day(7), day(2), with_notes=False, write=lambda: None)
+        other.close()
+        return real_page(made)
+
+    monkeypatch.setattr(report_html, "report_page", page_while_another_report_is_made)
+    target = journal.parent / "second.html"
+    result = report("--db", str(journal), "--since", "last-report", "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {messages.REPORT_MADE_MEANWHILE}\n"
+    assert not target.exists()
+    assert [r[:2] for r in reports_in(journal)] == [
+        (day(13).isoformat(), day(8).isoformat()),
+        (day(7).isoformat(), day(2).isoformat()),
+    ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,9 +63,10 @@ class Report:
 
 def report_period(
     conn: sqlite3.Connection | None, since: str, until: str | None, now: datetime
-) -> Period:
+) -> tuple[Period, date | None]:
     """From --since (a day, or 'last-report': the day after the last report
-    ended) to --until (default today)."""
+    ended) to --until (default today); and, for last-report, the last day of
+    the report it follows."""
     from serjournal.timeutil import parse_day
 
     today = now.date()
@@ -76,12 +77,14 @@ def report_period(
         made = last_report(conn) if conn is not None else None
         if made is None:
             raise InputError(messages.REPORT_NO_LAST)
+        follows = made.last_day
         start = made.last_day + timedelta(days=1)
         if start > end:
             raise InputError(
                 messages.REPORT_LAST_COVERS.format(last=made.last_day.isoformat(), until=end)
             )
     else:
+        follows = None
         start = parse_day(since, now)
     if start > end:
         raise InputError(messages.SINCE_AFTER_UNTIL.format(since=start, until=end))
@@ -93,7 +96,7 @@ def report_period(
         raise InputError(
             messages.PERIOD_TOO_LONG.format(days=(end - start).days + 1, limit=MAX_DAYS)
         )
-    return Period(start, end, "range")
+    return Period(start, end, "range"), follows
 
 
 # --- What the report holds ------------------------------------------------------------------
@@ -197,7 +200,7 @@ def run_report(
     if conn is None:
         raise JournalError(messages.JOURNAL_MISSING.format(path=journal.path))
     try:
-        period = report_period(conn, since, until, now)
+        period, follows = report_period(conn, since, until, now)
         if not _has_checkins(conn, period):
             raise InputError(
                 messages.REPORT_EMPTY.format(start=f"{period.start}", end=f"{period.end}")
@@ -216,6 +219,7 @@ def run_report(
             period.end,
             with_notes=include_notes,
             write=lambda: _write(document, target, journal),
+            follows=follows,
         )
     finally:
         db.close()

@@ -286,13 +286,21 @@ def record_report(
     *,
     with_notes: bool,
     write: Callable[[], object],
+    follows: date | None = None,
     now: datetime | None = None,
 ) -> None:
     """Note that a report covered first_day to last_day (for --since
     last-report), and call `write` (which writes the report out) inside the
     same transaction: the report is noted if and only if it was written.
-    A journal another program holds fails here, before anything is written."""
+    A journal another program holds fails here, before anything is written.
+    `follows`: the last day of the last report this one was made to follow
+    (--since last-report); if another report was made since, nothing is
+    written and InputError says so."""
     with _writing(db):
+        if follows is not None:
+            row = db.execute("SELECT max(last_day) FROM reports").fetchone()
+            if row[0] != follows.isoformat():
+                raise InputError(messages.REPORT_MADE_MEANWHILE)
         write()
         db.execute(
             "INSERT INTO reports (made_utc, first_day, last_day, with_notes) VALUES (?, ?, ?, ?)",
