@@ -546,3 +546,19 @@ def test_long_sparklines_keep_their_change_at_sixty_columns(
     monkeypatch.setenv("COLUMNS", "80")  # room for the counts again
     wide = review("--db", str(full_journal), "--last", "90").stdout
     assert "vs before" in wide and re.search(r"\d\.\d \(\d+\)", wide)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_saving_an_empty_period_saves_the_kind_words(
+    db,
+    journal_path: Path,
+    tmp_path: Path,
+    suffix: str,  # type: ignore[no-untyped-def]
+) -> None:
+    add(db, TODAY - timedelta(days=60))
+    target = tmp_path / f"empty{suffix}"
+    result = review("--db", str(journal_path), "--save", str(target))
+    assert result.exit_code == 0, result.output
+    document = target.read_text(encoding="utf-8").replace("&#160;", " ")  # SVG text spaces
+    assert "No check-ins from" in document and 'class="body-map"' not in document
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
