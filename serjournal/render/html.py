@@ -70,6 +70,7 @@ footer { margin-top: 2.5rem; font-size: .9rem; color: var(--quiet);
   h2 { break-after: avoid; margin-top: 1.1rem; }
   section > table, figure, .map, li, .day, tr { break-inside: avoid; }
   .page-break { break-before: page; }
+  .screen-only { display: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -291,7 +292,7 @@ def body_section(body: list[RegionLoad], changes: dict[str, str], figure_id: str
     legend = (
         f'<p class="note">{levels_legend()} least to most felt (times × intensity); '
         "the figure faces you, its right side on your left. "
-        "Rest the pointer on a place for its numbers.</p>"
+        '<span class="screen-only">Rest the pointer on a place for its numbers.</span></p>'
     )
     return (
         f'<div class="map">{body_svg(body, changes, figure_id=figure_id)}'
