@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
-from rich.table import Table
 from rich.text import Text
 
 from serjournal import messages
@@ -149,21 +148,21 @@ def _heading(text: str, note: str = "") -> Text:
     return heading
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 2), pad_edge=False)
-    grid.add_column(no_wrap=True)
-    return grid
-
-
 class _Rows:
     """Short, unwrapped cells in columns, two spaces apart, two in from the
     left: what a borderless Table.grid draws here, at a fraction of the cost
     (the review must appear as fast as --version). A line longer than the
     terminal is cut with an ellipsis rather than wrapped."""
 
-    def __init__(self, rows: list[list[Text]], narrow: list[list[Text]] | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[list[Text]],
+        narrow: list[list[Text]] | None = None,
+        right: frozenset[int] = frozenset(),
+    ) -> None:
         self.rows = rows
         self.narrow = narrow  # shorter cells, for when the rows do not fit
+        self.right = right  # columns aligned right (numbers)
 
     @staticmethod
     def _widths(rows: list[list[Text]]) -> list[int]:
@@ -178,9 +177,12 @@ class _Rows:
             for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
                 if index:
                     line.append("  ")
+                room = " " * (width - cell.cell_len)
+                if index in self.right:
+                    line.append(room)
                 line.append_text(cell)
-                if index < len(row) - 1:
-                    line.append(" " * (width - cell.cell_len))
+                if index not in self.right and index < len(row) - 1:
+                    line.append(room)
             line.rstrip()
             line.truncate(options.max_width, overflow="ellipsis")
             yield line
@@ -270,21 +272,17 @@ def _ratings(summary: ReviewSummary, plain: bool = False) -> list[RenderableType
 def _ratings_plain(summary: ReviewSummary) -> list[RenderableType]:
     """Averages and changes, then a row per day (or month, or bucket of days)
     with its numbers: what a screen reader can say, line by line."""
-    grid = _grid()
-    for _ in range(2):
-        grid.add_column(no_wrap=True)
-    grid.add_row(*(Text(h, style=QUIET) for h in ("", "average", "vs before")))
+    rows = [[Text(h, style=QUIET) for h in ("", "average", "vs before")]]
     for rating in summary.ratings:
-        grid.add_row(rating.scale, _average(rating), change_text(rating.scale, rating.change))
-    parts: list[RenderableType] = [_heading("Mood, energy and distress", "0-10"), _indented(grid)]
+        rows.append(
+            [Text(rating.scale), _average(rating), change_text(rating.scale, rating.change)]
+        )
+    parts: list[RenderableType] = [_heading("Mood, energy and distress", "0-10"), _Rows(rows)]
     points = summary.series
     if not points or len(points) > MAX_PLAIN_ROWS:
         return parts
     monthly = summary.period.kind == "year"
-    table = _grid()
-    for _ in range(4):
-        table.add_column(no_wrap=True, justify="right")
-    table.add_row(*(Text(h, style=QUIET) for h in ("", "check-ins", "mood", "energy", "distress")))
+    days = [[Text(h, style=QUIET) for h in ("", "check-ins", "mood", "energy", "distress")]]
     for point in points:
         start = date.fromisoformat(point.start)
         if monthly:
@@ -294,11 +292,12 @@ def _ratings_plain(summary: ReviewSummary) -> list[RenderableType]:
         else:
             name = f"{start:%d %b} + {point.days - 1} days"
         values = (point.mood, point.energy, point.distress)
-        table.add_row(
-            name, str(point.checkins), *("-" if v is None else f"{v:.1f}" for v in values)
+        days.append(
+            [Text(name), Text(str(point.checkins))]
+            + [Text("-" if v is None else f"{v:.1f}") for v in values]
         )
     parts.append(Text(""))
-    parts.append(_indented(table))
+    parts.append(_Rows(days, right=frozenset({1, 2, 3, 4})))
     return parts
 
 
@@ -350,24 +349,25 @@ def _body_table(
 ) -> list[RenderableType]:
     shown = summary.body if not bars else summary.body[:BODY_ROWS]
     most = max(r.times for r in shown)
-    grid = _grid()
-    grid.add_column(no_wrap=True, min_width=12 if bars else 0, justify="left" if bars else "right")
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
     headers = ("", "how often", "intensity", "mostly", "vs before")
-    grid.add_row(*(Text(h, style=QUIET) for h in headers))
+    rows = [[Text(h, style=QUIET) for h in headers]]
     for load in shown:
         style = heat_style(load.mean_intensity) if bars else ""
-        often = Text.assemble((bar(load.times, most, 8), style), f" {load.times}")
-        grid.add_row(
-            Text(load.region, style=style),
-            often if bars else Text(str(load.times)),
-            Text(f"{load.mean_intensity:.1f}", style=style),
-            load.dominant_quality,
-            changes[load.region],
+        if bars:
+            often = Text.assemble((bar(load.times, most, 8).ljust(8), style), f" {load.times}")
+        else:
+            often = Text(str(load.times))
+        rows.append(
+            [
+                Text(load.region, style=style),
+                often,
+                Text(f"{load.mean_intensity:.1f}", style=style),
+                Text(load.dominant_quality),
+                changes[load.region],
+            ]
         )
-    parts: list[RenderableType] = [_indented(grid)]
+    right = frozenset({2} if bars else {1, 2})
+    parts: list[RenderableType] = [_Rows(rows, right=right)]
     more = len(summary.body) - len(shown)
     if more:
         parts.append(Text(f"  {messages.REVIEW_MORE_REGIONS.format(count=more)}", style=QUIET))
@@ -379,15 +379,15 @@ def _year(summary: ReviewSummary, plain: bool, by: str) -> list[RenderableType]:
 
     days = summary.year_view or []
     if plain:
-        grid = _grid()
-        for _ in range(4):
-            grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(*(Text(h, style=QUIET) for h in ("", "days", "mood", "energy", "distress")))
+        rows = [[Text(h, style=QUIET) for h in ("", "days", "mood", "energy", "distress")]]
         for name, count, averages in month_averages(days):
-            grid.add_row(name, str(count), *("-" if v is None else f"{v:.1f}" for v in averages))
+            rows.append(
+                [Text(name), Text(str(count))]
+                + [Text("-" if v is None else f"{v:.1f}") for v in averages]
+            )
         return [
             _heading("The year by month", "averages of the days with a check-in"),
-            _indented(grid),
+            _Rows(rows, right=frozenset({1, 2, 3, 4})),
         ]
     as_of = date.fromisoformat(summary.as_of)
     return [

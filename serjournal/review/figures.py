@@ -1,4 +1,8 @@
-"""What a review holds: small dataclasses, and their --json form.
+"""What a review holds: small records, and their --json form.
+
+Records that are built whole are NamedTuples (a fifth of a dataclass's cost
+to define, paid at every start of the program); those with a field named
+`count` stay dataclasses, as a NamedTuple's count is tuple.count.
 
 summary.py fills them from SQL; render/review.py draws them; to_dict gives the
 JSON whose shape is REVIEW_SCHEMA in schema.py.
@@ -7,7 +11,7 @@ JSON whose shape is REVIEW_SCHEMA in schema.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from serjournal.review.patterns import Observation
 from serjournal.review.periods import Period
@@ -32,8 +36,7 @@ class Rating:
         return self.average - self.previous_average
 
 
-@dataclass
-class SeriesPoint:
+class SeriesPoint(NamedTuple):
     """Averages over `days` days starting at `start` (one day, or a bucket)."""
 
     start: str
@@ -44,8 +47,7 @@ class SeriesPoint:
     distress: float | None
 
 
-@dataclass
-class SideLoad:
+class SideLoad(NamedTuple):
     """The sensations of a region recorded on one side (left, right or both)."""
 
     side: str
@@ -124,8 +126,7 @@ class TagCount:
     previous_count: int
 
 
-@dataclass
-class PreviousCounts:
+class PreviousCounts(NamedTuple):
     """How much the period before holds of each kind of figure. Where one is
     zero there is nothing to compare with: the review says 'new', not '+3'."""
 
@@ -135,8 +136,7 @@ class PreviousCounts:
     tags: int
 
 
-@dataclass
-class DayPoint:
+class DayPoint(NamedTuple):
     """One day's averages, for the year view."""
 
     day: str
@@ -146,8 +146,7 @@ class DayPoint:
     distress: float | None
 
 
-@dataclass
-class PracticeRegion:
+class PracticeRegion(NamedTuple):
     """How much a practice eased the target sensation in one region:
     before minus after, averaged over n check-ins (positive means it eased)."""
 
@@ -158,8 +157,7 @@ class PracticeRegion:
     text: str = ""  # the observation in words
 
 
-@dataclass
-class TagContrast:
+class TagContrast(NamedTuple):
     """Days carrying a tag against the other days with a check-in."""
 
     tag: str
@@ -172,8 +170,7 @@ class TagContrast:
     text: str = ""  # the observation in words
 
 
-@dataclass
-class Helped:
+class Helped(NamedTuple):
     """What went with feeling better, over the pattern window: observations."""
 
     window: Period
@@ -181,8 +178,7 @@ class Helped:
     tags: list[TagContrast]
 
 
-@dataclass
-class Takeaway:
+class Takeaway(NamedTuple):
     local_date: str
     text: str
 
@@ -282,7 +278,7 @@ def _plain(value: Any) -> Any:
         return [_plain(item) for item in value]
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items()}
-    fields = getattr(value, "__dataclass_fields__", None)
+    fields = getattr(value, "__dataclass_fields__", None) or getattr(value, "_fields", None)
     if fields is not None:
         return {name: _plain(getattr(value, name)) for name in fields}
     return value

@@ -46,9 +46,7 @@ def practice_regions(conn: sqlite3.Connection, span: tuple[str, str]) -> list[Pr
         (*span, MIN_PRACTICE_REGION, MAX_PRACTICE_REGIONS),
     ).fetchall()
     found = [PracticeRegion(*row) for row in rows]
-    for item in found:
-        item.text = practice_sentence(item)
-    return found
+    return [item._replace(text=practice_sentence(item)) for item in found]
 
 
 def practice_sentence(item: PracticeRegion) -> str:
@@ -138,9 +136,7 @@ def tag_contrasts(conn: sqlite3.Connection, span: tuple[str, str]) -> list[TagCo
         if max(_gap(t.distress, t.other_distress), _gap(t.mood, t.other_mood)) >= MIN_TAG_GAP
     ]
     contrasts.sort(key=lambda t: (-_gap(t.distress, t.other_distress), -t.days, t.tag))
-    for item in contrasts:
-        item.text = tag_sentence(item)
-    return contrasts[:MAX_TAGS]
+    return [item._replace(text=tag_sentence(item)) for item in contrasts[:MAX_TAGS]]
 
 
 def _mean(total: float, n: int) -> float | None:
