@@ -67,7 +67,7 @@ BACK: tuple[str, ...] = (
     "OOOOOOO",
     "OOOOOOO",
 )
-SIDES_ROW = " right  left "  # under the feet: which side is which
+SIDES_ROW = " right  left"  # under the feet: which side is which
 CELLS: dict[str, tuple[str, str | None]] = {
     "H": ("head", None),
     "F": ("face and jaw", None),

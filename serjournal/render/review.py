@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.text import Text
 
@@ -203,9 +202,29 @@ class _Bullets:
                 yield Text("  •  " if index == 0 else "     ").append_text(line)
 
 
-def _indented(renderable: RenderableType) -> Padding:
+class _Indented:
+    """Two spaces in, also for the lines a narrow terminal wraps; unlike
+    rich.padding.Padding, no spaces are added at the ends of lines."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = options.update_width(max(1, options.max_width - 2))
+        for line in console.render_lines(self.inner, inner, pad=False):
+            while line and not line[-1].text.strip() and not line[-1].control:
+                line.pop()
+            if line:
+                last = line[-1]
+                line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+            yield Segment("  ")
+            yield from line
+            yield Segment.line()
+
+
+def _indented(renderable: RenderableType) -> _Indented:
     """Two spaces in, also for the lines a narrow terminal wraps."""
-    return Padding(renderable, (0, 0, 0, 2), expand=False)
+    return _Indented(renderable)
 
 
 def _short_day(day: str) -> str:
@@ -517,7 +536,9 @@ def _calendar(summary: ReviewSummary) -> Text:
                 mark, style = "●", "bold green" if in_period else "green"
             else:
                 mark, style = NO_DATA, QUIET
-            text.append(mark + " ", style=style)
+            text.append(mark, style=style)
+            if offset < 6:
+                text.append(" ")
     return text
 
 
