@@ -343,7 +343,7 @@ def test_year_view_is_drawn_and_coloured_by_the_chosen_scale(
     assert result.exit_code == 0, result.output
     assert "The year, day by day  coloured by distress" in result.stdout
     assert "1   5    10   15   20   25   30" in result.stdout
-    rows = [line for line in result.stdout.splitlines() if line[2:6] in ("Jan ", "Dec ")]
+    rows = [line for line in result.stdout.splitlines() if line[2:5] in ("Jan", "Dec")]
     assert [row[2:5] for row in rows] == ["Jan", "Dec"]
     plain = review("--db", str(full_journal), "--year", "--plain")
     assert "The year by month" in plain.stdout and "The year, day by day" not in plain.stdout
@@ -562,3 +562,10 @@ def test_saving_an_empty_period_saves_the_kind_words(
     document = target.read_text(encoding="utf-8").replace("&#160;", " ")  # SVG text spaces
     assert "No check-ins from" in document and 'class="body-map"' not in document
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("args", [[], ["--plain"], ["--year"], ["--last", "90", "--plain"]])
+def test_no_line_ends_in_spaces(full_journal: Path, args: list[str]) -> None:
+    result = review("--db", str(full_journal), *args)
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []

@@ -522,10 +522,12 @@ def _calendar(summary: ReviewSummary) -> Text:
     c = summary.consistency
     start = date.fromisoformat(c.calendar_start)
     as_of = date.fromisoformat(summary.as_of)
-    text = Text("          M T W T F S S", style=QUIET)
+    rows = [Text("          M T W T F S S", style=QUIET)]
     for week in range(CALENDAR_WEEKS):
         monday = start + timedelta(weeks=week)
-        text.append(f"\n  {monday:%d %b}  ", style=QUIET)
+        text = Text(f"  {monday:%d %b}", style=QUIET)
+        text.append("  ")
+        rows.append(text)
         for offset in range(7):
             day = monday + timedelta(days=offset)
             count = c.calendar[week * 7 + offset]
@@ -539,7 +541,8 @@ def _calendar(summary: ReviewSummary) -> Text:
             text.append(mark, style=style)
             if offset < 6:
                 text.append(" ")
-    return text
+        text.rstrip()  # days still to come
+    return Text("\n").join(rows)
 
 
 def _tags(summary: ReviewSummary) -> list[RenderableType]:

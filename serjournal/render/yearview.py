@@ -57,20 +57,23 @@ def months(days: list[DayPoint]) -> dict[tuple[int, int], dict[int, DayPoint]]:
 def year_grid(days: list[DayPoint], by: str, today: date) -> Text:
     """Twelve rows of up to 31 marks, the day numbers above them."""
     palette = PALETTES[by]
-    text = Text(f"      {DAY_HEADER}", style="dim")
+    rows = [Text(f"      {DAY_HEADER}", style="dim")]
     for (_, month), points in months(days).items():
-        text.append(f"\n  {MONTHS[month - 1]} ", style="dim")
+        row = Text(f"  {MONTHS[month - 1]}", style="dim")
+        row.append(" ")
         for number in range(1, 32):
             point = points.get(number)
             if point is None or date.fromisoformat(point.day) > today:
-                text.append(" ")
+                row.append(" ")
                 continue
             value = getattr(point, by)
             if value is None:
-                text.append(NO_ENTRY, style="dim")
+                row.append(NO_ENTRY, style="dim")
             else:
-                text.append(mark(value), style=palette[step(value)])
-    return text
+                row.append(mark(value), style=palette[step(value)])
+        row.rstrip()  # days still to come, and days the month does not have
+        rows.append(row)
+    return Text("\n").join(rows)
 
 
 def year_legend(by: str) -> Text:
