@@ -158,6 +158,8 @@ def main() -> None:
             "--db",
             str(journal),
         ],
+        "serjournal review --month": [*serjournal, "review", "--month", "--db", str(journal)],
+        "serjournal review --year": [*serjournal, "review", "--year", "--db", str(journal)],
     }
     for command in commands.values():  # warm the file cache and .pyc files
         time_once(command, env)

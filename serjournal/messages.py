@@ -252,7 +252,9 @@ BAD_WEEK = (
 BAD_LAST = "--last takes a number of days from 1 to {limit}, not '{value}'."
 SINCE_AFTER_UNTIL = "--since {since} is after --until {until}; give the earlier day first."
 PERIOD_TOO_LONG = "A review covers at most {limit} days; {days} were asked for."
-PERIOD_CONFLICT = "Choose one way to give the period: --week, --last, or --since/--until."
+PERIOD_CONFLICT = (
+    "Choose one way to give the period: --week, --month, --year, --last, or --since/--until."
+)
 PERIOD_IN_FUTURE = "The period starting {start} has not begun yet; choose a day up to today."
 BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."
 SAVE_FAILED = "Could not save the review to {path}: {reason}."
@@ -698,3 +700,60 @@ AGE_BACKUP_DONE = (
     "Backed up {checkins} to {path}, encrypted to {keys} (age); "
     "only the matching secret key can read it."
 )
+
+# --- Review: drawn body map, months and years, what helped, report (issue 12) --------------
+BAD_MONTH = "Could not read the month '{text}': use a month such as 2026-11, or 'last'."
+BAD_YEAR = "Could not read the year '{text}': use a year such as 2026, or 'last'."
+PERIOD_YEAR_OUT_OF_RANGE = "Reviews cover the years {first} to {last}; '{text}' is outside them."
+HELPED_PRACTICE_EASED = "{practice} eased the {region} by {drop:.1f} on average (n={n})."
+HELPED_PRACTICE_NOT_EASED = (
+    "After {practice}, the {region} did not ease on average ({change:+.1f}, n={n})."
+)
+HELPED_TAG = "On days tagged {tag}, {figures} (n={days} vs {other_days})."
+HELPED_TAG_DISTRESS = "distress averaged {now:.1f} against {other:.1f} on other days"
+HELPED_TAG_MOOD = "mood averaged {now:.1f} against {other:.1f}"
+HELPED_TOO_FEW = (
+    "Nothing to show yet: this needs a practice used on the same place at least "
+    "{practices} times, or a tag on at least {tags} days."
+)
+BAD_BY = "--by takes one of {scales}, not '{value}'."
+BY_NEEDS_YEAR = "--by colours the year view; add --year (for example: --year --by distress)."
+WHEN_NEEDS_MONTH_OR_YEAR = (
+    "'{text}' needs --month or --year before it, for example: "
+    "serjournal review --month 2026-11, or serjournal review --year 2026."
+)
+REPORT_NO_LAST = (
+    "No report has been made from this journal yet, so there is no last one to start "
+    "from; give --since a day, such as 2026-11-01."
+)
+REPORT_LAST_COVERS = (
+    "The last report already covers up to {last}, so nothing comes after it yet; "
+    "give --since a day to cover earlier days again."
+)
+REPORT_EMPTY = (
+    "No check-ins from {start} to {end}, so there is nothing to report; try an earlier --since."
+)
+REPORT_SAVED = (
+    "Saved the report to {path} (readable only by you). Open it in a browser to read or "
+    "print it; nothing leaves this computer unless you send it."
+)
+REPORT_TITLE = "Notes for a session"
+REPORT_INTRO = (
+    "From a personal journal of daily body-and-emotion check-ins, kept with serjournal. "
+    "The figures are what was written; they are observations, not a diagnosis."
+)
+REPORT_NOTES_LEFT_OUT = (
+    "Written answers are left out, except from check-ins the person chose to share."
+)
+REPORT_NOTES_INCLUDED = (
+    "Written answers are included, except from check-ins the person keeps private."
+)
+REPORT_PRIVATE = (
+    "{count} check-ins kept private count in the averages but are not quoted or listed."
+)
+REPORT_MADE_MEANWHILE = (
+    "Another report was made from this journal a moment ago, so 'last-report' has moved; "
+    "nothing was written. Run the command again to follow it."
+)
+REPORT_WRITTEN_LEFT_OUT = "{count} written answers left out"
+REPORT_NO_HARD_DAYS = "No distress ratings were given in this period."

@@ -25,14 +25,15 @@ class TodayFacts:
 
 
 def today_facts(journal: Journal, today: date) -> TodayFacts:
-    from serjournal.store.checkins import count_checkins, current_streak
+    from serjournal.store.checkins import count_checkins
+    from serjournal.store.streaks import streaks
 
     status = short_status(journal.path, today)
     streak = total = 0
     conn = journal.open_for_reading()
     if conn is not None:
         try:
-            streak, total = current_streak(conn, today), count_checkins(conn)
+            streak, total = streaks(conn, today).current, count_checkins(conn)
         finally:
             conn.close()
     return TodayFacts(today, status == CHECKED_IN, status == DRAFT_WAITING, streak, total)

@@ -29,20 +29,24 @@ def add(
     distress_after: int | None = None,
     takeaway: str | None = None,
     tags: list[str] = (),  # type: ignore[assignment]
+    answers: dict[str, str] | None = None,
 ) -> CheckIn:
     """A check-in at `hour` local time on `day`, in the zone `offset_minutes`.
-    sensations: (region, quality, intensity[, after, is_target]);
+    sensations: (region[/side], quality, intensity[, after, is_target]);
     emotions: (name, intensity[, region])."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
     zone = timezone(timedelta(minutes=offset_minutes))
     checkin = CheckIn(mood=mood, energy=energy, distress=distress, tags=list(tags))
     checkin.set_time(datetime(day.year, day.month, day.day, hour, tzinfo=zone))
     for spec in sensations:
-        region, quality, intensity, *rest = spec
+        place, quality, intensity, *rest = spec
+        region, _, side = place.partition("/")
         after = rest[0] if rest else None
         target = rest[1] if len(rest) > 1 else False
         checkin.sensations.append(
-            Sensation(region, quality, intensity, intensity_after=after, is_target=target)
+            Sensation(
+                region, quality, intensity, side or None, intensity_after=after, is_target=target
+            )
         )
     for spec in emotions:
         name, intensity, *rest = spec
@@ -52,6 +56,7 @@ def add(
         )
     checkin.practice = practice
     checkin.distress_after = distress_after
+    checkin.answers.update(answers or {})
     if takeaway is not None:
         checkin.answers["takeaway"] = takeaway
     save_checkin(db, checkin)

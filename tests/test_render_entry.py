@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from rich.console import Console
@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from serjournal import messages
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.render.entry import print_saved_summary, render_checkin, stage_sections
+from serjournal.store.streaks import streaks
 from serjournal.store.writes import save_checkin
 
 
@@ -103,7 +104,8 @@ def save_on(db: Database, days_ago: int) -> CheckIn:
 
 def summary(db: Database, checkin: CheckIn) -> str:
     out = io.StringIO()
-    print_saved_summary(db, checkin, Console(file=out, width=100, no_color=True))
+    streak = streaks(db, date.today())
+    print_saved_summary(checkin, streak, Console(file=out, width=100, no_color=True))
     return out.getvalue()
 
 
@@ -136,3 +138,17 @@ def test_a_second_checkin_today_is_not_welcomed_back(db: Database) -> None:
     save_on(db, 3)
     save_on(db, 0)
     assert messages.STREAK_ONE not in summary(db, save_on(db, 0))
+
+
+def test_the_render_layer_never_queries_the_journal() -> None:
+    """Rendering turns figures into text; reading them is the store's and the
+    review's job (the streak after saving comes from store.streaks)."""
+    from pathlib import Path
+
+    import serjournal.render
+
+    folder = Path(serjournal.render.__file__).parent
+    for module in folder.glob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        assert ".execute(" not in source, module.name
+        assert "Readable" not in source and "sqlite3" not in source, module.name

@@ -311,3 +311,261 @@ def test_demo_refuses_the_real_journal(monkeypatch: pytest.MonkeyPatch, tmp_path
 def test_demo_weeks_out_of_range(weeks: str) -> None:
     result = runner.invoke(app, ["demo", "--weeks", weeks])
     assert result.exit_code == 2 and "--weeks takes" in result.stderr
+
+
+# --- Issue 12: months, years, the drawn map, 'new', stdout problems -----------------------
+
+
+def test_month_and_year_from_the_command_line(full_journal: Path) -> None:
+    this_month = as_json(full_journal, "--month")
+    assert this_month["period"]["kind"] == "month"
+    assert this_month["period"]["start"] == TODAY.replace(day=1).isoformat()
+    previous_end = TODAY.replace(day=1) - timedelta(days=1)
+    assert this_month["previous_period"]["end"] == previous_end.isoformat()
+    assert this_month["previous_period"]["start"] == previous_end.replace(day=1).isoformat()
+    named = as_json(full_journal, "--month", previous_end.strftime("%Y-%m"))
+    assert named["period"]["start"] == previous_end.replace(day=1).isoformat()
+    assert named["year_view"] is None
+    year = as_json(full_journal, "--year", str(TODAY.year))
+    assert year["period"]["start"] == f"{TODAY.year}-01-01"
+    assert year["previous_period"]["start"] == f"{TODAY.year - 1}-01-01"
+    assert len(year["year_view"]) in (365, 366)
+    assert schema_errors(year, REVIEW_SCHEMA) == []
+    # The year view's days add up to the check-ins of the year.
+    assert sum(d["checkins"] for d in year["year_view"]) == year["consistency"]["checkins"]
+
+
+def test_year_view_is_drawn_and_coloured_by_the_chosen_scale(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = review("--db", str(full_journal), "--year", "--by", "distress")
+    assert result.exit_code == 0, result.output
+    assert "The year, day by day  coloured by distress" in result.stdout
+    assert "1   5    10   15   20   25   30" in result.stdout
+    rows = [line for line in result.stdout.splitlines() if line[2:5] in ("Jan", "Dec")]
+    assert [row[2:5] for row in rows] == ["Jan", "Dec"]
+    plain = review("--db", str(full_journal), "--year", "--plain")
+    assert "The year by month" in plain.stdout and "The year, day by day" not in plain.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment", "code"),
+    [
+        (["--by", "distress"], "--by colours the year view; add --year", 2),
+        (["--year", "--by", "sleep"], "--by takes one of mood, energy, distress", 2),
+        (["2026-11"], "'2026-11' needs --month or --year before it", 2),
+        (["--month", "--year"], "Choose one way", 2),
+        (["--month", "2026-13"], "Could not read the month", 2),
+        (["--week", "9999-W52"], "Reviews cover the years 1900 to 2999", 2),
+        (["--year", "9999"], "Reviews cover the years 1900 to 2999", 2),
+    ],
+)
+def test_bad_month_year_and_by_are_one_line(
+    journal_path: Path, args: list[str], fragment: str, code: int
+) -> None:
+    result = review("--db", str(journal_path), *args)
+    assert result.exit_code == code
+    assert result.stderr.startswith("Error: ") and fragment in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert not journal_path.exists()
+
+
+def test_a_first_week_says_new_not_a_change(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for offset in range(3):
+        add(
+            db,
+            TODAY - timedelta(days=offset),
+            sensations=[("chest", "tight", 5), ("neck", "tense", 3)],
+            emotions=[("anxious", 4, "chest")],
+            tags=["work"],
+        )
+    result = review("--db", str(journal_path), "--last", "7")
+    assert result.exit_code == 0, result.output
+    body = result.stdout.split("Body map")[1].split("Emotions")[0]
+    emotions = result.stdout.split("Emotions")[1].split("Release")[0]
+    tags = result.stdout.split("\nTags")[1].split("Takeaways")[0]
+    for section in (body, emotions, tags):
+        assert "new" in section and "+3" not in section and "↑" not in section
+    assert "new" in result.stdout.split("Mood, energy")[1].split("Body map")[0]
+    # Ten years back from today: nothing before, so nothing to compare with either.
+    long = review("--db", str(journal_path), "--last", "3650")
+    assert "+3 ↑" not in long.stdout and "+6 ↑" not in long.stdout
+
+
+def test_a_change_is_shown_when_the_period_before_has_data(db, journal_path: Path) -> None:  # type: ignore[no-untyped-def]
+    add(db, TODAY, sensations=[("chest", "tight", 5)])
+    add(db, TODAY - timedelta(days=1), sensations=[("chest", "tight", 5)])
+    add(db, TODAY - timedelta(days=9), sensations=[("neck", "tense", 3)])
+    result = review("--db", str(journal_path), "--last", "7", "--plain")
+    body = result.stdout.split("Body map")[1].split("Emotions")[0]
+    assert "vs before" in body.splitlines()[1]  # the change column has its header
+    chest = next(line for line in body.splitlines() if "chest" in line)
+    assert chest.rstrip().endswith("+2 ↑")
+
+
+def test_patterns_window_ends_today(full_journal: Path) -> None:
+    result = review("--db", str(full_journal))  # this week, still under way
+    heading = next(line for line in result.stdout.splitlines() if line.startswith("Patterns"))
+    assert heading.endswith(f"{TODAY:%a %d %b %Y}")
+    data = as_json(full_journal)
+    assert data["patterns"]["window"]["end"] == TODAY.isoformat()
+    assert data["helped"]["window"] == data["patterns"]["window"]
+
+
+@pytest.mark.parametrize("columns", [60, 80, 120])
+def test_drawn_body_map_at_each_width(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    result = review("--db", str(full_journal), "--last", "28")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= min(columns, 80)
+    start = lines.index("Body map  where, how often and how strongly")
+    figure = lines[start + 1 : lines.index("", start + 1)]
+    assert "times" in figure[0] and "avg" in figure[0] and "change" in figure[0]
+    head = next(line for line in figure if " head " in line)
+    assert head.split()[0].strip("·░▒▓█") == ""  # the head row starts with figure cells
+    assert any("right  left" in line for line in figure)
+    assert any("least to most" in line for line in figure)
+    data = as_json(full_journal, "--last", "28")
+    for load in data["body"]:
+        label = next(line for line in figure if f" {load['region']} " in line + " ")
+        assert f"{load['times']}×" in label and f"{load['mean_intensity']:.1f}" in label
+
+
+def test_narrow_terminals_and_plain_get_the_table(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "59")
+    narrow = review("--db", str(full_journal), "--last", "28")
+    assert "right  left" not in narrow.stdout and "how often" in narrow.stdout
+    monkeypatch.setenv("COLUMNS", "80")
+    plain = review("--db", str(full_journal), "--last", "28", "--plain")
+    assert "right  left" not in plain.stdout and "how often" in plain.stdout
+    assert not any(char in plain.stdout for char in "▁▂▃▄▅▆▇█░▒▓●")  # no drawn figures
+
+
+@pytest.mark.parametrize("args", [[], ["--json"], ["--year"]])
+def test_review_into_a_full_disk_is_one_line(full_journal: Path, args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        finished = subprocess.run(
+            [sys.executable, "-m", "serjournal", "review", "--db", str(full_journal), *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert finished.returncode == 2
+    assert finished.stderr == ("Error: Could not write standard output: No space left on device.\n")
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_saved_review_draws_the_body_map_and_loads_nothing(
+    full_journal: Path, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / f"review{suffix}"
+    result = review("--db", str(full_journal), "--last", "28", "--save", str(target))
+    assert result.exit_code == 0, result.output
+    document = target.read_text(encoding="utf-8")
+    assert 'class="body-map"' in document and "<title>chest:" in document
+    data = as_json(full_journal, "--last", "28")
+    chest = next(r for r in data["body"] if r["region"] == "chest")
+    assert f"chest: {chest['times']} times, average intensity" in document
+    lowered = document.lower()
+    for loader in ("https://", "http://cdn", "<script", "@import", "url(http", "<link"):
+        assert loader not in lowered, loader  # Rich's own SVG template loads a web font
+    if suffix == ".html":
+        assert "default-src 'none'" in document and "<h2>What helped" in document
+
+
+def test_saved_year_has_its_day_squares(full_journal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "year.html"
+    result = review("--db", str(full_journal), "--year", "--by", "energy", "--save", str(target))
+    assert result.exit_code == 0, result.output
+    document = target.read_text(encoding="utf-8")
+    year_part = document.split('<section class="year">')[1].split("</section>")[0]
+    assert year_part.count("<rect") == TODAY.timetuple().tm_yday
+    assert (
+        f"{TODAY:%a %d %b %Y}: energy" in year_part
+        or f"{TODAY:%a %d %b %Y}: no check-in" in year_part
+    )
+
+
+def test_every_json_key_is_documented() -> None:
+    """docs/review-json.md names every key the schema allows, at every level."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "review-json.md").read_text("utf-8")
+
+    def keys(schema: dict[str, Any]) -> set[str]:
+        found = set(schema.get("properties", {}))
+        for sub in schema.get("properties", {}).values():
+            found |= keys(sub)
+        if isinstance(schema.get("items"), dict):
+            found |= keys(schema["items"])
+        return found
+
+    missing = sorted(k for k in keys(REVIEW_SCHEMA) if k not in doc)
+    assert missing == []
+
+
+@pytest.mark.parametrize("args", [["demo", "--weeks", "2"], ["demo", "--weeks", "2", "--json"]])
+def test_demo_into_a_full_disk_is_one_line(args: list[str]) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        finished = subprocess.run(
+            [sys.executable, "-m", "serjournal", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert finished.returncode == 2
+    assert finished.stderr.endswith(
+        "Error: Could not write standard output: No space left on device.\n"
+    )
+    assert "Traceback" not in finished.stderr
+
+
+def test_long_sparklines_keep_their_change_at_sixty_columns(
+    full_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    result = review("--db", str(full_journal), "--last", "90")
+    lines = result.stdout.splitlines()
+    ratings = [line for line in lines if line.startswith(("  mood ", "  energy ", "  distress "))]
+    assert len(ratings) == 3
+    for line in ratings:
+        assert len(line) <= 60 and "…" not in line
+        assert line.endswith(("↑", "↓", "→", "new"))
+    monkeypatch.setenv("COLUMNS", "80")  # room for the counts again
+    wide = review("--db", str(full_journal), "--last", "90").stdout
+    assert "vs before" in wide and re.search(r"\d\.\d \(\d+\)", wide)
+
+
+@pytest.mark.parametrize("suffix", [".html", ".svg"])
+def test_saving_an_empty_period_saves_the_kind_words(
+    db,
+    journal_path: Path,
+    tmp_path: Path,
+    suffix: str,  # type: ignore[no-untyped-def]
+) -> None:
+    add(db, TODAY - timedelta(days=60))
+    target = tmp_path / f"empty{suffix}"
+    result = review("--db", str(journal_path), "--save", str(target))
+    assert result.exit_code == 0, result.output
+    document = target.read_text(encoding="utf-8").replace("&#160;", " ")  # SVG text spaces
+    assert "No check-ins from" in document and 'class="body-map"' not in document
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("args", [[], ["--plain"], ["--year"], ["--last", "90", "--plain"]])
+def test_no_line_ends_in_spaces(full_journal: Path, args: list[str]) -> None:
+    result = review("--db", str(full_journal), *args)
+    assert result.exit_code == 0
+    assert [line for line in result.stdout.splitlines() if line != line.rstrip()] == []

@@ -19,10 +19,17 @@ def days_from(start: date, count: int, step: int = 1) -> list[date]:
 
 def test_pattern_window_is_at_least_twelve_weeks() -> None:
     week = iso_week(date(2026, 11, 18))
-    window = patterns.pattern_window(week)
+    window = patterns.pattern_window(week, today=date(2026, 11, 30))
     assert window.end == week.end and window.days == 84
     long = Period(date(2026, 1, 1), date(2026, 11, 22), "range")
-    assert patterns.pattern_window(long) == long
+    assert patterns.pattern_window(long, today=date(2026, 11, 30)) == long
+
+
+def test_pattern_window_ends_today_not_in_days_to_come() -> None:
+    week = iso_week(date(2026, 11, 18))  # Mon 16 - Sun 22 Nov
+    window = patterns.pattern_window(week, today=date(2026, 11, 18))  # on the Wednesday
+    assert (window.end, window.days) == (date(2026, 11, 18), 84)
+    assert window.start == date(2026, 8, 27)
 
 
 def _hard_and_easy(db, hard: int, hard_with: int, easy: int, easy_with: int) -> None:  # type: ignore[no-untyped-def]

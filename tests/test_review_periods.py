@@ -113,3 +113,54 @@ def test_span_names_both_years_when_they_differ() -> None:
     week = iso_week(date(2026, 1, 1))
     assert week.span == "Mon 29 Dec 2025 - Sun 04 Jan 2026"
     assert iso_week(date(2026, 11, 18)).span == "Mon 16 Nov - Sun 22 Nov 2026"
+
+
+# --- Months and years (issue 12) -------------------------------------------------------
+
+
+def test_month_and_year_periods_and_what_they_are_compared_with() -> None:
+    november = resolve_period(NOW, month="2026-11")
+    assert (november.start, november.end, november.kind) == (
+        date(2026, 11, 1),
+        date(2026, 11, 30),
+        "month",
+    )
+    assert november.previous() == Period(date(2026, 10, 1), date(2026, 10, 31), "month")
+    march = resolve_period(NOW, month="2024-03")  # 31 days, against a leap February of 29
+    assert (march.previous().start, march.previous().end) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert resolve_period(NOW, month="2026-01").previous().start == date(2025, 12, 1)
+    year = resolve_period(NOW, year="2025")
+    assert (year.start, year.end, year.days) == (date(2025, 1, 1), date(2025, 12, 31), 365)
+    assert year.previous() == Period(date(2024, 1, 1), date(2024, 12, 31), "year")
+    assert year.previous().days == 366
+    assert (november.name, year.name) == ("November 2026", "2025")
+    assert november.label == "November 2026: Sun 01 Nov - Mon 30 Nov 2026"
+
+
+def test_month_and_year_default_to_the_current_one_and_know_last() -> None:
+    assert resolve_period(NOW, month="").start == date(2026, 11, 1)
+    assert resolve_period(NOW, month="last").start == date(2026, 10, 1)
+    assert resolve_period(NOW, year="").start == date(2026, 1, 1)
+    assert resolve_period(NOW, year="last").start == date(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "fragment"),
+    [
+        ({"month": "2026-13"}, "Could not read the month '2026-13'"),
+        ({"month": "november"}, "Could not read the month"),
+        ({"year": "26"}, "Could not read the year '26'"),
+        ({"month": "2027-01"}, "has not begun"),
+        ({"year": "2027"}, "has not begun"),
+        ({"year": "1899"}, "Reviews cover the years 1900 to 2999"),
+        ({"month": "0001-01"}, "Reviews cover the years 1900 to 2999"),
+        ({"week": "9999-W52"}, "Reviews cover the years 1900 to 2999; '9999-W52'"),
+        ({"week": "0001-W01"}, "Reviews cover the years"),
+        ({"month": "2026-11", "week": "last"}, "Choose one way"),
+        ({"year": "", "last": 7}, "Choose one way"),
+    ],
+)
+def test_bad_months_and_years_are_one_clear_line(kwargs: dict[str, str], fragment: str) -> None:
+    with pytest.raises(InputError) as caught:
+        resolve_period(NOW, **kwargs)  # type: ignore[arg-type]
+    assert fragment in str(caught.value) and "\n" not in str(caught.value)

@@ -66,7 +66,11 @@ def test_drawn_review_shows_the_hand_figures(db) -> None:  # type: ignore[no-unt
     assert "▄ · ▇ · · · ·" in text  # mood 4 on Monday, 8 on Wednesday
     assert "6.0 (2)  +1.0 ↑" in text  # mood average, against 5.0 the week before
     assert "5.0 (2)  +1.0 ↑" in text  # distress (8 + 2) / 2 against 4
-    assert "shoulders" in text and "tight" in text
+    assert "shoulders" in text  # the figure's label; its quality is in the table
+    plain = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    plain.print(draw.render_review(summary, plain=True))
+    table = plain.file.getvalue().split("Body map")[1].split("Emotions")[0]  # type: ignore[attr-defined]
+    assert "shoulders" in table and "tight" in table
     assert "anxious (fear) ×1, felt in chest" in text
     assert "felt in" not in text.split("content (joy) ×1")[1].split("\n")[0]
     assert "breath" in text and "-2.0 (1)" in text and "-1.0 (1)" in text

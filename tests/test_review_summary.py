@@ -8,6 +8,7 @@ import pytest
 
 from serjournal.review import summary
 from serjournal.review.periods import Period, iso_week
+from serjournal.store.streaks import streaks
 from tests.journal_builder import add
 
 WEEK = iso_week(date(2026, 11, 18))  # Mon 16 - Sun 22 Nov 2026
@@ -123,17 +124,22 @@ def test_release_effect_per_practice_with_its_counts(db) -> None:  # type: ignor
     assert (movement.target_drop, movement.target_n, movement.distress_drop) == (None, 0, 1.0)
 
 
+def runs(db, as_of: date) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    found = streaks(db, as_of)
+    return found.current, found.longest
+
+
 def test_streak_runs_across_a_week_boundary(db) -> None:  # type: ignore[no-untyped-def]
     for day in ("2026-11-01", "2026-11-02", "2026-11-03"):  # an older run of three
         add(db, day)
     for day in ("2026-11-21", "2026-11-22", "2026-11-23", "2026-11-24"):  # Sat to Tue
         add(db, day)
-    assert summary.streaks(db.conn, date(2026, 11, 24)) == (4, 4)
+    assert runs(db, date(2026, 11, 24)) == (4, 4)
     # Wednesday without a check-in yet: the run still counts up to yesterday.
-    assert summary.streaks(db.conn, date(2026, 11, 25)) == (4, 4)
-    assert summary.streaks(db.conn, date(2026, 11, 26)) == (0, 4)
+    assert runs(db, date(2026, 11, 25)) == (4, 4)
+    assert runs(db, date(2026, 11, 26)) == (0, 4)
     # Looking back from the end of week 47 (Sunday 22): the run so far is two days.
-    assert summary.streaks(db.conn, date(2026, 11, 22)) == (2, 3)
+    assert runs(db, date(2026, 11, 22)) == (2, 3)
 
 
 def test_streak_counts_local_days_across_a_time_zone_change(db) -> None:  # type: ignore[no-untyped-def]
@@ -144,7 +150,7 @@ def test_streak_counts_local_days_across_a_time_zone_change(db) -> None:  # type
     add(db, "2026-11-22", hour=1, offset_minutes=540)  # the 21st in UTC
     utc_days = {row[0][:10] for row in db.execute("SELECT created_utc FROM checkins").fetchall()}
     assert utc_days == {"2026-11-20", "2026-11-21"}  # by UTC it would be two days
-    assert summary.streaks(db.conn, date(2026, 11, 22)) == (3, 3)
+    assert runs(db, date(2026, 11, 22)) == (3, 3)
     counts = summary.consistency(db.conn, WEEK, date(2026, 11, 22))
     assert (counts.checkins, counts.days_with_checkins) == (3, 3)
 
@@ -201,3 +207,63 @@ def test_tags_counted_here_and_in_the_week_before(db) -> None:  # type: ignore[n
     counted = [(t.tag, t.count, t.previous_count) for t in summary.tags(db.conn, WEEK)]
     # Most used first, then by name; 'walk' appears only before, so it is not listed.
     assert counted == [("work", 2, 1), ("family", 1, 0), ("sleep", 1, 0)]
+
+
+# --- Issue 12: sides and emotions per region, the period before, the year ------------------
+
+
+def test_body_map_keeps_sides_and_the_emotions_felt_in_each_region(db) -> None:  # type: ignore[no-untyped-def]
+    add(
+        db,
+        "2026-11-16",
+        sensations=[("shoulders/left", "tight", 6), ("chest", "warm", 2)],
+        emotions=[("anxious", 5, "chest"), ("tender", 3, "chest"), ("lonely", 4, "throat")],
+    )
+    add(
+        db,
+        "2026-11-17",
+        sensations=[("shoulders/left", "tense", 4), ("shoulders/right", "tight", 2)],
+        emotions=[("anxious", 6, "chest"), ("worried", 2, "chest"), ("curious", 2, "chest")],
+    )
+    add(db, "2026-11-18", sensations=[("shoulders/both", "tight", 3), ("shoulders", "heavy", 1)])
+    body = {r.region: r for r in summary.body_map(db.conn, WEEK)}
+    shoulders = body["shoulders"]
+    assert (shoulders.times, shoulders.mean_intensity) == (5, pytest.approx(16 / 5))
+    sides = {s.side: (s.times, s.mean_intensity) for s in shoulders.sides}
+    assert sides == {"left": (2, 5.0), "right": (1, 2.0), "both": (1, 3.0)}  # one had no side
+    assert [s.side for s in shoulders.sides] == ["left", "right", "both"]
+    assert shoulders.load == pytest.approx(16)
+    # anxious twice, then the others once each by name: at most three are kept.
+    assert body["chest"].emotions == ["anxious", "curious", "tender"]
+    assert shoulders.emotions == []  # an emotion placed where no sensation was is not added
+
+
+def test_previous_counts_say_what_the_period_before_holds(db) -> None:  # type: ignore[no-untyped-def]
+    add(db, "2026-11-16", sensations=[("chest", "tight", 5)], emotions=[("anxious", 4)])
+    empty = summary.previous_counts(db.conn, WEEK)
+    assert (empty.checkins, empty.sensations, empty.emotions, empty.tags) == (0, 0, 0, 0)
+    add(db, BEFORE, sensations=[("chest", "tight", 5), ("neck", "tense", 2)], tags=["work"])
+    add(db, "2026-11-15", emotions=[("content", 3)])
+    counts = summary.previous_counts(db.conn, WEEK)
+    assert (counts.checkins, counts.sensations, counts.emotions, counts.tags) == (2, 2, 1, 1)
+
+
+def test_year_view_has_every_day_and_a_monthly_series(db) -> None:  # type: ignore[no-untyped-def]
+    year = Period(date(2024, 1, 1), date(2024, 12, 31), "year")
+    add(db, "2024-02-29", mood=2, distress=8)
+    add(db, "2024-02-29", hour=20, mood=4, distress=6)
+    add(db, "2024-12-31", mood=9, energy=7)
+    add(db, "2025-01-01", mood=0)  # the next year: in neither
+    days = summary.year_view(db.conn, year)
+    assert len(days) == 366 and days[0].day == "2024-01-01" and days[-1].day == "2024-12-31"
+    leap = days[59]
+    assert (leap.day, leap.checkins, leap.mood, leap.distress) == ("2024-02-29", 2, 3.0, 7.0)
+    assert (days[0].checkins, days[0].mood) == (0, None)
+    points = summary.series(db.conn, year)
+    assert [p.start[5:7] for p in points] == [f"{m:02d}" for m in range(1, 13)]
+    assert [p.days for p in points][:3] == [31, 29, 31]
+    assert (points[1].checkins, points[1].mood) == (2, 3.0)
+    assert points[11].mood == 9.0
+    built = summary.build_summary(db.conn, year, date(2026, 11, 25))
+    assert built.year_view is not None and len(built.year_view) == 366
+    assert summary.build_summary(db.conn, WEEK, date(2026, 11, 25)).year_view is None

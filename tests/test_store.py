@@ -7,18 +7,20 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from serjournal.errors import InputError, JournalError
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store import migrations
 from serjournal.store.checkins import (
     count_checkins,
-    current_streak,
     load_checkin,
     recent_checkins,
     resolve_id,
 )
 from serjournal.store.connection import open_journal
+from serjournal.store.streaks import streaks
 from serjournal.store.writes import save_checkin
 
 
@@ -120,14 +122,20 @@ def test_recent_checkins_newest_first_with_limit(db) -> None:  # type: ignore[no
 
 def test_streak_counts_consecutive_days_ending_today_or_yesterday(db) -> None:  # type: ignore[no-untyped-def]
     today = date(2026, 11, 25)
-    for day in (today - timedelta(days=d) for d in (1, 2, 3, 5)):
+    for day in (today - timedelta(days=d) for d in (0, 1, 2, 3, 5)):
         checkin = sample_checkin()
         checkin.set_time(datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
         save_checkin(db, checkin)
-    assert current_streak(db, today) == 3  # yesterday, and the two days before
-    assert current_streak(db, today + timedelta(days=1)) == 0
-    assert current_streak(db, today - timedelta(days=4)) == 1  # the 21st: only the 20th
-    assert current_streak(db, today - timedelta(days=6)) == 0
+    assert streaks(db, today) == streaks(db, today)  # reading changes nothing
+    found = streaks(db, today)
+    assert (found.current, found.longest) == (4, 4)  # today and the three days before
+    assert (found.checkins_on_day, found.earlier_days) == (1, True)
+    # Tomorrow, before its check-in: the run still counts up to today.
+    assert streaks(db, today + timedelta(days=1)).current == 4
+    assert streaks(db, today + timedelta(days=2)).current == 0
+    assert streaks(db, today - timedelta(days=4)).current == 1  # the 21st: only the 20th
+    assert streaks(db, today - timedelta(days=6)).current == 0
+    assert streaks(db, today - timedelta(days=6)).longest == 0  # nothing up to the 19th
 
 
 def test_directory_is_refused(tmp_path: Path) -> None:
@@ -179,3 +187,35 @@ def test_read_only_journal_reports_clearly(journal_path: Path) -> None:
     db = open_journal(journal_path)
     with pytest.raises(JournalError, match="read-only"):
         save_checkin(db, sample_checkin())
+
+
+@given(
+    days=st.sets(st.integers(min_value=0, max_value=40), max_size=25),
+    as_of=st.integers(min_value=-2, max_value=45),
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_streaks_follow_the_one_rule(days: set[int], as_of: int) -> None:
+    """Against a plain statement of the rule, on any set of days."""
+    import sqlite3 as sql
+
+    start = date(2026, 1, 1)
+    conn = sql.connect(":memory:")
+    conn.execute("CREATE TABLE checkins (local_date TEXT)")
+    conn.executemany(
+        "INSERT INTO checkins VALUES (?)",
+        [((start + timedelta(days=d)).isoformat(),) for d in days for _ in range(1 + d % 2)],
+    )
+    found = streaks(conn, start + timedelta(days=as_of))
+    upto = {d for d in days if d <= as_of}
+
+    def run_ending(day: int) -> int:
+        length = 0
+        while day - length in upto:
+            length += 1
+        return length
+
+    expected = run_ending(as_of) or run_ending(as_of - 1)
+    assert found.current == expected
+    assert found.longest == max((run_ending(d) for d in upto), default=0)
+    assert found.checkins_on_day == (1 + as_of % 2 if as_of in upto else 0)
+    assert found.earlier_days == any(d < as_of for d in upto)

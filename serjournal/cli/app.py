@@ -17,9 +17,9 @@ from serjournal.errors import SerjournalError
 # How `serjournal --help` lists the commands: the daily ritual first, then
 # looking back, then looking after the data. Unlisted commands come last.
 COMMAND_ORDER = (
-    "checkin", "status", "list", "show", "search", "review", "demo", "edit", "delete", "undo",
-    "trash", "export", "import", "backup", "restore", "encrypt", "decrypt", "remind", "config",
-    "doctor",
+    "checkin", "status", "list", "show", "search", "review", "report", "demo", "edit", "delete",
+    "undo", "trash", "export", "import", "backup", "restore", "encrypt", "decrypt", "remind",
+    "config", "doctor",
 )  # fmt: skip
 
 

@@ -415,9 +415,12 @@ def _print_answers(checkin: Any) -> str:
 
 
 def _report(store: Any, checkin: Any) -> None:
-    from serjournal.render.entry import print_saved_summary
+    from datetime import date
 
-    print_saved_summary(store, checkin)
+    from serjournal.render.entry import print_saved_summary
+    from serjournal.store.streaks import streaks
+
+    print_saved_summary(checkin, streaks(store, date.today()))
 
 
 def _read_source(source: str) -> str:

@@ -6,7 +6,6 @@ Everything the user wrote goes in as rich.text.Text, never as markup, so a
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.console import Console, Group, RenderableType
@@ -19,7 +18,7 @@ from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.render.console import make_console
 
 if TYPE_CHECKING:
-    from serjournal.store.reading import Readable
+    from serjournal.store.streaks import Streaks
 
 PROMPT_QUESTIONS = {
     **{p.key: p.question.replace(" (optional)", "") for s in content.STAGES for p in s.prompts},
@@ -186,31 +185,19 @@ def saved_summary(checkin: CheckIn) -> Table:
     return grid
 
 
-def print_saved_summary(db: Readable, checkin: CheckIn, console: Console | None = None) -> None:
-    """What was saved, and the streak, after a check-in."""
-    from serjournal.store.checkins import current_streak
-
+def print_saved_summary(checkin: CheckIn, streak: Streaks, console: Console | None = None) -> None:
+    """What was saved, and a word on the streak (store.checkins.streaks, as of today)."""
     console = console or make_console()
     console.print()
     console.print(
         Text(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date), style="bold")
     )
     console.print(saved_summary(checkin))
-    today = date.today()
-    streak = current_streak(db, today)
-    if streak > 1:
-        console.print(Text(messages.STREAK.format(days=streak), style="dim"))
-    elif streak == 1 and _back_after_a_gap(db, today):
+    if streak.current > 1:
+        console.print(Text(messages.STREAK.format(days=streak.current), style="dim"))
+    elif streak.current == 1 and streak.checkins_on_day == 1 and streak.earlier_days:
+        # Today's single check-in, after earlier ones with a gap between.
         console.print(Text(messages.STREAK_ONE, style="dim"))
-
-
-def _back_after_a_gap(db: Readable, today: date) -> bool:
-    """Today's single check-in follows earlier ones, with a gap between."""
-    today_count, earlier = db.execute(
-        "SELECT sum(local_date = ?), sum(local_date < ?) FROM checkins",
-        [today.isoformat(), today.isoformat()],
-    ).fetchone()
-    return today_count == 1 and bool(earlier)
 
 
 def one_line_summary(checkin: CheckIn) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rich.console import Group, RenderableType
-from rich.padding import Padding
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.text import Text
 
 from serjournal import messages
@@ -32,6 +31,8 @@ SCALE_STYLES = {"mood": "cyan", "energy": "yellow", "distress": "magenta"}
 EASIER_WHEN = {"mood": 1, "energy": 1, "distress": -1}
 BODY_ROWS = 8
 TAKEAWAY_ROWS = 7
+MAX_PLAIN_ROWS = 31  # --plain lists the days (or buckets) of periods up to this long
+HELPED_ROWS = 3  # of each kind; --json has them all
 QUADRANT_NAMES = {
     "pleasant/high": "pleasant, high energy",
     "pleasant/low": "pleasant, low energy",
@@ -42,14 +43,22 @@ HEADING = "bold cyan"
 QUIET = "dim"
 
 
-def render_review(summary: ReviewSummary) -> RenderableType:
-    """The whole review; the caller checks summary.is_empty first."""
+def render_review(
+    summary: ReviewSummary, *, plain: bool = False, by: str = "mood", body_figure: bool = True
+) -> RenderableType:
+    """The whole review; the caller checks summary.is_empty first. `plain`
+    draws tables and numbers instead of figures (screen readers, --plain);
+    `by` is the scale the year view is coloured by; `body_figure` False
+    keeps the body map a table (the saved SVG draws its own figure)."""
     parts: list[RenderableType] = [_title(summary)]
-    parts += _ratings(summary)
-    parts += _body(summary)
-    parts += _emotions(summary)
+    parts += _ratings(summary, plain)
+    if summary.year_view is not None:
+        parts += _year(summary, plain, by)
+    parts += _body(summary, plain or not body_figure)
+    parts += _emotions(summary, plain)
     parts += _release(summary)
-    parts += _consistency(summary)
+    parts += _helped(summary)
+    parts += _consistency(summary, plain)
     parts += _tags(summary)
     parts += _takeaways(summary)
     parts += _patterns(summary)
@@ -103,7 +112,11 @@ def change_text(scale: str, change: float | None) -> Text:
     return Text(f"{signed(change)} {arrow(change)}", style=style)
 
 
-def count_change(now: int, before: int) -> Text:
+def count_change(now: int, before: int, compared: bool = True) -> Text:
+    """'+2 ↑', '-1 ↓' or 'same'; 'new' when the period before holds nothing of
+    this kind to compare with (a first week, or --last 3650)."""
+    if not compared:
+        return Text("new", style=QUIET)
     diff = now - before
     if diff == 0:
         return Text("same", style=QUIET)
@@ -134,15 +147,84 @@ def _heading(text: str, note: str = "") -> Text:
     return heading
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 2), pad_edge=False)
-    grid.add_column(no_wrap=True)
-    return grid
+class _Rows:
+    """Short, unwrapped cells in columns, two spaces apart, two in from the
+    left: what a borderless Table.grid draws here, at a fraction of the cost
+    (the review must appear as fast as --version). A line longer than the
+    terminal is cut with an ellipsis rather than wrapped."""
+
+    def __init__(
+        self,
+        rows: list[list[Text]],
+        narrow: list[list[Text]] | None = None,
+        right: frozenset[int] = frozenset(),
+    ) -> None:
+        self.rows = rows
+        self.narrow = narrow  # shorter cells, for when the rows do not fit
+        self.right = right  # columns aligned right (numbers)
+
+    @staticmethod
+    def _widths(rows: list[list[Text]]) -> list[int]:
+        return [max(cell.cell_len for cell in column) for column in zip(*rows, strict=True)]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows, widths = self.rows, self._widths(self.rows)
+        if self.narrow and 2 + sum(widths) + 2 * (len(widths) - 1) > options.max_width:
+            rows, widths = self.narrow, self._widths(self.narrow)
+        for row in rows:
+            line = Text("  ", no_wrap=True, overflow="ellipsis", end="")
+            for index, (cell, width) in enumerate(zip(row, widths, strict=True)):
+                if index:
+                    line.append("  ")
+                room = " " * (width - cell.cell_len)
+                if index in self.right:
+                    line.append(room)
+                line.append_text(cell)
+                if index not in self.right and index < len(row) - 1:
+                    line.append(room)
+            line.rstrip()
+            line.truncate(options.max_width, overflow="ellipsis")
+            yield line
+            yield Segment.line()
 
 
-def _indented(renderable: RenderableType) -> Padding:
+class _Bullets:
+    """Sentences as a bulleted list, each wrapped under its own first word."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(10, options.max_width - 5)
+        for text in self.texts:
+            for index, line in enumerate(Text(text).wrap(console, width)):
+                line.rstrip()
+                yield Text("  •  " if index == 0 else "     ").append_text(line)
+
+
+class _Indented:
+    """Two spaces in, also for the lines a narrow terminal wraps; unlike
+    rich.padding.Padding, no spaces are added at the ends of lines."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        inner = options.update_width(max(1, options.max_width - 2))
+        for line in console.render_lines(self.inner, inner, pad=False):
+            while line and not line[-1].text.strip() and not line[-1].control:
+                line.pop()
+            if line:
+                last = line[-1]
+                line[-1] = Segment(last.text.rstrip(), last.style, last.control)
+            yield Segment("  ")
+            yield from line
+            yield Segment.line()
+
+
+def _indented(renderable: RenderableType) -> _Indented:
     """Two spaces in, also for the lines a narrow terminal wraps."""
-    return Padding(renderable, (0, 0, 0, 2), expand=False)
+    return _Indented(renderable)
 
 
 def _short_day(day: str) -> str:
@@ -155,15 +237,19 @@ def _short_day(day: str) -> str:
 def _title(summary: ReviewSummary) -> Text:
     period, before = summary.period, summary.previous
     title = Text("Your review", style="bold")
-    if period.kind == "week":
-        year, week, _ = period.start.isocalendar()
-        title.append(f" of week {week}, {year}", style="bold")
+    if period.kind in ("week", "month", "year"):
+        title.append(f" of {period.name}", style="bold")
     title.append(f"\n{period.span}")
-    title.append(f"\nagainst the {before.days} days before: {before.span}", style=QUIET)
+    if period.kind in ("month", "year"):
+        title.append(f"\nagainst {before.name}: {before.span}", style=QUIET)
+    else:
+        title.append(f"\nagainst the {before.days} days before: {before.span}", style=QUIET)
     return title
 
 
-def _series_header(points: list[SeriesPoint]) -> str:
+def _series_header(points: list[SeriesPoint], monthly: bool = False) -> str:
+    if monthly:
+        return " ".join(f"{date.fromisoformat(p.start):%b}"[0] for p in points)
     if len(points) <= 14 and all(p.days == 1 for p in points):
         return " ".join(f"{date.fromisoformat(p.start):%a}"[0] for p in points)
     return ""
@@ -174,77 +260,194 @@ def _sparkline(points: list[SeriesPoint], scale: str) -> str:
     return " ".join(marks) if len(points) <= 14 else "".join(marks)
 
 
-def _ratings(summary: ReviewSummary) -> list[RenderableType]:
+def _ratings(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
+    if plain:
+        return _ratings_plain(summary)
     points = summary.series
     bucket = points[0].days if points else 1
+    monthly = summary.period.kind == "year"
     note = f"each mark is {bucket} days" if bucket > 1 else "per day, 0-10"
-    grid = _grid()
-    for _ in range(3):
-        grid.add_column(no_wrap=True)
-    header = _series_header(points)
-    grid.add_row(
-        "", Text(header, style=QUIET), Text("average", style=QUIET), Text("vs before", style=QUIET)
-    )
+    if monthly:
+        note = "each mark is a month, 0-10"
+    header = _series_header(points, monthly)
+    rows: list[list[Text]] = []
+    narrow: list[list[Text]] = []
+    for counted in (True, False):  # without the counts if the terminal is narrow
+        table = [[Text(""), Text(header, style=QUIET), Text("average", style=QUIET),
+                  Text("vs before" if counted else "change", style=QUIET)]]  # fmt: skip
+        for rating in summary.ratings:
+            table.append(
+                [
+                    Text(rating.scale, style=SCALE_STYLES[rating.scale]),
+                    Text(_sparkline(points, rating.scale), style=SCALE_STYLES[rating.scale]),
+                    _average(rating, counted),
+                    change_text(rating.scale, rating.change),
+                ]
+            )
+        (rows if counted else narrow).extend(table)
+    return [_heading("Mood, energy and distress", note), _Rows(rows, narrow)]
+
+
+def _ratings_plain(summary: ReviewSummary) -> list[RenderableType]:
+    """Averages and changes, then a row per day (or month, or bucket of days)
+    with its numbers: what a screen reader can say, line by line."""
+    rows = [[Text(h, style=QUIET) for h in ("", "average", "vs before")]]
     for rating in summary.ratings:
-        grid.add_row(
-            Text(rating.scale, style=SCALE_STYLES[rating.scale]),
-            Text(_sparkline(points, rating.scale), style=SCALE_STYLES[rating.scale]),
-            _average(rating),
-            change_text(rating.scale, rating.change),
+        rows.append(
+            [Text(rating.scale), _average(rating), change_text(rating.scale, rating.change)]
         )
-    return [_heading("Mood, energy and distress", note), _indented(grid)]
+    parts: list[RenderableType] = [_heading("Mood, energy and distress", "0-10"), _Rows(rows)]
+    points = summary.series
+    if not points or len(points) > MAX_PLAIN_ROWS:
+        return parts
+    monthly = summary.period.kind == "year"
+    days = [[Text(h, style=QUIET) for h in ("", "check-ins", "mood", "energy", "distress")]]
+    for point in points:
+        start = date.fromisoformat(point.start)
+        if monthly:
+            name = f"{start:%B}"
+        elif point.days == 1:
+            name = f"{start:%a %d %b}"
+        else:
+            name = f"{start:%d %b} + {point.days - 1} days"
+        values = (point.mood, point.energy, point.distress)
+        days.append(
+            [Text(name), Text(str(point.checkins))]
+            + [Text("-" if v is None else f"{v:.1f}") for v in values]
+        )
+    parts.append(Text(""))
+    parts.append(_Rows(days, right=frozenset({1, 2, 3, 4})))
+    return parts
 
 
-def _average(rating: Rating) -> Text:
+def _average(rating: Rating, counted: bool = True) -> Text:
     if rating.average is None:
         return Text("-", style=QUIET)
+    if not counted:
+        return Text(f"{rating.average:.1f}")
     return Text.assemble(f"{rating.average:.1f}", (f" ({rating.count})", QUIET))
 
 
-def _body(summary: ReviewSummary) -> list[RenderableType]:
+def _body(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
     if not summary.body:
         return [_heading("Body map"), Text(f"  {messages.REVIEW_NO_SENSATIONS}", style=QUIET)]
-    shown = summary.body[:BODY_ROWS]
+    heading = _heading("Body map", "where, how often and how strongly")
+    return [heading, _BodySection(summary, plain)]
+
+
+def body_changes(summary: ReviewSummary) -> dict[str, Text]:
+    """Each region's change in how often it was felt, against the period before."""
+    compared = summary.previous_counts.sensations > 0
+    return {
+        load.region: count_change(load.times, load.previous_times, compared)
+        for load in summary.body
+    }
+
+
+class _BodySection:
+    """The drawn figure where there is room for it, else (and with --plain)
+    the table, which a screen reader reads row by row."""
+
+    def __init__(self, summary: ReviewSummary, plain: bool) -> None:
+        self.summary = summary
+        self.plain = plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from serjournal.render.bodymap import MIN_WIDTH, BodyFigure, legend
+
+        changes = body_changes(self.summary)
+        if self.plain or options.max_width < MIN_WIDTH:
+            yield from _body_table(self.summary, changes, bars=not self.plain)
+            return
+        yield BodyFigure(self.summary.body, changes)
+        yield legend()
+
+
+def _body_table(
+    summary: ReviewSummary, changes: dict[str, Text], bars: bool = True
+) -> list[RenderableType]:
+    shown = summary.body if not bars else summary.body[:BODY_ROWS]
     most = max(r.times for r in shown)
-    grid = _grid()
-    grid.add_column(no_wrap=True, min_width=12)
-    grid.add_column(no_wrap=True, justify="right")
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_row(*(Text(h, style=QUIET) for h in ("", "how often", "intensity", "mostly", "")))
+    headers = ("", "how often", "intensity", "mostly", "vs before")
+    rows = [[Text(h, style=QUIET) for h in headers]]
     for load in shown:
-        style = heat_style(load.mean_intensity)
-        grid.add_row(
-            Text(load.region, style=style),
-            Text.assemble((bar(load.times, most, 8), style), f" {load.times}"),
-            Text(f"{load.mean_intensity:.1f}", style=style),
-            load.dominant_quality,
-            count_change(load.times, load.previous_times),
+        style = heat_style(load.mean_intensity) if bars else ""
+        if bars:
+            often = Text.assemble((bar(load.times, most, 8).ljust(8), style), f" {load.times}")
+        else:
+            often = Text(str(load.times))
+        rows.append(
+            [
+                Text(load.region, style=style),
+                often,
+                Text(f"{load.mean_intensity:.1f}", style=style),
+                Text(load.dominant_quality),
+                changes[load.region],
+            ]
         )
+    right = frozenset({2} if bars else {1, 2})
+    parts: list[RenderableType] = [_Rows(rows, right=right)]
     more = len(summary.body) - len(shown)
-    parts: list[RenderableType] = [
-        _heading("Body map", "where sensations were felt, how often and how strongly"),
-        _indented(grid),
-    ]
     if more:
         parts.append(Text(f"  {messages.REVIEW_MORE_REGIONS.format(count=more)}", style=QUIET))
     return parts
 
 
-def _tally_line(tally: Tally, label: str, most: int) -> Text:
+def _year(summary: ReviewSummary, plain: bool, by: str) -> list[RenderableType]:
+    from serjournal.render.yearview import month_averages, year_grid, year_legend
+
+    days = summary.year_view or []
+    if plain:
+        rows = [[Text(h, style=QUIET) for h in ("", "days", "mood", "energy", "distress")]]
+        for name, count, averages in month_averages(days):
+            rows.append(
+                [Text(name), Text(str(count))]
+                + [Text("-" if v is None else f"{v:.1f}") for v in averages]
+            )
+        return [
+            _heading("The year by month", "averages of the days with a check-in"),
+            _Rows(rows, right=frozenset({1, 2, 3, 4})),
+        ]
+    as_of = date.fromisoformat(summary.as_of)
+    return [
+        _heading("The year, day by day", f"coloured by {by}"),
+        year_grid(days, by, as_of),
+        year_legend(by),
+    ]
+
+
+def _helped(summary: ReviewSummary) -> list[RenderableType]:
+    from serjournal.review.helped import MIN_PRACTICE_REGION, MIN_TAG_DAYS
+
+    helped = summary.helped
+    heading = _heading("What helped", f"over {helped.window.span}")
+    lines = [p.text for p in helped.practice_regions[:HELPED_ROWS]]
+    lines += [t.text for t in helped.tags[:HELPED_ROWS]]
+    if not lines:
+        note = messages.HELPED_TOO_FEW.format(practices=MIN_PRACTICE_REGION, tags=MIN_TAG_DAYS)
+        return [heading, _indented(Text(note, style=QUIET))]
+    return [heading, _Bullets(lines)]
+
+
+def _tally_line(tally: Tally, label: str, most: int, compared: bool) -> Text:
     line = Text(f"  {label:<24}")
-    line.append(bar(tally.count, most, 10).ljust(10), style="cyan")
+    if most:  # no bar for --plain
+        line.append(bar(tally.count, most, 10).ljust(10), style="cyan")
     line.append(f" {tally.count:>3}  ")
-    line.append_text(count_change(tally.count, tally.previous_count))
+    line.append_text(count_change(tally.count, tally.previous_count, compared))
     return line
 
 
-def _emotions(summary: ReviewSummary) -> list[RenderableType]:
+def _emotions(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
     if not any(t.count for t in summary.quadrants):
         return [_heading("Emotions"), Text(f"  {messages.REVIEW_NO_EMOTIONS}", style=QUIET)]
     parts: list[RenderableType] = [_heading("Emotions", "by quadrant, family and name")]
     most = max(t.count for t in summary.quadrants)
-    lines = [_tally_line(t, QUADRANT_NAMES.get(t.key, t.key), most) for t in summary.quadrants]
+    compared = summary.previous_counts.emotions > 0
+    lines = [
+        _tally_line(t, QUADRANT_NAMES.get(t.key, t.key), 0 if plain else most, compared)
+        for t in summary.quadrants
+    ]
     families = [t for t in summary.families if t.count]
     parts.append(Text("\n").join(lines))
     family_text = Text("families: ", style=QUIET)
@@ -263,20 +466,19 @@ def _emotions(summary: ReviewSummary) -> list[RenderableType]:
 def _release(summary: ReviewSummary) -> list[RenderableType]:
     if not summary.release:
         return []
-    grid = _grid()
-    for _ in range(3):
-        grid.add_column(no_wrap=True)
-    grid.add_row(*(Text(h, style=QUIET) for h in ("", "check-ins", "target area", "distress")))
+    rows = [[Text(h, style=QUIET) for h in ("", "check-ins", "target area", "distress")]]
     for effect in summary.release:
-        grid.add_row(
-            Text(effect.practice, style="bold"),
-            str(effect.checkins),
-            _drop(effect.target_drop, effect.target_n),
-            _drop(effect.distress_drop, effect.distress_n),
+        rows.append(
+            [
+                Text(effect.practice, style="bold"),
+                Text(str(effect.checkins)),
+                _drop(effect.target_drop, effect.target_n),
+                _drop(effect.distress_drop, effect.distress_n),
+            ]
         )
     return [
         _heading("Release practices", "average change from before to after (n)"),
-        _indented(grid),
+        _Rows(rows),
     ]
 
 
@@ -287,7 +489,7 @@ def _drop(value: float | None, n: int) -> Text:
     return Text.assemble((signed(-value), style), (f" ({n})", QUIET))
 
 
-def _consistency(summary: ReviewSummary) -> list[RenderableType]:
+def _consistency(summary: ReviewSummary, plain: bool = False) -> list[RenderableType]:
     c = summary.consistency
     line = Text(
         messages.REVIEW_COUNT.format(
@@ -306,7 +508,10 @@ def _consistency(summary: ReviewSummary) -> list[RenderableType]:
         when=when, current=_days(c.current_streak), longest=_days(c.longest_streak)
     )
     line.append("\n" + streak)
-    return [_heading("Consistency"), _indented(line), _calendar(summary)]
+    parts: list[RenderableType] = [_heading("Consistency"), _indented(line)]
+    if not plain:  # the calendar is a picture of the same counts
+        parts.append(_calendar(summary))
+    return parts
 
 
 def _days(count: int) -> str:
@@ -317,10 +522,12 @@ def _calendar(summary: ReviewSummary) -> Text:
     c = summary.consistency
     start = date.fromisoformat(c.calendar_start)
     as_of = date.fromisoformat(summary.as_of)
-    text = Text("          M T W T F S S", style=QUIET)
+    rows = [Text("          M T W T F S S", style=QUIET)]
     for week in range(CALENDAR_WEEKS):
         monday = start + timedelta(weeks=week)
-        text.append(f"\n  {monday:%d %b}  ", style=QUIET)
+        text = Text(f"  {monday:%d %b}", style=QUIET)
+        text.append("  ")
+        rows.append(text)
         for offset in range(7):
             day = monday + timedelta(days=offset)
             count = c.calendar[week * 7 + offset]
@@ -331,8 +538,11 @@ def _calendar(summary: ReviewSummary) -> Text:
                 mark, style = "●", "bold green" if in_period else "green"
             else:
                 mark, style = NO_DATA, QUIET
-            text.append(mark + " ", style=style)
-    return text
+            text.append(mark, style=style)
+            if offset < 6:
+                text.append(" ")
+        text.rstrip()  # days still to come
+    return Text("\n").join(rows)
 
 
 def _tags(summary: ReviewSummary) -> list[RenderableType]:
@@ -343,7 +553,9 @@ def _tags(summary: ReviewSummary) -> list[RenderableType]:
         if index:
             line.append("   ")
         line.append(f"{tag.tag} {tag.count} ")
-        line.append_text(count_change(tag.count, tag.previous_count))
+        line.append_text(
+            count_change(tag.count, tag.previous_count, summary.previous_counts.tags > 0)
+        )
     return [_heading("Tags", "how often each came up"), _indented(line)]
 
 
@@ -366,8 +578,4 @@ def _patterns(summary: ReviewSummary) -> list[RenderableType]:
     heading = _heading("Patterns", f"over {window.span}")
     if not summary.patterns:
         return [heading, _indented(Text(messages.REVIEW_PATTERNS_TOO_FEW, style=QUIET))]
-    grid = _grid()
-    grid.add_column()
-    for observation in summary.patterns:
-        grid.add_row("•", observation.text)
-    return [heading, _indented(grid)]
+    return [heading, _Bullets([observation.text for observation in summary.patterns])]

@@ -1,4 +1,8 @@
-"""What a review holds: small dataclasses, and their --json form.
+"""What a review holds: small records, and their --json form.
+
+Records that are built whole are NamedTuples (a fifth of a dataclass's cost
+to define, paid at every start of the program); those with a field named
+`count` stay dataclasses, as a NamedTuple's count is tuple.count.
 
 summary.py fills them from SQL; render/review.py draws them; to_dict gives the
 JSON whose shape is REVIEW_SCHEMA in schema.py.
@@ -6,8 +10,8 @@ JSON whose shape is REVIEW_SCHEMA in schema.py.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from serjournal.review.patterns import Observation
 from serjournal.review.periods import Period
@@ -32,8 +36,7 @@ class Rating:
         return self.average - self.previous_average
 
 
-@dataclass
-class SeriesPoint:
+class SeriesPoint(NamedTuple):
     """Averages over `days` days starting at `start` (one day, or a bucket)."""
 
     start: str
@@ -42,6 +45,14 @@ class SeriesPoint:
     mood: float | None
     energy: float | None
     distress: float | None
+
+
+class SideLoad(NamedTuple):
+    """The sensations of a region recorded on one side (left, right or both)."""
+
+    side: str
+    times: int
+    mean_intensity: float
 
 
 @dataclass
@@ -53,6 +64,13 @@ class RegionLoad:
     mean_intensity: float
     dominant_quality: str
     previous_times: int = 0
+    sides: list[SideLoad] = field(default_factory=list)  # where a side was given
+    emotions: list[str] = field(default_factory=list)  # felt here, most often first
+
+    @property
+    def load(self) -> float:
+        """How often times how strongly: the sum of the intensities felt."""
+        return self.times * self.mean_intensity
 
 
 @dataclass
@@ -108,8 +126,59 @@ class TagCount:
     previous_count: int
 
 
-@dataclass
-class Takeaway:
+class PreviousCounts(NamedTuple):
+    """How much the period before holds of each kind of figure. Where one is
+    zero there is nothing to compare with: the review says 'new', not '+3'."""
+
+    checkins: int
+    sensations: int
+    emotions: int
+    tags: int
+
+
+class DayPoint(NamedTuple):
+    """One day's averages, for the year view."""
+
+    day: str
+    checkins: int
+    mood: float | None
+    energy: float | None
+    distress: float | None
+
+
+class PracticeRegion(NamedTuple):
+    """How much a practice eased the target sensation in one region:
+    before minus after, averaged over n check-ins (positive means it eased)."""
+
+    practice: str
+    region: str
+    drop: float
+    n: int
+    text: str = ""  # the observation in words
+
+
+class TagContrast(NamedTuple):
+    """Days carrying a tag against the other days with a check-in."""
+
+    tag: str
+    days: int
+    other_days: int
+    distress: float | None
+    other_distress: float | None
+    mood: float | None
+    other_mood: float | None
+    text: str = ""  # the observation in words
+
+
+class Helped(NamedTuple):
+    """What went with feeling better, over the pattern window: observations."""
+
+    window: Period
+    practice_regions: list[PracticeRegion]
+    tags: list[TagContrast]
+
+
+class Takeaway(NamedTuple):
     local_date: str
     text: str
 
@@ -133,6 +202,9 @@ class ReviewSummary:
     takeaways_total: int
     patterns: list[Observation]
     pattern_window: Period
+    previous_counts: PreviousCounts
+    helped: Helped
+    year_view: list[DayPoint] | None = None  # every day of a --year review
 
     @property
     def is_empty(self) -> bool:
@@ -149,30 +221,38 @@ class ReviewSummary:
             "as_of": self.as_of,
             "ongoing": self.ongoing,
             "ratings": {
-                r.scale: _rounded({**asdict(r), "change": r.change}, drop=("scale",))
+                r.scale: {
+                    **{k: v for k, v in _plain(r).items() if k != "scale"},
+                    "change": _plain(r.change),
+                }
                 for r in self.ratings
             },
-            "series": [_rounded(asdict(p)) for p in self.series],
-            "body": [_rounded(asdict(r)) for r in self.body],
+            "series": _plain(self.series),
+            "body": _plain(self.body),
             "emotions": {
-                "families": [_rounded(asdict(t)) for t in self.families],
+                "families": _plain(self.families),
                 "quadrants": [
-                    _rounded(
-                        {**asdict(t), "valence": t.key.split("/")[0], "energy": t.key.split("/")[1]}
-                    )
+                    {**_plain(t), "valence": t.key.split("/")[0], "energy": t.key.split("/")[1]}
                     for t in self.quadrants
                 ],
-                "top": [_rounded(asdict(e)) for e in self.top_emotions],
+                "top": _plain(self.top_emotions),
             },
-            "release": [_rounded(asdict(p)) for p in self.release],
-            "consistency": asdict(self.consistency),
-            "tags": [asdict(t) for t in self.tags],
-            "takeaways": [asdict(t) for t in self.takeaways],
+            "release": _plain(self.release),
+            "consistency": _plain(self.consistency),
+            "tags": _plain(self.tags),
+            "previous_counts": _plain(self.previous_counts),
+            "takeaways": _plain(self.takeaways),
             "takeaways_total": self.takeaways_total,
             "patterns": {
                 "window": _period_dict(self.pattern_window),
-                "observations": [_rounded(asdict(o)) for o in self.patterns],
+                "observations": _plain(self.patterns),
             },
+            "helped": {
+                "window": _period_dict(self.helped.window),
+                "practice_regions": _plain(self.helped.practice_regions),
+                "tags": _plain(self.helped.tags),
+            },
+            "year_view": None if self.year_view is None else _plain(self.year_view),
         }
 
 
@@ -186,17 +266,19 @@ def _period_dict(period: Period) -> dict[str, Any]:
     }
 
 
-def _rounded(values: dict[str, Any], drop: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Two decimals are plenty for 0-10 scales; keeps the JSON readable."""
-    out: dict[str, Any] = {}
-    for key, value in values.items():
-        if key in drop:
-            continue
-        if isinstance(value, float):
-            value = round(value, 2)
-        elif isinstance(value, dict):
-            value = _rounded(value)
-        elif isinstance(value, list):
-            value = [_rounded(v) if isinstance(v, dict) else v for v in value]
-        out[key] = value
-    return out
+def _plain(value: Any) -> Any:
+    """Dataclasses, lists and dicts as plain JSON values, floats rounded to two
+    decimals (plenty for 0-10 scales, and the JSON stays readable). One pass,
+    without dataclasses.asdict's deep copies."""
+    if isinstance(value, float):
+        return round(value, 2)
+    if isinstance(value, (str, int)) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    fields = getattr(value, "__dataclass_fields__", None) or getattr(value, "_fields", None)
+    if fields is not None:
+        return {name: _plain(getattr(value, name)) for name in fields}
+    return value

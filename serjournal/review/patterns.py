@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from serjournal import messages
 from serjournal.review.periods import Period
 
 PATTERN_WEEKS = 12
-HIGH_DISTRESS = 7  # "hard" check-ins: distress at or above this
+# A "hard" check-in, for patterns: distress at or above this. Not the same idea
+# as content.HIGH_DISTRESS (8), the rating at which the check-in offers support.
+HARD_DAY_DISTRESS = 7
 TENSION_QUALITIES: tuple[str, ...] = ("tight", "tense", "knotted", "pressure")
 
 # Minimums below which a pattern says nothing.
@@ -47,10 +49,12 @@ class Observation:
     numbers: dict[str, Any]
 
 
-def pattern_window(period: Period) -> Period:
-    """The reviewed period, stretched back to PATTERN_WEEKS weeks if shorter."""
-    start = min(period.start, period.end - timedelta(weeks=PATTERN_WEEKS) + timedelta(days=1))
-    return Period(start, period.end, "range")
+def pattern_window(period: Period, today: date) -> Period:
+    """The reviewed period up to today (days still to come hold nothing),
+    stretched back to PATTERN_WEEKS weeks if shorter."""
+    end = min(period.end, today)
+    start = min(period.start, end - timedelta(weeks=PATTERN_WEEKS) + timedelta(days=1))
+    return Period(start, end, "range")
 
 
 def find_patterns(conn: sqlite3.Connection, window: Period) -> list[Observation]:
@@ -81,7 +85,7 @@ def tension_on_hard_days(conn: sqlite3.Connection, span: tuple[str, str]) -> Obs
         SELECT count(CASE WHEN distress >= ? THEN 1 END), count(CASE WHEN distress < ? THEN 1 END)
         FROM checkins WHERE local_date BETWEEN ? AND ? AND distress IS NOT NULL
         """,
-        (HIGH_DISTRESS, HIGH_DISTRESS, *span),
+        (HARD_DAY_DISTRESS, HARD_DAY_DISTRESS, *span),
     ).fetchone()
     if hard_n < MIN_HARD_CHECKINS or other_n < MIN_OTHER_CHECKINS:
         return None
@@ -95,7 +99,7 @@ def tension_on_hard_days(conn: sqlite3.Connection, span: tuple[str, str]) -> Obs
           AND s.quality IN ({marks})
         GROUP BY s.region, is_hard
         """,
-        (HIGH_DISTRESS, *span, *TENSION_QUALITIES),
+        (HARD_DAY_DISTRESS, *span, *TENSION_QUALITIES),
     ):
         hits.setdefault(region, [0, 0])[0 if is_hard else 1] = n
     candidates = [
@@ -108,7 +112,7 @@ def tension_on_hard_days(conn: sqlite3.Connection, span: tuple[str, str]) -> Obs
     _, _, region, hard, other = max(candidates, key=lambda c: (c[0], c[1], c[2]))
     text = messages.PATTERN_TENSION.format(
         hard_n=hard_n,
-        threshold=HIGH_DISTRESS,
+        threshold=HARD_DAY_DISTRESS,
         region=region,
         hard=hard,
         hard_share=_percent(hard, hard_n),

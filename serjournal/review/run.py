@@ -6,15 +6,17 @@ something is drawn, so `review --json` never pays for it.
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from serjournal import messages, paths
 from serjournal.errors import InputError
 from serjournal.journal import Journal
+from serjournal.paths import OutputError
 from serjournal.review.figures import ReviewSummary
 from serjournal.review.periods import Period, parse_week, resolve_period
 from serjournal.review.summary import build_summary, has_checkins
@@ -25,33 +27,73 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 SAVE_SUFFIXES = (".html", ".htm", ".svg")
+BY_SCALES = ("mood", "energy", "distress")
 MAX_DEMO_WEEKS = 520
+
+
+class Drawing(NamedTuple):
+    """How the review is drawn: --plain, and the scale of the year view.
+    (A NamedTuple: it costs a fifth of a dataclass to define, at every start.)"""
+
+    plain: bool = False
+    by: str = "mood"
 
 
 def run_review(
     journal: Journal,
     *,
     week: str | None = None,
+    month: str | None = None,
+    year: str | None = None,
     last: int | str | None = None,
     since: str | None = None,
     until: str | None = None,
     as_json: bool = False,
     save: Path | None = None,
+    plain: bool = False,
+    by: str | None = None,
     now: datetime | None = None,
 ) -> None:
+    """`month`/`year`: None when not asked for, '' for the current one."""
     from serjournal.timeutil import local_now
 
     now = now or local_now()
     # Check every option before opening anything: bad input writes nothing.
-    period = resolve_period(now, week=week, last=last, since=since, until=until)
+    period = resolve_period(
+        now, week=week, month=month, year=year, last=last, since=since, until=until
+    )
+    drawing = Drawing(plain, _check_by(by, period))
     _check_save_path(save)
     conn = journal.open_for_reading()
     try:
         summary = _summary_or_none(conn, period, now)
-        output(summary, period, now, journal, as_json=as_json, save=save)
+        output(summary, period, now, journal, as_json=as_json, save=save, drawing=drawing)
     finally:
         if conn is not None:
             conn.close()
+
+
+def when_for(when: str | None, *, month: bool, year: bool) -> tuple[str | None, str | None]:
+    """The --month and --year values: None when not asked for, '' for the
+    current one, else the month or year given after the flag."""
+    if when is not None and not (month or year):
+        raise InputError(messages.WHEN_NEEDS_MONTH_OR_YEAR.format(text=when))
+    if month and year:
+        raise InputError(messages.PERIOD_CONFLICT)
+    value = when or ""
+    return (value if month else None), (value if year else None)
+
+
+def _check_by(by: str | None, period: Period) -> str:
+    """The scale the year view is coloured by; only a year has that view."""
+    if by is None:
+        return "mood"
+    cleaned = by.strip().lower()
+    if cleaned not in BY_SCALES:
+        raise InputError(messages.BAD_BY.format(value=by, scales=", ".join(BY_SCALES)))
+    if period.kind != "year":
+        raise InputError(messages.BY_NEEDS_YEAR)
+    return cleaned
 
 
 def _summary_or_none(
@@ -72,21 +114,58 @@ def output(
     as_json: bool = False,
     save: Path | None = None,
     out: TextIO | None = None,
+    drawing: Drawing | None = None,
 ) -> None:
     out = out or sys.stdout
+    drawing = drawing or Drawing()
     if as_json:
+        import json
+
         data = (summary or empty_summary(period, now)).to_dict()
-        out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        with guarded_stdout(out):
+            out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         if save is not None:  # stdout carries the JSON: the note goes to stderr
-            _save(summary, save, journal)
+            _save(summary, save, journal, drawing)
             print(messages.REVIEW_SAVED.format(path=save), file=sys.stderr)
         return
-    console = _console(out)
-    _draw(console, summary)
+    with guarded_stdout(out):
+        console = _console(out)
+        _draw(console, summary, drawing)
     if save is not None:
-        _save(summary, save, journal)
-        # Plain print: Rich would fold a long path across lines.
-        print(messages.REVIEW_SAVED.format(path=save), file=out)
+        _save(summary, save, journal, drawing)
+        with guarded_stdout(out):
+            # Plain print: Rich would fold a long path across lines.
+            print(messages.REVIEW_SAVED.format(path=save), file=out)
+
+
+@contextmanager
+def guarded_stdout(out: TextIO) -> Iterator[None]:
+    """Writing to standard output: a reader that stops early (`| head`) ends
+    the output quietly; a full disk or a closed stream is one clear line.
+    Either way stdout is pointed at /dev/null, so Python's own flush at exit
+    does not fail a second time with a traceback."""
+    try:
+        yield
+        out.flush()
+    except BrokenPipeError:
+        _silence(out)
+    except OSError as error:
+        _silence(out)
+        reason = error.strerror or str(error)
+        raise OutputError(
+            messages.CANNOT_WRITE.format(path="standard output", reason=reason), reason
+        ) from None
+
+
+def _silence(out: TextIO) -> None:
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        fileno = out.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fileno)
+        os.close(devnull)
 
 
 def empty_summary(period: Period, now: datetime) -> ReviewSummary:
@@ -110,13 +189,13 @@ def _console(out: TextIO, **options: object) -> Console:
     return console
 
 
-def _draw(console: Console, summary: ReviewSummary | None) -> None:
+def _draw(console: Console, summary: ReviewSummary | None, drawing: Drawing) -> None:
     from serjournal.render.review import empty_message, render_review
 
     if summary is None or summary.is_empty:
         console.print(empty_message(summary))
     else:
-        console.print(render_review(summary))
+        console.print(render_review(summary, plain=drawing.plain, by=drawing.by))
 
 
 def _check_save_path(save: Path | None) -> None:
@@ -124,16 +203,28 @@ def _check_save_path(save: Path | None) -> None:
         raise InputError(messages.BAD_SAVE_SUFFIX.format(path=save))
 
 
-def _save(summary: ReviewSummary | None, save: Path, journal: Journal) -> None:
-    """Draw the review again on a recording console, in colour, and write it 0600."""
-    import io
-
-    console = _console(io.StringIO(), record=True, width=80, force_terminal=True)
-    _draw(console, summary)
+def _save(summary: ReviewSummary | None, save: Path, journal: Journal, drawing: Drawing) -> None:
+    """The review as a self-contained HTML page, or as one SVG (the body map
+    as a figure above the review as the terminal draws it), written 0600."""
     if save.suffix.lower() == ".svg":
-        document = console.export_svg(title="serjournal review")
+        import io
+
+        from serjournal.render.review import empty_message, render_review
+        from serjournal.render.review_svg import review_svg
+
+        console = _console(io.StringIO(), record=True, width=80, force_terminal=True)
+        if summary is None or summary.is_empty:
+            console.print(empty_message(summary))
+        else:
+            console.print(
+                render_review(summary, plain=drawing.plain, by=drawing.by, body_figure=False)
+            )
+        document = review_svg(console, summary, "serjournal review")
     else:
-        document = console.export_html()
+        from serjournal.render.html import review_page
+        from serjournal.render.review import empty_message
+
+        document = review_page(summary, by=drawing.by, empty_text=empty_message(summary))
     with paths.private_output(save, journal=journal) as out:
         out.write(document)
 
@@ -204,4 +295,8 @@ def _demo_in(journal: Journal, weeks: int, seed: int, as_json: bool, now: dateti
 
 def _say(text: str, as_json: bool) -> None:
     """Messages go to stderr when stdout carries JSON."""
-    print(text, file=sys.stderr if as_json else sys.stdout)
+    if as_json:
+        print(text, file=sys.stderr)
+        return
+    with guarded_stdout(sys.stdout):
+        print(text)

@@ -34,7 +34,7 @@ PERIOD = _object(
     start=DAY,
     end=DAY,
     days={"type": "integer", "minimum": 1},
-    kind={"enum": ["week", "days", "range"]},
+    kind={"enum": ["week", "month", "year", "days", "range"]},
     label={"type": "string"},
 )
 RATING = _object(
@@ -82,6 +82,10 @@ REVIEW_SCHEMA: dict[str, Any] = {
                 mean_intensity={"type": "number"},
                 dominant_quality={"type": "string"},
                 previous_times=COUNT,
+                sides=_list(
+                    _object(side={"type": "string"}, times=COUNT, mean_intensity={"type": "number"})
+                ),
+                emotions={**_list({"type": "string"}), "maxItems": 3},
             )
         ),
         emotions=_object(
@@ -119,6 +123,7 @@ REVIEW_SCHEMA: dict[str, Any] = {
             calendar={**_list(COUNT), "minItems": 28, "maxItems": 28},
         ),
         tags=_list(_object(tag={"type": "string"}, count=COUNT, previous_count=COUNT)),
+        previous_counts=_object(checkins=COUNT, sensations=COUNT, emotions=COUNT, tags=COUNT),
         takeaways=_list(_object(local_date=DAY, text={"type": "string"})),
         takeaways_total=COUNT,
         patterns=_object(
@@ -138,5 +143,42 @@ REVIEW_SCHEMA: dict[str, Any] = {
                 )
             ),
         ),
+        helped=_object(
+            window=PERIOD,
+            practice_regions=_list(
+                _object(
+                    practice={"type": "string"},
+                    region={"type": "string"},
+                    drop={"type": "number"},
+                    n={"type": "integer", "minimum": 1},
+                    text={"type": "string"},
+                )
+            ),
+            tags=_list(
+                _object(
+                    tag={"type": "string"},
+                    days=COUNT,
+                    other_days=COUNT,
+                    distress=NUMBER_OR_NULL,
+                    other_distress=NUMBER_OR_NULL,
+                    mood=NUMBER_OR_NULL,
+                    other_mood=NUMBER_OR_NULL,
+                    text={"type": "string"},
+                )
+            ),
+        ),
+        # null, or one entry per day of a --year review
+        year_view={
+            **_list(
+                _object(
+                    day=DAY,
+                    checkins=COUNT,
+                    mood=NUMBER_OR_NULL,
+                    energy=NUMBER_OR_NULL,
+                    distress=NUMBER_OR_NULL,
+                )
+            ),
+            "type": ["array", "null"],
+        },
     ),
 }

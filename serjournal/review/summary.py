@@ -11,23 +11,28 @@ from __future__ import annotations
 import math
 import sqlite3
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from serjournal.review.figures import (
     CALENDAR_WEEKS,
     Consistency,
+    DayPoint,
     NamedEmotion,
     PracticeEffect,
+    PreviousCounts,
     Rating,
     RegionLoad,
     ReviewSummary,
     SeriesPoint,
+    SideLoad,
     TagCount,
     Takeaway,
     Tally,
 )
+from serjournal.review.helped import what_helped
 from serjournal.review.patterns import find_patterns, pattern_window
 from serjournal.review.periods import Period, iso_week
+from serjournal.store.streaks import streaks
 
 SCALES: tuple[str, ...] = ("mood", "energy", "distress")
 QUADRANTS: tuple[tuple[str, str], ...] = (
@@ -42,6 +47,7 @@ MAX_SERIES_POINTS = 31
 TOP_EMOTIONS = 5
 TAKEAWAY_LIMIT = 50
 TOP_TAGS = 10
+EMOTIONS_PER_REGION = 3
 
 
 def _span(period: Period) -> tuple[str, str]:
@@ -80,8 +86,11 @@ def ratings(conn: sqlite3.Connection, period: Period) -> list[Rating]:
 
 
 def series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
-    """Per-day averages, or per-bucket ones when the period is long.
-    Every day or bucket of the period is present, empty ones with None."""
+    """Per-day averages, or per-bucket ones when the period is long (a year:
+    one per calendar month). Every day or bucket of the period is present,
+    empty ones with None."""
+    if period.kind == "year":
+        return _monthly_series(conn, period)
     bucket = max(1, math.ceil(period.days / MAX_SERIES_POINTS))
     found: dict[int, tuple[Any, ...]] = {
         row[0]: row[1:]
@@ -105,116 +114,221 @@ def series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
     return points
 
 
+def _monthly_series(conn: sqlite3.Connection, period: Period) -> list[SeriesPoint]:
+    found: dict[str, tuple[Any, ...]] = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT substr(local_date, 1, 7) AS month, count(*), avg(mood), avg(energy),
+                   avg(distress)
+            FROM checkins WHERE local_date BETWEEN ? AND ? GROUP BY month
+            """,
+            _span(period),
+        )
+    }
+    points = []
+    start = period.start
+    while start <= period.end:
+        following = (start.replace(day=1) + timedelta(days=31)).replace(day=1)
+        end = min(period.end, following - timedelta(days=1))
+        count, mood, energy, distress = found.get(f"{start:%Y-%m}", (0, None, None, None))
+        points.append(
+            SeriesPoint(start.isoformat(), (end - start).days + 1, count, mood, energy, distress)
+        )
+        start = following
+    return points
+
+
 # --- Body -----------------------------------------------------------------------------
 
 
-def body_map(conn: sqlite3.Connection, period: Period) -> list[RegionLoad]:
+def body_map(
+    conn: sqlite3.Connection, period: Period, emotions: list[EmotionGroup] | None = None
+) -> list[RegionLoad]:
     """Regions ranked by how often, then how strongly, they carried sensations,
-    each with its most frequent quality (ties: the stronger, then by name)."""
-    query = """
-        WITH per AS (
-            SELECT s.region, s.quality, count(*) AS n, sum(s.intensity) AS total
-            FROM checkins c JOIN sensations s ON s.checkin_id = c.id
-            WHERE c.local_date BETWEEN ? AND ?
-            GROUP BY s.region, s.quality
-        )
-        SELECT region, sum(n) AS times, sum(total) * 1.0 / sum(n) AS mean,
-               (SELECT p.quality FROM per p WHERE p.region = per.region
-                ORDER BY p.n DESC, p.total DESC, p.quality LIMIT 1)
-        FROM per
-        GROUP BY region
-        ORDER BY times DESC, mean DESC, region
-    """
-    loads = [RegionLoad(*row) for row in conn.execute(query, _span(period))]
-    before = dict(
-        conn.execute(
-            """
-            SELECT s.region, count(*) FROM checkins c JOIN sensations s ON s.checkin_id = c.id
-            WHERE c.local_date BETWEEN ? AND ? GROUP BY s.region
-            """,
-            _span(period.previous()),
-        ).fetchall()
-    )
-    for load in loads:
-        load.previous_times = before.get(load.region, 0)
-    return loads
+    each with its most frequent quality (ties: the stronger, then by name),
+    its sides where they were given, how often it was felt in the period
+    before, and the emotions felt there (from `emotions`, or read here).
 
-
-# --- Emotions ---------------------------------------------------------------------------
-
-
-def _emotion_tallies(conn: sqlite3.Connection, period: Period, key_sql: str) -> list[Tally]:
+    One grouped query over this period and the one before; grouping by
+    region, side and quality leaves a few hundred rows at most, summed here."""
     previous = period.previous()
-    query = f"""
-        SELECT {key_sql} AS key, c.local_date >= :start AS is_current,
-               count(*), avg(e.intensity)
-        FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-        WHERE c.local_date BETWEEN :previous_start AND :end
-        GROUP BY key, is_current
-    """
-    current: dict[str, Tally] = {}
+    per: dict[str, dict[str, Any]] = {}
     before: dict[str, int] = {}
-    for key, is_current, count, mean in conn.execute(
-        query,
+    for is_current, region, side, quality, n, total in conn.execute(
+        """
+        SELECT c.local_date >= :start AS is_current, s.region, s.side, s.quality,
+               count(*), sum(s.intensity)
+        FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+        WHERE c.local_date BETWEEN :previous_start AND :end
+        GROUP BY is_current, s.region, s.side, s.quality
+        """,
         {
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
             "previous_start": previous.start.isoformat(),
         },
     ):
-        if is_current:
-            current[key] = Tally(key, count, mean)
+        if not is_current:
+            before[region] = before.get(region, 0) + n
+            continue
+        entry = per.setdefault(region, {"n": 0, "total": 0, "qualities": {}, "sides": {}})
+        entry["n"] += n
+        entry["total"] += total
+        quality_n, quality_total = entry["qualities"].get(quality, (0, 0))
+        entry["qualities"][quality] = (quality_n + n, quality_total + total)
+        if side:
+            side_n, side_total = entry["sides"].get(side, (0, 0))
+            entry["sides"][side] = (side_n + n, side_total + total)
+    felt = region_emotions(emotion_groups(conn, period) if emotions is None else emotions)
+    loads = []
+    for region, entry in per.items():
+        quality = min(entry["qualities"].items(), key=lambda q: (-q[1][0], -q[1][1], q[0]))[0]
+        sides = [
+            SideLoad(side, n, total / n)
+            for side, (n, total) in sorted(entry["sides"].items(), key=lambda s: _side_key(s[0]))
+        ]
+        loads.append(
+            RegionLoad(
+                region,
+                entry["n"],
+                entry["total"] / entry["n"],
+                quality,
+                before.get(region, 0),
+                sides,
+                felt.get(region, []),
+            )
+        )
+    loads.sort(key=lambda r: (-r.times, -r.mean_intensity, r.region))
+    return loads
+
+
+def _side_key(side: str) -> tuple[int, str]:
+    return ({"left": 0, "right": 1, "both": 2}.get(side, 3), side)
+
+
+# --- Emotions ---------------------------------------------------------------------------
+
+
+class EmotionGroup(NamedTuple):
+    """Emotions named in the period (or the one before) with the same word,
+    labels and place: the one grouped read every emotion figure is made from."""
+
+    current: bool
+    name: str
+    family: str
+    valence: str
+    energy: str
+    region: str | None
+    times: int
+    total: int  # of the intensities
+
+
+def emotion_groups(conn: sqlite3.Connection, period: Period) -> list[EmotionGroup]:
+    """One grouped query over the period and the one before. The stored
+    labels are used as they are, so words the vocabulary no longer knows
+    (or knows with other labels) still count where they were written."""
+    previous = period.previous()
+    return [
+        EmotionGroup(bool(row[0]), *row[1:])
+        for row in conn.execute(
+            """
+            SELECT c.local_date >= :start AS is_current, e.name, e.family, e.valence, e.energy,
+                   e.region, count(*), sum(e.intensity)
+            FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+            WHERE c.local_date BETWEEN :previous_start AND :end
+            GROUP BY is_current, e.name, e.family, e.valence, e.energy, e.region
+            """,
+            {
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "previous_start": previous.start.isoformat(),
+            },
+        )
+    ]
+
+
+def _tallies(groups: list[EmotionGroup], key: Any) -> dict[str, Tally]:
+    sums: dict[str, list[int]] = {}
+    for group in groups:
+        counts = sums.setdefault(key(group), [0, 0, 0])  # count, total, previous count
+        if group.current:
+            counts[0] += group.times
+            counts[1] += group.total
         else:
-            before[key] = count
-    for key in before:
-        current.setdefault(key, Tally(key, 0, None))
-    for tally in current.values():
-        tally.previous_count = before.get(tally.key, 0)
-    return list(current.values())
+            counts[2] += group.times
+    return {
+        name: Tally(name, n, total / n if n else None, before)
+        for name, (n, total, before) in sums.items()
+    }
 
 
-def emotion_families(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+def emotion_families(
+    conn: sqlite3.Connection, period: Period, groups: list[EmotionGroup] | None = None
+) -> list[Tally]:
     """Families felt in the period (or the one before), most frequent first."""
-    tallies = _emotion_tallies(conn, period, "e.family")
+    groups = emotion_groups(conn, period) if groups is None else groups
+    tallies = _tallies(groups, lambda g: g.family).values()
     return sorted(tallies, key=lambda t: (-t.count, -t.previous_count, t.key))
 
 
-def emotion_quadrants(conn: sqlite3.Connection, period: Period) -> list[Tally]:
+def emotion_quadrants(
+    conn: sqlite3.Connection, period: Period, groups: list[EmotionGroup] | None = None
+) -> list[Tally]:
     """All four mood-meter quadrants, keyed 'valence/energy', in a fixed order."""
-    tallies = {t.key: t for t in _emotion_tallies(conn, period, "e.valence || '/' || e.energy")}
+    groups = emotion_groups(conn, period) if groups is None else groups
+    tallies = _tallies(groups, lambda g: f"{g.valence}/{g.energy}")
     return [tallies.get(f"{v}/{e}", Tally(f"{v}/{e}", 0, None)) for v, e in QUADRANTS]
 
 
 def top_emotions(
-    conn: sqlite3.Connection, period: Period, limit: int = TOP_EMOTIONS
+    conn: sqlite3.Connection,
+    period: Period,
+    limit: int = TOP_EMOTIONS,
+    groups: list[EmotionGroup] | None = None,
 ) -> list[NamedEmotion]:
-    """The most named emotions, each with the regions it was felt in."""
-    top = [
-        NamedEmotion(*row)
-        for row in conn.execute(
-            """
-            SELECT e.name, e.family, count(*) AS n, avg(e.intensity) AS mean
-            FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-            WHERE c.local_date BETWEEN ? AND ?
-            GROUP BY e.name ORDER BY n DESC, mean DESC, e.name LIMIT ?
-            """,
-            (*_span(period), limit),
-        )
-    ]
-    if not top:
-        return top
-    by_name = {e.name: e for e in top}
-    marks = ", ".join("?" * len(by_name))
-    for name, region in conn.execute(
-        f"""
-        SELECT e.name, e.region FROM checkins c JOIN emotions e ON e.checkin_id = c.id
-        WHERE c.local_date BETWEEN ? AND ? AND e.region IS NOT NULL AND e.name IN ({marks})
-        GROUP BY e.name, e.region ORDER BY count(*) DESC, e.region
-        """,
-        (*_span(period), *by_name),
-    ):
-        by_name[name].regions.append(region)
+    """The most named emotions (then the strongest, then by name), each with
+    its most usual family and the regions it was felt in, most often first."""
+    groups = emotion_groups(conn, period) if groups is None else groups
+    names: dict[str, list[int]] = {}
+    families: dict[str, dict[str, int]] = {}
+    places: dict[str, dict[str, int]] = {}
+    for group in groups:
+        if not group.current:
+            continue
+        counts = names.setdefault(group.name, [0, 0])
+        counts[0] += group.times
+        counts[1] += group.total
+        by_family = families.setdefault(group.name, {})
+        by_family[group.family] = by_family.get(group.family, 0) + group.times
+        if group.region is not None:
+            by_place = places.setdefault(group.name, {})
+            by_place[group.region] = by_place.get(group.region, 0) + group.times
+    ranked = sorted(
+        names.items(), key=lambda item: (-item[1][0], -item[1][1] / item[1][0], item[0])
+    )
+    top = []
+    for name, (n, total) in ranked[:limit]:
+        family = min(families[name].items(), key=lambda f: (-f[1], f[0]))[0]
+        regions = [r for r, _ in sorted(places.get(name, {}).items(), key=lambda p: (-p[1], p[0]))]
+        top.append(NamedEmotion(name, family, n, total / n, regions))
     return top
+
+
+def region_emotions(groups: list[EmotionGroup]) -> dict[str, list[str]]:
+    """Per region, the emotions felt there in the period, most often first
+    (then by name), at most EMOTIONS_PER_REGION."""
+    counts: dict[str, dict[str, int]] = {}
+    for group in groups:
+        if group.current and group.region is not None:
+            by_name = counts.setdefault(group.region, {})
+            by_name[group.name] = by_name.get(group.name, 0) + group.times
+    return {
+        region: [n for n, _ in sorted(names.items(), key=lambda x: (-x[1], x[0]))][
+            :EMOTIONS_PER_REGION
+        ]
+        for region, names in counts.items()
+    }
 
 
 # --- Release practices ----------------------------------------------------------------------
@@ -258,26 +372,6 @@ def release_effects(conn: sqlite3.Connection, period: Period) -> list[PracticeEf
 # --- Consistency ------------------------------------------------------------------------------
 
 
-def streaks(conn: sqlite3.Connection, as_of: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive local days with a check-in, up
-    to `as_of`. The current run may end yesterday: today's check-in may
-    simply not have happened yet. Gaps and islands, computed in SQL."""
-    row = conn.execute(
-        """
-        WITH days AS (SELECT DISTINCT local_date AS d FROM checkins WHERE local_date <= :as_of),
-        islands AS (SELECT d, julianday(d) - row_number() OVER (ORDER BY d) AS island FROM days)
-        SELECT count(*), max(d), max(count(*)) OVER () FROM islands
-        GROUP BY island ORDER BY max(d) DESC LIMIT 1
-        """,
-        {"as_of": as_of.isoformat()},
-    ).fetchone()
-    if row is None:
-        return 0, 0
-    latest_run, latest_day, longest = row
-    current = latest_run if date.fromisoformat(latest_day) >= as_of - timedelta(days=1) else 0
-    return current, longest
-
-
 def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consistency:
     previous = period.previous()
     counts = {
@@ -294,7 +388,7 @@ def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consis
             },
         )
     }
-    current, longest = streaks(conn, as_of)
+    runs = streaks(conn, as_of)
     calendar_start = iso_week(as_of).start - timedelta(weeks=CALENDAR_WEEKS - 1)
     per_day = dict(
         conn.execute(
@@ -311,8 +405,8 @@ def consistency(conn: sqlite3.Connection, period: Period, as_of: date) -> Consis
         checkins=counts.get(1, (0, 0))[0],
         previous_checkins=counts.get(0, (0, 0))[0],
         days_with_checkins=counts.get(1, (0, 0))[1],
-        current_streak=current,
-        longest_streak=longest,
+        current_streak=runs.current,
+        longest_streak=runs.longest,
         calendar_start=calendar_start.isoformat(),
         calendar=calendar,
     )
@@ -363,6 +457,45 @@ def takeaways(
     return [Takeaway(*row) for row in rows], total
 
 
+# --- The period before, and the year view -------------------------------------------------
+
+
+def previous_counts(conn: sqlite3.Connection, period: Period) -> PreviousCounts:
+    """How many check-ins, sensations, emotions and tags the period before holds."""
+    row = conn.execute(
+        """
+        SELECT
+          (SELECT count(*) FROM checkins WHERE local_date BETWEEN :start AND :end),
+          (SELECT count(*) FROM checkins c JOIN sensations s ON s.checkin_id = c.id
+           WHERE c.local_date BETWEEN :start AND :end),
+          (SELECT count(*) FROM checkins c JOIN emotions e ON e.checkin_id = c.id
+           WHERE c.local_date BETWEEN :start AND :end),
+          (SELECT count(*) FROM checkins c JOIN tags t ON t.checkin_id = c.id
+           WHERE c.local_date BETWEEN :start AND :end)
+        """,
+        dict(zip(("start", "end"), _span(period.previous()), strict=True)),
+    ).fetchone()
+    return PreviousCounts(*row)
+
+
+def year_view(conn: sqlite3.Connection, period: Period) -> list[DayPoint]:
+    """Every day of the period with its averages (None where nothing was written)."""
+    found = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            """
+            SELECT local_date, count(*), avg(mood), avg(energy), avg(distress)
+            FROM checkins WHERE local_date BETWEEN ? AND ? GROUP BY local_date
+            """,
+            _span(period),
+        )
+    }
+    return [
+        DayPoint(day.isoformat(), *found.get(day.isoformat(), (0, None, None, None)))
+        for day in period.dates()
+    ]
+
+
 # --- Everything together ---------------------------------------------------------------------
 
 
@@ -374,7 +507,8 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
     """Every figure of the review of `period`, compared with the period before."""
     as_of = min(period.end, today)
     items, total = takeaways(conn, period)
-    window = pattern_window(period)
+    window = pattern_window(period, today)
+    groups = emotion_groups(conn, period)
     return ReviewSummary(
         period=period,
         previous=period.previous(),
@@ -382,10 +516,10 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
         ongoing=period.end >= today,
         ratings=ratings(conn, period),
         series=series(conn, period),
-        body=body_map(conn, period),
-        families=emotion_families(conn, period),
-        quadrants=emotion_quadrants(conn, period),
-        top_emotions=top_emotions(conn, period),
+        body=body_map(conn, period, groups),
+        families=emotion_families(conn, period, groups),
+        quadrants=emotion_quadrants(conn, period, groups),
+        top_emotions=top_emotions(conn, period, groups=groups),
         release=release_effects(conn, period),
         consistency=consistency(conn, period, as_of),
         tags=tags(conn, period),
@@ -393,4 +527,7 @@ def build_summary(conn: sqlite3.Connection, period: Period, today: date) -> Revi
         takeaways_total=total,
         patterns=find_patterns(conn, window),
         pattern_window=window,
+        previous_counts=previous_counts(conn, period),
+        helped=what_helped(conn, window),
+        year_view=year_view(conn, period) if period.kind == "year" else None,
     )

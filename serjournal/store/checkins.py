@@ -4,7 +4,6 @@ stored as (checkin_row, child_rows). Writing is store/writes.py's job."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
 from typing import Any
 
 from serjournal import content, messages
@@ -216,23 +215,3 @@ def recent_checkins(db: Readable, limit: int = 10) -> list[CheckInLine]:
 
 def count_checkins(db: Readable) -> int:
     return int(db.execute("SELECT count(*) FROM checkins").fetchone()[0])
-
-
-def current_streak(db: Readable, today: date) -> int:
-    """Consecutive days with a check-in, ending today, or yesterday: today's
-    check-in may simply not have happened yet. Reads only the streak's rows."""
-    rows = db.execute(
-        "SELECT DISTINCT local_date FROM checkins WHERE local_date <= ? ORDER BY local_date DESC",
-        [today.isoformat()],
-    )
-    streak = 0
-    expected = today
-    for (text,) in rows:
-        day = date.fromisoformat(text)
-        if streak == 0 and day == today - timedelta(days=1):
-            expected = day
-        if day != expected:
-            break
-        streak += 1
-        expected = day - timedelta(days=1)
-    return streak

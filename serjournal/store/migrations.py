@@ -178,3 +178,23 @@ def m004_trash_keeps_every_version(db: Database) -> None:
     db.execute("DROP TABLE trash_m002")  # its rows are all in trash now, same transaction
     db.execute("CREATE INDEX idx_trash_deleted_utc ON trash (deleted_utc)")
     db.execute("CREATE INDEX idx_trash_checkin_id ON trash (checkin_id)")
+
+
+@migration
+def m005_reports(db: Database) -> None:
+    # Each practitioner report made (`serjournal report`), so `--since
+    # last-report` knows where the previous one ended. Days are local
+    # calendar days, as in checkins.local_date; nothing of the report's
+    # content is kept, only what it covered.
+    db.execute(
+        """
+        CREATE TABLE reports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            made_utc TEXT NOT NULL,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            with_notes INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_reports_last_day ON reports (last_day)")

@@ -13,6 +13,7 @@ of the program reads, and asks these functions to write.
     delete_checkin      into the trash, every deleted version kept
     restore_deleted     undo, trash restore
     replace_contents    restore from a backup, under one lock from start to end
+    record_report       that a practitioner report covered these days
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -282,6 +283,43 @@ def replace_contents(
         return int(db.execute("SELECT count(*) FROM checkins").fetchone()[0])
 
 
+# --- Reports ---------------------------------------------------------------------------------
+
+
+def record_report(
+    db: Database,
+    first_day: date,
+    last_day: date,
+    *,
+    with_notes: bool,
+    write: Callable[[], object],
+    follows: date | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Note that a report covered first_day to last_day (for --since
+    last-report), and call `write` (which writes the report out) inside the
+    same transaction: the report is noted if and only if it was written.
+    A journal another program holds fails here, before anything is written.
+    `follows`: the last day of the last report this one was made to follow
+    (--since last-report); if another report was made since, nothing is
+    written and InputError says so."""
+    with _writing(db):
+        if follows is not None:
+            row = db.execute("SELECT max(last_day) FROM reports").fetchone()
+            if row[0] != follows.isoformat():
+                raise InputError(messages.REPORT_MADE_MEANWHILE)
+        write()
+        db.execute(
+            "INSERT INTO reports (made_utc, first_day, last_day, with_notes) VALUES (?, ?, ?, ?)",
+            [
+                format_utc(now or utc_now()),
+                first_day.isoformat(),
+                last_day.isoformat(),
+                int(with_notes),
+            ],
+        )
+
+
 def _content_tables(db: Database) -> list[str]:
     """The tables holding the user's data, checkins first. The full-text
     index follows its triggers; SQLite's and sqlite-utils' own tables stay."""
@@ -304,6 +342,7 @@ __all__ = [
     "delete_checkin",
     "edit_checkin",
     "import_checkins",
+    "record_report",
     "replace_contents",
     "restore_deleted",
     "save_checkin",

@@ -72,6 +72,25 @@ JOURNAL_COMMANDS: list[JournalCommand] = [
         "delete", lambda db: ["delete", KNOWN_ID[:8], "--yes", "--db", str(db)], writes=True
     ),
     JournalCommand("import", lambda db: ["import", import_file(db), "--db", str(db)], writes=True),
+    # Notes itself in the journal, in the transaction that writes the page.
+    JournalCommand(
+        "report",
+        lambda db: [
+            "report",
+            "--since",
+            "2000-01-01",
+            "-o",
+            str(db) + ".report.html",
+            "--db",
+            str(db),
+        ],
+        writes=True,
+    ),
+    JournalCommand(
+        "review-save",
+        lambda db: ["review", "--last", "30", "--save", str(db) + ".review.html", "--db", str(db)],
+        writes=False,
+    ),
 ]
 
 
