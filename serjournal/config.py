@@ -15,11 +15,22 @@ from typing import Any
 
 from serjournal import content, messages, paths
 from serjournal.flow.stages import FlowSettings
+from serjournal.render.theme import THEME_NAMES
 from serjournal.vocabulary import Vocabulary, normalise
 
 MODES = ("full", "quick")
 SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
-TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts"}
+TOP_KEYS = {
+    "default_mode",
+    "run_stages",
+    "vocabulary",
+    "emotions",
+    "breath",
+    "prompts",
+    "theme",
+    "support_line",
+}
+SUPPORT_LINE_MAX = 200
 EMOTION_KEYS = {"family", "valence", "energy"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
 STAGE_TEXT_KEYS = {"title", "orientation"}
@@ -30,6 +41,7 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     settings: FlowSettings = field(default_factory=FlowSettings)
     default_mode: str = "full"
+    theme: str = "auto"  # render/theme.py: auto, light, dark or plain
     path: Path | None = None
     warning: str | None = None  # set when the file was broken and ignored
 
@@ -83,6 +95,8 @@ def parse_config(text: str) -> Config:
     _no_unknown(data, TOP_KEYS, "")
     config = Config()
     config.default_mode = _choice(data, "default_mode", MODES, "full")
+    config.theme = _choice(data, "theme", THEME_NAMES, "auto")
+    config.settings.support_line = _support_line(data)
     vocabulary = config.vocabulary
     words = _table(data, "vocabulary")
     _no_unknown(words, {"regions", "qualities"}, "vocabulary.")
@@ -121,6 +135,20 @@ def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: s
     if value not in choices:
         raise ConfigProblem(key, messages.CONFIG_WANT_ONE_OF.format(choices=", ".join(choices)))
     return str(value)
+
+
+def _support_line(data: dict[str, Any]) -> str | None:
+    """The user's own line shown with the support note: one line of text."""
+    if "support_line" not in data:
+        return None
+    value = data["support_line"]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigProblem("support_line", messages.CONFIG_WANT_TEXT)
+    if "\n" in value.strip() or len(value) > SUPPORT_LINE_MAX:
+        raise ConfigProblem(
+            "support_line", messages.CONFIG_WANT_ONE_LINE.format(limit=SUPPORT_LINE_MAX)
+        )
+    return value.strip()
 
 
 def _new_words(words: dict[str, Any], key: str, existing: list[str]) -> list[str]:
@@ -244,6 +272,15 @@ TEMPLATE = """\
 
 # Which check-in runs when you type 'serjournal checkin': "full" or "quick".
 # default_mode = "full"
+
+# Colours: "auto" (the default) reads on light and dark backgrounds alike;
+# "light" or "dark" suit your terminal's background; "plain" uses none.
+# NO_COLOR in the environment always turns colours off.
+# theme = "auto"
+
+# One line of your own, shown with the support note when distress is high:
+# a person or a number to call.
+# support_line = "Call Sam: 555 0134"
 
 # Which of the seven stages run, by key:
 # run_stages = ["arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"]

@@ -221,8 +221,13 @@ def _edit_one(s: stages.Session, key: str) -> None:
 
 def _edit_emotions(s: stages.Session) -> None:
     before = {e.name: e for e in s.checkin.emotions}
-    names = list(dict.fromkeys([*before, *s.vocabulary.emotions]))
-    picked = s.prompter.choose_many(messages.EDIT_PICK_EMOTIONS, names, default=list(before))
+    families = stages.emotion_groups(s)
+    picked = s.prompter.choose_many(
+        messages.EDIT_PICK_EMOTIONS,
+        families,
+        default=list(before),
+        find=stages.find_emotions(s.vocabulary, families),
+    )
     where = list(dict.fromkeys([x.region for x in s.checkin.sensations] + s.vocabulary.regions))
     entries = []
     for name in picked:

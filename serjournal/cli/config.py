@@ -26,12 +26,14 @@ def active_config() -> Config:
     """Load the config, put its vocabulary in force, and warn (one line on
     stderr) when the file is broken: the defaults are used then."""
     from serjournal.config import load_config
+    from serjournal.render.theme import set_theme
     from serjournal.vocabulary import set_vocabulary
 
     config = load_config()
     if config.warning:
         typer.echo(f"Warning: {config.warning}", err=True)
     set_vocabulary(config.vocabulary)
+    set_theme(config.theme)
     return config
 
 
@@ -46,14 +48,13 @@ def config_path() -> None:
 @config_app.command("show")
 def config_show() -> None:
     """Check the config file and show the settings in force."""
-    from rich.console import Console
-
     from serjournal import messages
     from serjournal.config import load_config
     from serjournal.render.config import render_config
+    from serjournal.render.console import make_console
 
     config = load_config()
-    console = Console(highlight=False)
+    console = make_console()
     assert config.path is not None
     if not config.path.exists():
         typer.echo(messages.CONFIG_NONE.format(path=config.path))

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 PROMPT_QUESTIONS = {
     **{p.key: p.question.replace(" (optional)", "") for s in content.STAGES for p in s.prompts},
     content.QUICK_NOTE.key: "Note",
+    content.FOLLOWUP.key: messages.FOLLOWUP_LABEL,
 }
+# The line of context after saving speaks only with this much behind it.
+CONTEXT_MIN_TIMES = 3  # check-ins in the last 7 days with the same place and quality
+CONTEXT_MIN_N = 3  # check-ins behind a practice's average
+CONTEXT_MIN_DROP = 0.5  # an average easing smaller than this is not worth a line
+PRACTISED = ("breath", "movement", "hand")
+ORDINAL_ENDINGS = {1: "st", 2: "nd", 3: "rd"}
 STAGE_TITLES = {s.key: s for s in content.STAGES}
 
 
@@ -98,7 +105,7 @@ def stage_sections(checkin: CheckIn) -> list[tuple[str, list[Text]]]:
         release.append(Text(f"Distress: {change_text(checkin.distress, checkin.distress_after)}"))
 
     sections = [
-        ("arrive", rated(("Settled", checkin.settledness))),
+        ("arrive", rated(("Settled", checkin.settledness)) + answers("followup")),
         (
             "checkin",
             rated(
@@ -141,10 +148,10 @@ def render_checkin(checkin: CheckIn) -> RenderableType:
     for index, (title, lines) in enumerate(stage_sections(checkin)):
         if index:
             parts.append(Text(""))
-        parts.append(Text(title, style="bold cyan"))
+        parts.append(Text(title, style="sj.heading"))
         parts.extend(Text.assemble("  ", line) for line in lines)
     if not parts:
-        parts.append(Text("(no answers)", style="dim"))
+        parts.append(Text("(no answers)", style="sj.hint"))
     footer = []
     if checkin.duration_seconds:
         minutes, seconds = divmod(checkin.duration_seconds, 60)
@@ -158,7 +165,7 @@ def render_checkin(checkin: CheckIn) -> RenderableType:
         subtitle="  ·  ".join(footer),
         title_align="left",
         subtitle_align="right",
-        border_style="cyan",
+        border_style="sj.rule",
     )
 
 
@@ -172,7 +179,13 @@ def saved_summary(checkin: CheckIn) -> Table:
     )
     if line is not None:
         if checkin.distress_after is not None:
-            line.append(f" -> {rating_text(checkin.distress_after)} after the practice")
+            # "after the practice" only when there was one.
+            after = (
+                messages.SUMMARY_AFTER_PRACTICE
+                if checkin.practice in PRACTISED
+                else messages.SUMMARY_AFTER_RERATING
+            )
+            line.append(after.format(after=rating_text(checkin.distress_after)))
         grid.add_row("ratings", line)
     if checkin.sensations:
         grid.add_row("body", Text("; ".join(sensation_text(s) for s in checkin.sensations)))
@@ -187,20 +200,24 @@ def saved_summary(checkin: CheckIn) -> Table:
 
 def print_saved_summary(db: Readable, checkin: CheckIn, console: Console | None = None) -> None:
     """What was saved, and the streak, after a check-in."""
+    from serjournal.render.console import make_console
     from serjournal.store.checkins import current_streak
 
-    console = console or Console(highlight=False)
+    console = console or make_console()
     console.print()
     console.print(
         Text(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date), style="bold")
     )
     console.print(saved_summary(checkin))
+    context = context_line(db, checkin)
+    if context is not None:
+        console.print(Text(context, style="sj.hint"))
     today = date.today()
     streak = current_streak(db, today)
     if streak > 1:
-        console.print(Text(messages.STREAK.format(days=streak), style="dim"))
+        console.print(Text(messages.STREAK.format(days=streak), style="sj.hint"))
     elif streak == 1 and _back_after_a_gap(db, today):
-        console.print(Text(messages.STREAK_ONE, style="dim"))
+        console.print(Text(messages.STREAK_ONE, style="sj.hint"))
 
 
 def _back_after_a_gap(db: Readable, today: date) -> bool:
@@ -210,3 +227,45 @@ def _back_after_a_gap(db: Readable, today: date) -> bool:
         [today.isoformat(), today.isoformat()],
     ).fetchone()
     return today_count == 1 and bool(earlier)
+
+
+def context_line(db: Readable, checkin: CheckIn) -> str | None:
+    """At most one line from the user's own history about what was just saved,
+    with its numbers: 'chest, pressure: 3rd time in the last 7 days; after
+    breath practice it eased by 2.0 on average (n=5).' None without enough data."""
+    from serjournal.store import habits
+
+    day = date.fromisoformat(checkin.local_date)
+    place = checkin.target or max(checkin.sensations, key=lambda s: s.intensity, default=None)
+    if place is not None:
+        facts = []
+        times = habits.times_noticed(db, place.region, place.quality, day)
+        if times >= CONTEXT_MIN_TIMES:
+            facts.append(messages.CONTEXT_TIMES.format(ordinal=ordinal(times)))
+        effects = [
+            e
+            for e in habits.practice_effects(db, place.region, day)
+            if e.n >= CONTEXT_MIN_N and e.mean_drop >= CONTEXT_MIN_DROP
+        ]
+        if effects:
+            best = effects[0]
+            facts.append(
+                messages.CONTEXT_EASED.format(practice=best.practice, drop=best.mean_drop, n=best.n)
+            )
+        if facts:
+            subject = f"{place.region}, {place.quality}"
+            return messages.CONTEXT_LINE.format(subject=subject, facts="; ".join(facts))
+    strongest = max(checkin.emotions, key=lambda e: e.intensity, default=None)
+    if strongest is not None:
+        times = habits.times_felt(db, strongest.name, day)
+        if times >= CONTEXT_MIN_TIMES:
+            facts_text = messages.CONTEXT_TIMES.format(ordinal=ordinal(times))
+            return messages.CONTEXT_LINE.format(subject=strongest.name, facts=facts_text)
+    return None
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ORDINAL_ENDINGS.get(number % 10, 'th')}"

@@ -17,7 +17,7 @@ def local_clock(line: CheckInLine) -> str:
 
 
 def checkin_table(lines: list[CheckInLine]) -> Table:
-    table = Table(box=None, header_style="bold cyan", pad_edge=False)
+    table = Table(box=None, header_style="sj.heading", pad_edge=False)
     with_tags = any(line.tags for line in lines)  # no empty column for the untagged
     columns = ["id", "when", "mood", "energy", "distress", "body", "feelings"]
     for column in columns + (["tags"] if with_tags else []):
