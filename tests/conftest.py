@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from serjournal.render.theme import set_theme
 from serjournal.store.connection import open_journal
 from serjournal.vocabulary import set_vocabulary
 
@@ -19,9 +20,12 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.delenv("COLORFGBG", raising=False)
     set_vocabulary(None)
+    set_theme(None)
     yield
     set_vocabulary(None)
+    set_theme(None)
 
 
 @pytest.fixture

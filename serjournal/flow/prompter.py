@@ -246,10 +246,7 @@ def _names(scales: list[content.Scale]) -> str:
 
 def rating_question(scale: content.Scale, subject: str) -> Fragments:
     """'How intense is it? (chest, tight)': the scale's question, then what it is about."""
-    question: Fragments = [("class:question", scale.question)]
-    if subject:
-        question += [("", " "), ("class:question", subject)]
-    return question
+    return [("class:question", f"{scale.question} {subject}".strip())]
 
 
 def validate_rating(answer: str, optional: bool) -> bool | str:

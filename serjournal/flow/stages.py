@@ -149,10 +149,12 @@ def body_scan(s: Session, limit: int | None = None) -> None:
             )
             side = None if picked_side == SKIP else picked_side
         qualities = list(dict.fromkeys([*s.vocabulary.qualities, *([old.quality] if old else [])]))
+        # Enter keeps what it was like: in this check-in, else last time.
+        was = old.quality if old else last.qualities.get(region) if last else None
         quality = s.prompter.choose(
             messages.ASK_QUALITY.format(region=region),
             by_use(qualities, s.settings.frequent.qualities),
-            default=old.quality if old else None,
+            default=was if was in qualities else None,
         )
         intensity = _required_rating(s, f"({region}, {quality})", old.intensity if old else None)
         sensation = Sensation(region=region, side=side, quality=quality, intensity=intensity)

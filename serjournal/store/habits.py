@@ -30,10 +30,12 @@ class Frequent:
 
 @dataclass(frozen=True)
 class LastTime:
-    """The places noticed in the previous check-in, and its day ('Tue 24 Nov')."""
+    """The places noticed in the previous check-in, what each was like, and
+    its day ('Tue 24 Nov')."""
 
     regions: list[str]
     day: str
+    qualities: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -83,15 +85,15 @@ def last_time(db: Readable, excluding: str = "") -> LastTime | None:
     ).fetchone()
     if row is None:
         return None
-    regions = [
-        r[0]
-        for r in db.execute(
-            "SELECT region FROM sensations WHERE checkin_id = ? ORDER BY position", [row[0]]
-        )
-    ]
-    if not regions:
+    places = db.execute(
+        "SELECT region, quality FROM sensations WHERE checkin_id = ? ORDER BY position", [row[0]]
+    ).fetchall()
+    if not places:
         return None
-    return LastTime(list(dict.fromkeys(regions)), f"{date.fromisoformat(row[1]):%a %d %b}")
+    qualities: dict[str, str] = {}
+    for region, quality in places:
+        qualities.setdefault(region, quality)
+    return LastTime(list(qualities), f"{date.fromisoformat(row[1]):%a %d %b}", qualities)
 
 
 def carried_from_yesterday(db: Readable, today: date) -> Carried | None:
