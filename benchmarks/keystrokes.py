@@ -34,8 +34,6 @@ from typing import Any
 
 import pexpect
 
-from serjournal import content
-
 DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 TIMEOUT = 30
 
@@ -111,6 +109,14 @@ class Keyboard:
                 best = keys
         self.keys([*(best or []), ENTER])
 
+    def find(self, question: str, *typed: str) -> None:
+        """A list filtered by typing: Space picks each found choice, Enter
+        takes the last one typed (or, with nothing typed, the one pointed at)."""
+        self._wait(question)
+        for index, text in enumerate(typed):
+            self.type(text)
+            self.keys([SPACE if index < len(typed) - 1 else ENTER])
+
     def wait(self, text: str) -> None:
         self.child.expect_exact(text)
 
@@ -124,85 +130,84 @@ def _moves(start: int, position: int, size: int) -> list[str]:
     return [DOWN] * down if DOWN_ONLY or down <= size - down else [UP] * (size - down)
 
 
-# --- The two scenarios, as the interface of main asks them --------------------------
-
-REGIONS = list(content.REGIONS)
-QUALITIES = list(content.QUALITIES)
-FAMILIES = list(content.FAMILIES)
-WORDS = {f: [e.name for e in content.EMOTIONS if e.family == f] for f in FAMILIES}
-ALL_WORDS = [e.name for e in content.EMOTIONS]
-PRACTICES = list(content.PRACTICES)
+# --- The two scenarios ----------------------------------------------------------------------
+# Lists are filtered by typing a few letters (`find`); a single choice takes
+# what was typed with Enter, several are picked with Space between. The
+# numbers before these prompts existed (the interface of main before issue 10,
+# pressing arrows) are in the README, measured by this script's first version.
 
 
 def evening(k: Keyboard, later_day: bool) -> None:
     k.select("Would you like a few guided breaths to land?", 0, 1)  # Enter: No
     k.answer("How settled and safe", "6")
+    if later_day:  # yesterday's intention and takeaway are shown: how did it go? Enter skips
+        k.answer("How did it go?")
     k.answer("How is your mood?", "6")
     k.answer("How is your energy?", "4")
     k.answer("How much distress", "3")
     k.answer("What is on your mind today", "a hard conversation at work")
-    # Picked in the list's order: shoulders, chest, belly.
-    k.check("Where do you notice tension", [4, 5, 9], len(REGIONS))
-    k.select("Which side of the shoulders?", 0, 4)
-    k.select("What is it like in the shoulders?", QUALITIES.index("tense"), len(QUALITIES))
-    k.answer("How intense is it? (shoulders, tense)", "4")
-    k.select("What is it like in the chest?", QUALITIES.index("pressure"), len(QUALITIES))
-    k.answer("How intense is it? (chest, pressure)", "6")
-    k.select("What is it like in the belly?", QUALITIES.index("knotted"), len(QUALITIES))
-    k.answer("How intense is it? (belly, knotted)", "3")
-    families = ["joy", "fear", "tired"]
-    k.check("Which families of feeling", [FAMILIES.index(f) for f in families], len(FAMILIES))
-    k.check("Which words fit best (joy)?", [WORDS["joy"].index("hopeful")], len(WORDS["joy"]))
-    k.check("Which words fit best (fear)?", [0], len(WORDS["fear"]))  # anxious
-    k.check("Which words fit best (tired)?", [0], len(WORDS["tired"]))  # drained
-    scanned = ["shoulders", "chest", "belly"]
-    where = [*scanned, *[r for r in REGIONS if r not in scanned]]
+    if later_day:  # yesterday's places are picked: Enter keeps them, and their qualities
+        k.select("Where do you notice tension", 0, 1)
+    else:
+        k.find("Where do you notice tension", "sho", "che", "bel")
+    k.select("Which side of the shoulders?", 0, 4)  # left, the first
+    for region, quality, typed, intensity in (
+        ("shoulders", "tense", "te", "4"),
+        ("chest", "pressure", "pr", "6"),
+        ("belly", "knotted", "kn", "3"),
+    ):
+        question = f"What is it like in the {region}?"
+        if later_day:
+            k.select(question, 0, 1)
+        else:
+            k.find(question, typed)
+        k.answer(f"How intense is it? ({region}, {quality})", intensity)
+    k.find("Which feelings are here?", "hop", "anx", "dra")
     for name, intensity, region in (
-        ("hopeful", "3", "chest"),
-        ("anxious", "5", "chest"),
-        ("drained", "4", "shoulders"),
+        ("hopeful", "3", "che"),
+        ("anxious", "5", "che"),
+        ("drained", "4", ""),  # shoulders, the first scanned
     ):
         k.answer(f"How intense is it? ({name})", intensity)
-        k.select(f"Where in the body do you feel {name}?", where.index(region), len(REGIONS) + 1)
+        k.find(f"Where in the body do you feel {name}?", region)
     k.answer("Does a memory or image surface?")
-    k.select("Which place asks for attention most?", 1, 3)  # chest
+    k.find("Which place asks for attention most?", "che")
     k.answer("If this area could speak", "slow down")
     k.answer("What does it need?", "rest")
     k.answer("What image, colour or shape comes?")
-    k.select("Which practice would you like?", PRACTICES.index("none"), len(PRACTICES))
-    k.answer("How intense is it? (now: chest (pressure))", "3")
-    k.answer("How much distress do you feel? (now)", "2")
+    k.find("Which practice would you like?", "no")
+    k.answer("How intense is it? (chest, pressure, now; it was 6)", "3")
+    k.answer("How much distress do you feel? (now; it was 3)", "2")
     k.answer("What shifted, if anything?")
     k.answer("One takeaway to carry with you?", "breathe out longer")
     k.answer("And your mood now", "7")
-    if later_day:  # yesterday's tag is offered to pick
-        k.check("Any tags for this check-in?", [0], 1)
-        k.answer("New tags, separated by commas")
-    else:
-        k.answer("New tags, separated by commas", "work")
+    k.answer("Tags, separated by commas", "work")
     k.wait("Saved check-in")
 
 
 def quick(k: Keyboard, later_day: bool) -> None:
-    k.answer("How is your mood?", "7")
-    k.answer("How is your energy?", "5")
-    k.answer("How much distress", "2")
-    k.check("Where do you notice something in the body?", [4, 5], len(REGIONS))
-    k.select("What is it like in the shoulders?", QUALITIES.index("tense"), len(QUALITIES))
-    k.answer("How intense is it? (shoulders, tense)", "3")
-    k.select("What is it like in the chest?", QUALITIES.index("tight"), len(QUALITIES))
-    k.answer("How intense is it? (chest, tight)", "4")
-    k.check(
-        "Which feelings are here?",
-        [ALL_WORDS.index("content"), ALL_WORDS.index("drained")],
-        len(ALL_WORDS),
-    )
+    k.answer("Mood, energy and distress?", "7 5 2")
+    if later_day:
+        k.select("Where do you notice something in the body?", 0, 1)
+    else:
+        k.find("Where do you notice something in the body?", "sho", "che")
+    for region, quality, typed, intensity in (
+        ("shoulders", "tense", "te", "3"),
+        ("chest", "tight", "ti", "4"),
+    ):
+        question = f"What is it like in the {region}?"
+        if later_day:
+            k.select(question, 0, 1)
+        else:
+            k.find(question, typed)
+        k.answer(f"How intense is it? ({region}, {quality})", intensity)
+    k.find("Which feelings are here?", "con", "dra")
     k.answer("How intense is it? (content)", "6")
-    k.select("Where in the body do you feel content?", 1, 3)  # chest
+    k.find("Where in the body do you feel content?", "che")
     k.answer("How intense is it? (drained)", "4")
-    k.select("Where in the body do you feel drained?", 0, 3)  # shoulders
+    k.find("Where in the body do you feel drained?", "")  # shoulders, the first
     k.answer("One line about today", "a long day, ok")
-    k.answer("New tags, separated by commas")
+    k.answer("Tags, separated by commas")
     k.wait("Saved check-in")
 
 
