@@ -508,10 +508,9 @@ CHOOSE_HINT = "(type to find, Enter to choose)"
 TAB_COMPLETES = "(Tab completes)"
 RATING_ANCHORS_NAMED = "  {name}: 0 {low}  ·  10 {high}"
 ASK_RATINGS = "{names}?"
-RATINGS_RANGE = "({count} numbers 0-10, such as 6 4 3; Enter to skip)"
-RATINGS_HINT = (
-    "{count} whole numbers from 0 to 10, such as 6 4 3 ('-' skips one), or Enter to skip all"
-)
+# The example keeps together on a line (no-break spaces).
+RATINGS_RANGE = "({count} numbers 0-10, such as 6\u00a04\u00a03; Enter to skip)"
+RATINGS_HINT = "{count} whole numbers from 0 to 10, such as 6\u00a04\u00a03; '-' skips one"
 BREATH_CUE = "{cue} Ctrl-C ends it early."
 BREATH_SECOND = "{second}"
 # The flow (flow/stages.py)

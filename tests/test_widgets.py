@@ -76,7 +76,13 @@ def test_pre_picked_choices_are_kept_by_enter_and_space_unpicks(keys: Any) -> No
         "chest",
         "belly",
     ]
-    keys(" " + ENTER)  # the pointer starts on the first picked: chest
+    keys(" " + ENTER)  # the pointer starts at the top: head, now picked too
+    assert widgets.ask_list(Q, REGIONS, multi=True, default=["chest", "belly"]) == [
+        "head",
+        "chest",
+        "belly",
+    ]
+    keys("che " + ENTER)  # found by typing, Space unpicks it
     assert widgets.ask_list(Q, REGIONS, multi=True, default=["chest", "belly"]) == ["belly"]
 
 
@@ -206,3 +212,14 @@ def default_vocabulary() -> Any:
     from serjournal.vocabulary import Vocabulary
 
     return Vocabulary()
+
+
+def test_enter_typed_ahead_arrives_as_a_line_feed_and_still_answers(keys: Any) -> None:
+    """Keys typed while no prompt holds the terminal pass its line discipline,
+    which turns Enter (CR) into a line feed."""
+    keys("6\n")
+    assert widgets.ask_text(Q) == "6"
+    keys("\n")
+    assert widgets.ask_confirm(Q, default=True) is True
+    keys("pre\n")
+    assert widgets.ask_list(Q, QUALITIES, multi=False) == ["pressure"]

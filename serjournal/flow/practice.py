@@ -9,8 +9,10 @@ breath it is. Ctrl-C ends the practice early and the check-in goes on.
 from __future__ import annotations
 
 import math
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -77,7 +79,10 @@ def guided_breath(
     started = clock()
     view = BreathView(messages.BREATH_CUE.format(cue=cue) if cue else messages.BREATH_FOLLOW)
     try:
-        with Live(view, console=console, transient=True, auto_refresh=False) as live:
+        with (
+            _keys_unseen(console.is_terminal),
+            Live(view, console=console, transient=True, auto_refresh=False) as live,
+        ):
             for phase in breath_phases(pattern):
                 phase_start = clock()
                 while (elapsed := clock() - phase_start) < phase.seconds:
@@ -91,12 +96,40 @@ def guided_breath(
     return int(round(clock() - started))
 
 
+@contextmanager
+def _keys_unseen(on_terminal: bool) -> Iterator[None]:
+    """While the bar runs, keys are not echoed (a '^C' at the end of a full line
+    would push the display down and leave a line of it behind) and, when it
+    ends, keys pressed meanwhile are dropped rather than answering the next
+    question."""
+    try:
+        import termios
+
+        descriptor = sys.stdin.fileno()
+        before = termios.tcgetattr(descriptor) if on_terminal and sys.stdin.isatty() else None
+    except (ImportError, OSError, ValueError):
+        before = None
+    if before is None:
+        yield
+        return
+    quiet = list(before)
+    quiet[3] &= ~termios.ECHO  # local modes: no echo
+    try:
+        termios.tcsetattr(descriptor, termios.TCSANOW, quiet)
+        yield
+    finally:
+        with suppress(OSError, termios.error):
+            termios.tcflush(descriptor, termios.TCIFLUSH)
+            termios.tcsetattr(descriptor, termios.TCSANOW, before)
+
+
 class BreathView:
     """The instruction, then one line: what to do, the bar, the count of
     seconds in this phase and which breath it is. It fits the width it is
     given, so nothing wraps and nothing is left behind when it goes."""
 
     LABEL = 12  # 'Breathe out' and a space
+    MARGIN = 4  # columns left free at the end: a '^C' echoed there must not wrap
     BAR_MAX = 40
     FILLED, EMPTY, MARK = "━", "╌", "●"
 
@@ -120,10 +153,11 @@ class BreathView:
         count = messages.BREATH_SECOND.format(second=second)
         which = messages.BREATH_COUNT.format(number=phase.breath, total=self.cycles)
         tail = f"  {count}  {which}"
-        size = min(self.BAR_MAX, width - 1 - self.LABEL - len(tail))
-        line = Text(phase.instruction.ljust(self.LABEL)[: max(width - 1, 0)], style="sj.label")
+        room = width - self.MARGIN
+        size = min(self.BAR_MAX, room - self.LABEL - len(tail))
+        line = Text(phase.instruction.ljust(self.LABEL)[: max(room, 0)], style="sj.label")
         if size < 6:  # too narrow for a bar: the words and the count alone
-            return line.append(f"{count}"[: max(width - 1 - len(line), 0)], style="sj.hint")
+            return line.append(f"{count}"[: max(room - len(line), 0)], style="sj.hint")
         filled = round(size * phase.fill(fraction))
         if phase.kind == "hold":  # full, with a mark moving along it: time passes
             at = min(int(fraction * size), size - 1)

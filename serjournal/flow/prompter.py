@@ -125,12 +125,15 @@ class TerminalPrompter:
     def _anchors(self, scale: content.Scale, named: bool = False) -> None:
         from rich.text import Text
 
+        from rich.padding import Padding
+
         if scale.key in self._anchored:  # once per scale: enough to learn it
             return
         self._anchored.add(scale.key)
         template = messages.RATING_ANCHORS_NAMED if named else messages.RATING_ANCHORS
         anchors = template.format(name=scale.name, low=scale.low, high=scale.high)
-        self.console.print(Text(anchors, style="sj.hint"))
+        # Indented as a whole, so a narrow terminal wraps it under itself.
+        self.console.print(Padding(Text(anchors.strip(), style="sj.hint"), (0, 0, 0, 2)))
 
     def rating(
         self,

@@ -22,10 +22,12 @@ import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeAlias
+from weakref import WeakKeyDictionary
 
 from serjournal import messages
 
 if TYPE_CHECKING:
+    from prompt_toolkit.application import Application
     from prompt_toolkit.auto_suggest import AutoSuggest
     from prompt_toolkit.buffer import Buffer
     from prompt_toolkit.document import Document
@@ -95,12 +97,13 @@ def wrap(fragments: Fragments, width: int, indent: int = INDENT) -> list[Fragmen
     fresh = False  # at the start of a wrapped line: spaces are dropped there
     for fragment in fragments:
         style, text = fragment[0], fragment[1]
-        for token in re.findall(r"\n|[^\S\n]+|[^\s]+", text):
+        # Spaces and tabs break; a no-break space (U+00A0) keeps words together.
+        for token in re.findall(r"\n|[ \t]+|[^ \t\n]+", text):
             if token == "\n":
                 lines.append([])
                 column, fresh = 0, False
                 continue
-            if token.isspace():
+            if token.strip(" \t") == "":
                 if not fresh:
                     lines[-1].append((style, token))
                     column += len(token)
@@ -202,18 +205,16 @@ class _Shared:
 
 def _run(body: Container, done: Callable[[], Fragments], bindings: KeyBindingsBase) -> Any:
     """Show `body` until a binding exits; then one line, `done()`, stays."""
-    from prompt_toolkit.application import Application
     from prompt_toolkit.filters import IsDone
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Layout, Window
     from prompt_toolkit.layout.controls import FormattedTextControl
-
-    from serjournal.render.theme import prompt_toolkit_style
 
     echo = Window(
         FormattedTextControl(lambda: _joined(wrap(done(), _width()))),
         dont_extend_height=True,
     )
-    layout = Layout(
+    app = _application()
+    app.layout = Layout(
         HSplit(
             [
                 ConditionalContainer(body, filter=~IsDone()),
@@ -221,16 +222,37 @@ def _run(body: Container, done: Callable[[], Fragments], bindings: KeyBindingsBa
             ]
         )
     )
-    app: Application[Any] = Application(
-        layout=layout,
-        key_bindings=bindings,
-        style=prompt_toolkit_style(),
-        full_screen=False,
-        mouse_support=False,
-        erase_when_done=False,
-        output=_output(),
-    )
+    app.key_bindings = bindings
     return app.run()
+
+
+_applications: WeakKeyDictionary[Any, Application[Any]] = WeakKeyDictionary()
+
+
+def _application() -> Application[Any]:
+    """One Application for every prompt of this terminal session, as
+    prompt_toolkit's own PromptSession does: making one loads its default
+    key bindings, tens of milliseconds that would pass between two questions
+    (and keys typed then reach no prompt)."""
+    from prompt_toolkit.application import Application
+    from prompt_toolkit.application.current import get_app_session
+    from prompt_toolkit.layout import Layout, Window
+
+    from serjournal.render.theme import prompt_toolkit_style
+
+    session = get_app_session()
+    app = _applications.get(session)
+    if app is None:
+        app = Application(
+            layout=Layout(Window()),
+            full_screen=False,
+            mouse_support=False,
+            erase_when_done=False,
+            output=_output(),
+        )
+        _applications[session] = app
+    app.style = prompt_toolkit_style()
+    return app
 
 
 def _output() -> Any:
@@ -293,8 +315,7 @@ def ask_text(
     being typed (after the last comma) in quiet text; Tab or → takes it."""
     from prompt_toolkit.buffer import Buffer
     from prompt_toolkit.document import Document
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-    from prompt_toolkit.key_binding.defaults import load_key_bindings
+    from prompt_toolkit.key_binding import KeyBindings
     from prompt_toolkit.layout import ConditionalContainer, HSplit, Window
     from prompt_toolkit.layout.controls import BufferControl, FormattedTextControl
     from prompt_toolkit.layout.processors import AppendAutoSuggestion, BeforeInput
@@ -332,6 +353,7 @@ def ask_text(
     _stop_keys(bindings, lambda: not buffer.text)
 
     @bindings.add("enter", eager=True)
+    @bindings.add("c-j", eager=True)  # Enter typed ahead, while no prompt held the terminal
     def _accept(event: KeyPressEvent) -> None:
         verdict = validate(buffer.text) if validate else True
         if verdict is True:
@@ -349,11 +371,8 @@ def ask_text(
                 buffer.insert_text(suggestion.text)
 
     body = HSplit([above, field_window, _message_window(shared)])
-    result = _run(
-        body,
-        lambda: echo_line(question, buffer.text.strip()),
-        merge_key_bindings([load_key_bindings(), bindings]),
-    )
+    # Editing keys (arrows, Ctrl-A, Ctrl-W...) are the application's defaults.
+    result = _run(body, lambda: echo_line(question, buffer.text.strip()), bindings)
     return str(result)
 
 
@@ -412,6 +431,7 @@ def ask_confirm(question: Fragments, *, default: bool = True) -> bool:
     for key in ("n", "N"):
         bindings.add(key, eager=True)(choose(False))
     bindings.add("enter", eager=True)(choose(default))
+    bindings.add("c-j", eager=True)(choose(default))  # Enter typed ahead
 
     @bindings.add("<any>")
     def _ignore(event: KeyPressEvent) -> None:
@@ -527,7 +547,9 @@ def ask_list(
     values = [item.value for item in state.items]
     if multi:
         state.checked = [v for v in default if v in values]
-    state.pointer = next((v for v in default if v in values), values[0] if values else None)
+    first = values[0] if values else None
+    # One choice: the pointer starts on the default; several: at the top.
+    state.pointer = first if multi else next((v for v in default if v in values), first)
     result: list[list[str]] = []
 
     def heading() -> Fragments:
@@ -641,6 +663,7 @@ def ask_list(
     bindings.add("pagedown", eager=True)(_mover(state, lambda: list_rows() - 2))
 
     @bindings.add("enter", eager=True)
+    @bindings.add("c-j", eager=True)  # Enter typed ahead
     def _accept(event: KeyPressEvent) -> None:
         if state.pointer is None and (state.typed.strip() or not multi):
             state.shared.error = messages.NOTHING_MATCHES.format(typed=state.typed.strip())
