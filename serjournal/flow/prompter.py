@@ -123,9 +123,8 @@ class TerminalPrompter:
         self.console.print(Text(text))
 
     def _anchors(self, scale: content.Scale, named: bool = False) -> None:
-        from rich.text import Text
-
         from rich.padding import Padding
+        from rich.text import Text
 
         if scale.key in self._anchored:  # once per scale: enough to learn it
             return
