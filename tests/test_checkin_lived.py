@@ -151,10 +151,11 @@ def test_last_time_is_cut_to_the_quick_limit_and_unused_when_resuming_places(
     assert not session.prompter.said  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("distress", [0, content.LOW_DISTRESS])
 def test_calm_and_nothing_in_the_body_offers_dialogue_and_release_in_one_line(
-    db: Database, journal_path: Path
+    db: Database, journal_path: Path, distress: int
 ) -> None:
-    answers = [False, None, 6, 6, 2, "", [], [], "", False, "", "", 7, ""]
+    answers = [False, None, 6, 6, distress, "", [], [], "", False, "", "", 7, ""]
     prompter, saved = flow(db, journal_path, answers)
     assert prompter.stages == ["arrive", "checkin", "body", "emotions", "integrate"]
     assert ("confirm", messages.ASK_DIALOGUE_AND_RELEASE) in prompter.asked
@@ -285,6 +286,9 @@ def test_support_reasons_at_start_and_at_close() -> None:
     assert support.reasons_at_close(entry(distress_after=9)) == {"distress_after"}
     assert support.reasons_at_close(entry(closing_mood=2)) == {"closing_mood"}
     assert support.reasons_at_close(entry(emotions=[hopeless])) == {"emotion:hopeless"}
+    strong = EmotionEntry("overwhelmed", "fear", "unpleasant", "high", content.STRONG_FEELING)
+    assert support.reasons_at_close(entry(emotions=[strong])) == {"emotion:overwhelmed"}
+    assert support.reasons(entry(distress_after=content.HIGH_DISTRESS)) == {"distress_after"}
     mild = EmotionEntry("hopeless", "sadness", "unpleasant", "low", 7)
     anxious = EmotionEntry("anxious", "fear", "unpleasant", "high", 10)
     assert support.reasons_at_close(entry(emotions=[mild, anxious])) == set()

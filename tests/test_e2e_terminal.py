@@ -38,9 +38,9 @@ ROWS, COLUMNS = 40, 100
 class Recorder:
     """pexpect's log of the output: kept in a file, and replayed on a screen."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, columns: int = 0) -> None:
         self.file = path.open("w")
-        self.screen = pyte.Screen(COLUMNS, ROWS)
+        self.screen = pyte.Screen(columns or COLUMNS, ROWS)
         self.stream = pyte.Stream(self.screen)
 
     def write(self, text: str) -> None:
@@ -123,12 +123,13 @@ def _default_sigint() -> None:
 def start(tmp_path: Path) -> Iterator[Any]:
     children: list[Any] = []
 
-    def launch(*args: str, config: Path | None = None) -> Terminal:
+    def launch(*args: str, config: Path | None = None, columns: int = 0) -> Terminal:
+        columns = columns or COLUMNS
         env = {
             **os.environ,
             "TERM": "xterm",
             "NO_COLOR": "1",
-            "COLUMNS": str(COLUMNS),
+            "COLUMNS": str(columns),
             "LINES": str(ROWS),
             # pexpect does not answer the cursor-position queries a real terminal
             # answers at once; without this prompt_toolkit waits ~1 s per prompt.
@@ -141,12 +142,12 @@ def start(tmp_path: Path) -> Iterator[Any]:
             env=env,
             encoding="utf-8",
             timeout=TIMEOUT,
-            dimensions=(ROWS, COLUMNS),
+            dimensions=(ROWS, columns),
             # Ctrl-C must reach the program as at a real terminal, even when the
             # tests run as a background job (which starts with SIGINT ignored).
             preexec_fn=_default_sigint,
         )
-        child.logfile_read = Recorder(tmp_path / f"terminal-{len(children)}.log")
+        child.logfile_read = Recorder(tmp_path / f"terminal-{len(children)}.log", columns)
         children.append(child)
         return Terminal(child)
 
@@ -423,3 +424,31 @@ def test_stopping_part_way_keeps_a_draft_that_resumes(start: Any, tmp_path: Path
     (row,) = checkin_rows(journal)
     assert (row["id"], row["mood"]) == (draft["checkin"]["id"], 6)
     assert not draft_file.exists()
+
+
+@pytest.mark.parametrize("ending", ["ctrl-c", "the last breath"])
+def test_the_breath_practice_leaves_nothing_behind_at_60_columns(
+    start: Any, tmp_path: Path, ending: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[breath]\ninhale = 1\nhold = 0.5\nexhale = 1\n")  # three short breaths
+    t = start("--db", str(tmp_path / "journal.db"), columns=60, config=config)
+    t.press("Would you like a few guided breaths to land?", "y")
+    t.wait("breath 1 of 3")
+    t.child.send("abc" + ENTER)  # keys pressed during the practice answer nothing
+    time.sleep(0.5)
+    if ending == "ctrl-c":
+        t.child.send(CTRL_C)
+        t.wait("Practice ended early")
+    screen = t.on_screen("How settled and safe")
+    shown = [row.rstrip() for row in screen if row.strip()]
+    asked = next(i for i, row in enumerate(shown) if "guided breaths to land? Yes" in row)
+    after = shown[asked + 1]
+    if ending == "ctrl-c":
+        assert after == "Practice ended early. That is fine."  # the bar and its words: gone
+    else:
+        assert after.strip().startswith("0 not at all settled")  # straight on to the next question
+    assert not any("Breathe" in row or "Follow the bar" in row or "^C" in row for row in shown)
+    assert shown[-1].endswith("(0-10, Enter") or shown[-1].endswith("to skip)")  # nothing typed
+    t.child.send(CTRL_C)
+    t.finish()
