@@ -223,3 +223,18 @@ def test_enter_typed_ahead_arrives_as_a_line_feed_and_still_answers(keys: Any) -
     assert widgets.ask_confirm(Q, default=True) is True
     keys("pre\n")
     assert widgets.ask_list(Q, QUALITIES, multi=False) == ["pressure"]
+
+
+def test_words_from_elsewhere_are_shown_never_obeyed(keys: Any) -> None:
+    from prompt_toolkit.application import get_app_session
+
+    hostile = "chest\x1b]52;c;aGk=\x07\u202e"
+    keys(ENTER)
+    assert widgets.ask_list(Q, [Item(hostile)], multi=True, default=[hostile]) == [hostile]
+    output = get_app_session().output
+    assert isinstance(output, DummyOutput)  # nothing reached a terminal; the echo is checked:
+    echo = "".join(f[1] for f in widgets.echo_line(Q, hostile))
+    assert "\x1b" not in echo and "\u202e" not in echo and "chest" in echo
+    state = widgets._List([Item(hostile)], True, find_words, None)
+    row = "".join(f[1] for f in widgets._row(state, "item", Item(hostile), 80))
+    assert "\x1b" not in row and "\u202e" not in row and "chest" in row

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from weakref import WeakKeyDictionary
 
 from serjournal import messages
+from serjournal.textsafe import one_line
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
@@ -188,10 +189,11 @@ def question_line(question: Fragments, hint: str = "") -> Fragments:
 
 
 def echo_line(question: Fragments, answer: str) -> Fragments:
-    """What stays on screen once answered: the question and the answer given."""
+    """What stays on screen once answered: the question and the answer given
+    (shown, never obeyed: it may hold a stored word or text)."""
     line: Fragments = [("class:qmark", "· "), *question]
     if answer:
-        line += [("", " "), ("class:answer", answer)]
+        line += [("", " "), ("class:answer", one_line(answer))]
     return line
 
 
@@ -709,7 +711,7 @@ def _row(state: _List, kind: str, row: Item | str, width: int) -> Fragments:
         line.append(("class:checked", f"{CHECKED} ") if checked else ("", f"{UNCHECKED} "))
     style = "class:pointer" if pointed else "class:checked" if checked else ""
     used = sum(len(fragment[1]) for fragment in line)
-    name = _fit(row.value, width - used)
+    name = _fit(one_line(row.value), width - used)  # words may come from an imported file
     line.append((style, name))
     if row.hint and used + len(name) + 2 < width:
         line.append(("class:hint", "  " + _fit(row.hint, width - used - len(name) - 2)))
