@@ -82,6 +82,13 @@ def test_yesterdays_intention_and_takeaway_are_carried(db: Database) -> None:
     add(db, "2026-11-23", hour=21, takeaway="not yesterday")
     carried = habits.carried_from_yesterday(db, TODAY)
     assert carried == habits.Carried(focus="say no to one thing", takeaway="breathe out longer")
+    # Once today's first check-in has said how it went, a second one does not ask again.
+    earlier_today = add(db, TODAY, hour=8)
+    assert habits.carried_from_yesterday(db, TODAY) is not None  # it said nothing about it
+    later = CheckIn(answers={"followup": "it went well"})
+    later.set_time(earlier_today.local_time.replace(hour=12))
+    save_checkin(db, later)
+    assert habits.carried_from_yesterday(db, TODAY) is None
 
 
 # --- In the flow ------------------------------------------------------------------------------

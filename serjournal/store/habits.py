@@ -97,7 +97,17 @@ def last_time(db: Readable, excluding: str = "") -> LastTime | None:
 
 
 def carried_from_yesterday(db: Readable, today: date) -> Carried | None:
-    """Yesterday's intention (focus) and takeaway, the latest of each."""
+    """Yesterday's intention (focus) and takeaway, the latest of each; None
+    when an earlier check-in today already said how it went."""
+    answered = db.execute(
+        """
+        SELECT 1 FROM answers a JOIN checkins c ON c.id = a.checkin_id
+        WHERE c.local_date = ? AND a.prompt = 'followup' LIMIT 1
+        """,
+        [today.isoformat()],
+    ).fetchone()
+    if answered is not None:
+        return None
     yesterday = (today - timedelta(days=1)).isoformat()
     found: dict[str, str] = {}
     for prompt, text in db.execute(
