@@ -14,15 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from serjournal import content, messages, paths
+from serjournal.config_text import ConfigNotToml, ConfigUnreadable, parse_toml, read_config_text
 from serjournal.flow.stages import FlowSettings
+from serjournal.render.theme import THEME_NAMES
 from serjournal.vocabulary import Vocabulary, normalise
 
 MODES = ("full", "quick")
 SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
 TOP_KEYS = {
     "default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts", "backup",
+    "theme", "support_line",
 }  # fmt: skip
 BACKUP_KEYS = {"recipients"}
+SUPPORT_LINE_MAX = 200
 EMOTION_KEYS = {"family", "valence", "energy", "arousal", "like"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
 STAGE_TEXT_KEYS = {"title", "orientation"}
@@ -34,6 +38,7 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     settings: FlowSettings = field(default_factory=FlowSettings)
     default_mode: str = "full"
+    theme: str = "auto"  # render/theme.py: auto, light, dark or plain
     path: Path | None = None
     warning: str | None = None  # set when the file was broken and ignored
     # age public keys that backups are encrypted to (transfer/age.py)
@@ -53,16 +58,12 @@ class ConfigProblem(Exception):
 def load_config(path: Path | None = None) -> Config:
     path = path or paths.config_file()
     try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            # A FIFO or a device: reading it would wait for ever.
-            raise OSError(0, messages.CONFIG_NOT_A_FILE)
-        text = path.read_text(encoding="utf-8")
+        text = read_config_text(path)
     except FileNotFoundError:
         return Config(path=path)
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
+    except ConfigUnreadable as error:
         return Config(
-            path=path, warning=messages.CONFIG_UNREADABLE.format(path=path, reason=reason)
+            path=path, warning=messages.CONFIG_UNREADABLE.format(path=path, reason=error.strerror)
         )
     try:
         config = parse_config(text)
@@ -81,19 +82,15 @@ def load_config(path: Path | None = None) -> Config:
 
 def parse_config(text: str) -> Config:
     """Read the TOML text into a Config; ConfigProblem on the first mistake."""
-    import tomllib
-
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        reason = str(error).split(" (at")[0]
-        raise ConfigProblem(SYNTAX, reason, int(match[1]) if match else None) from None
-    except RecursionError:  # arrays or tables nested thousands deep
-        raise ConfigProblem(SYNTAX, messages.CONFIG_TOO_DEEP) from None
+        data = parse_toml(text)
+    except ConfigNotToml as error:
+        raise ConfigProblem(SYNTAX, error.reason, error.line) from None
     _no_unknown(data, TOP_KEYS, "")
     config = Config()
     config.default_mode = _choice(data, "default_mode", MODES, "full")
+    config.theme = _choice(data, "theme", THEME_NAMES, "auto")
+    config.settings.support_line = _support_line(data)
     vocabulary = config.vocabulary
     words = _table(data, "vocabulary")
     _no_unknown(words, {"regions", "qualities"}, "vocabulary.")
@@ -146,6 +143,20 @@ def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: s
     if value not in choices:
         raise ConfigProblem(key, messages.CONFIG_WANT_ONE_OF.format(choices=", ".join(choices)))
     return str(value)
+
+
+def _support_line(data: dict[str, Any]) -> str | None:
+    """The user's own line shown with the support note: one line of text."""
+    if "support_line" not in data:
+        return None
+    value = data["support_line"]
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigProblem("support_line", messages.CONFIG_WANT_TEXT)
+    if "\n" in value.strip() or len(value) > SUPPORT_LINE_MAX:
+        raise ConfigProblem(
+            "support_line", messages.CONFIG_WANT_ONE_LINE.format(limit=SUPPORT_LINE_MAX)
+        )
+    return value.strip()
 
 
 def _new_words(words: dict[str, Any], key: str, existing: list[str]) -> list[str]:
@@ -348,6 +359,15 @@ TEMPLATE = """\
 
 # Which check-in runs when you type 'serjournal checkin': "full" or "quick".
 # default_mode = "full"
+
+# Colours: "auto" (the default) reads on light and dark backgrounds alike;
+# "light" or "dark" suit your terminal's background; "plain" uses none.
+# NO_COLOR in the environment always turns colours off.
+# theme = "auto"
+
+# One line of your own, shown with the support note when distress is high:
+# a person or a number to call.
+# support_line = "Call Sam: 555 0134"
 
 # Which of the seven stages run, by key:
 # run_stages = ["arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"]

@@ -25,6 +25,11 @@ class Scale:
     minimum: int = 0
     maximum: int = 10
 
+    @property
+    def name(self) -> str:
+        """What it rates, in a word or two: 'mood', 'closing mood'."""
+        return self.key.replace("_", " ")
+
 
 SCALES: dict[str, Scale] = {
     s.key: s
@@ -401,10 +406,14 @@ QUICK_STAGE = Stage(
 # Quick mode's single line of note belongs to no stage of the full flow.
 QUICK_NOTE = Prompt("note", "One line about today (optional)")
 
+# At arrival, when yesterday set an intention or a takeaway: how did it go?
+FOLLOWUP = Prompt("followup", "How did it go? (optional)")
+
 # Every free-text answer key, mapped to the stage it belongs to.
 ANSWER_STAGE: dict[str, str] = {
     **{p.key: s.key for s in STAGES for p in s.prompts},
     QUICK_NOTE.key: "quick",
+    FOLLOWUP.key: "arrive",
 }
 
 GROUNDING_CUE = (
@@ -412,6 +421,40 @@ GROUNDING_CUE = (
     "three you can touch, two you can smell and one you can taste."
 )
 
+# The grounding offered with the support note: first the feet and a few slow
+# breaths (following the bar), then, once the bar is gone, the senses.
+GROUNDING_FEET = "Feel your feet on the floor, and follow a few slow breaths."
+GROUNDING_SENSES = (
+    "Now, in your own time, name five things you can see, four you can hear, "
+    "three you can touch, two you can smell and one you can taste."
+)
+
 QUICK_MAX_SENSATIONS = 3
 QUICK_MAX_EMOTIONS = 3
+TAGS_SHOWN = 8  # the user's own tags listed above the tag prompt
+
+# Support (serjournal/support.py): distress at or above HIGH_DISTRESS, a
+# closing mood at or below LOW_CLOSING_MOOD, or one of SUPPORT_EMOTIONS felt
+# at STRONG_FEELING or more brings the grounding offer and the support note.
 HIGH_DISTRESS = 8
+LOW_CLOSING_MOOD = 2
+STRONG_FEELING = 8
+# Feelings of the hopeless or overwhelmed kind; names the vocabulary lacks never match.
+SUPPORT_EMOTIONS: frozenset[str] = frozenset(
+    {
+        "hopeless",
+        "overwhelmed",
+        "panicky",
+        "despairing",
+        "desperate",
+        "helpless",
+        "worthless",
+        "trapped",
+        "devastated",
+        "panicked",
+        "terrified",
+    }
+)
+# With nothing noted in the body and distress this low or lower, dialogue and
+# release are offered in one line instead of walked through.
+LOW_DISTRESS = 3

@@ -285,12 +285,12 @@ def check_config(config: Path) -> Check:
             messages.DOCTOR_NOT_A_FILE.format(path=config),
             messages.DOCTOR_FIX_CONFIG,
         )
-    import tomllib
+    from serjournal.config_text import parse_toml, read_config_text
 
     try:
-        tomllib.loads(config.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
-        reason = messages.CONFIG_TOO_DEEP if isinstance(error, RecursionError) else error
+        parse_toml(read_config_text(config))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
         return Check(
             "config",
             False,

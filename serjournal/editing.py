@@ -216,11 +216,17 @@ def _edit_one(s: stages.Session, key: str) -> None:
 
 
 def _edit_emotions(s: stages.Session) -> None:
-    """Pick the feelings (those on the entry start picked), then each one's
-    intensity and where it was felt, starting from the saved answers."""
+    """Pick the feelings (those on the entry start picked, typing filters
+    them), then each one's intensity and where it was felt, starting from the
+    saved answers."""
     before = [e.name for e in s.checkin.emotions]
-    names = list(dict.fromkeys([*before, *s.vocabulary.emotions]))
-    picked = s.prompter.choose_many(messages.EDIT_PICK_EMOTIONS, names, default=before)
+    families = stages.emotion_groups(s)
+    picked = s.prompter.choose_many(
+        messages.EDIT_PICK_EMOTIONS,
+        families,
+        default=before,
+        find=stages.find_emotions(s.vocabulary, families),
+    )
     stages.rate_emotions(s, picked)
 
 

@@ -114,7 +114,6 @@ JOURNAL_ERROR = "Could not use the journal at {path}: {reason}."
 
 # --- Check-in flow ---------------------------------------------------------------------
 WELCOME = "Welcome. This takes a few minutes; press Enter to skip anything optional."
-WELCOME_QUICK = "A quick check-in: a few ratings, what you notice, one line."
 STAGE_HEADING = "{number}/7  {title}"
 SAVED = "Saved check-in {short_id} for {date}."
 STREAK = "Check-ins on {days} days in a row."
@@ -326,8 +325,7 @@ SEARCH_NOTHING = (
 
 SEARCH_TAGGED = "Tagged"
 
-TAGS_PICK = "Any tags for this check-in? (space to pick, Enter when done)"
-TAGS_NEW = "New tags, separated by commas (optional)"
+TAGS_NEW = "Tags, separated by commas (optional)"
 
 EDIT_BAD_SET = "Could not read --set '{text}': use KEY=VALUE, for example --set mood=6."
 EDIT_BAD_SECONDS = "practice_seconds must be a whole number of seconds, not '{value}'."
@@ -401,9 +399,7 @@ ASK_REGIONS = "Where do you notice tension, restriction or anything else?"
 ASK_REGIONS_QUICK = "Where do you notice something in the body?"
 ASK_SIDE = "Which side of the {region}?"
 ASK_QUALITY = "What is it like in the {region}?"
-ASK_FAMILIES = "Which families of feeling are here?"
-ASK_FEELING_WORDS = "Which words fit best ({family})?"
-ASK_FEELINGS_QUICK = "Which feelings are here?"
+ASK_FEELINGS = "Which feelings are here?"
 ASK_FEELING_REGION = "Where in the body do you feel {name}?"
 ASK_TARGET = "Which place asks for attention most?"
 REST_ON_TARGET = "Rest your attention on the {target}."
@@ -412,8 +408,8 @@ ASK_PRACTICE = "Which practice would you like?"
 ASK_DONE_PRACTISING = "Take the time you need. Ready to go on?"
 ASK_GROUNDING = "Would you like a short grounding exercise now?"
 PICK_AT_MOST = "Please pick at most {limit}."
-PICK_HINT = "(space to pick, enter when done)"
-PICK_HINT_LIMIT = "(space to pick up to {limit}, enter when done)"
+PICK_HINT = "(type to find, Space to pick, Enter when done)"
+PICK_HINT_LIMIT = "(type to find, Space to pick up to {limit}, Enter when done)"
 RATING_ANCHORS = "  0 {low}  ·  10 {high}"
 RATING_RANGE = "(0-10)"
 RATING_RANGE_OPTIONAL = "(0-10, Enter to skip)"
@@ -757,3 +753,55 @@ REPORT_MADE_MEANWHILE = (
 )
 REPORT_WRITTEN_LEFT_OUT = "{count} written answers left out"
 REPORT_NO_HARD_DAYS = "No distress ratings were given in this period."
+
+# --- The daily check-in as lived: keys, screens, safety at the close, the loop (issue 10) ---
+CONFIG_WANT_ONE_LINE = "it should be one line of text, at most {limit} characters."
+# The prompts (flow/widgets.py)
+ANSWER_NOT_TAKEN = "That answer cannot be taken; try again."
+YES_NO_DEFAULT_YES = "(Y/n)"
+YES_NO_DEFAULT_NO = "(y/N)"
+YES = "Yes"
+NO = "No"
+PICKED_NONE = "none"
+NOTHING_MATCHES = "Nothing matches '{typed}'; Backspace to change it."
+LIST_ABOVE = "↑ {count} more"
+LIST_BELOW = "↓ {count} more"
+LIST_TYPE_TO_FIND = "(type to find)"
+# Safety at the close (support.py)
+CLOSING_SUPPORT_NOTE = (
+    "You are closing with a lot still here, and that is allowed. If it stays this strong, "
+    "consider reaching out to someone you trust, a practitioner, or a local crisis line. "
+    "You do not have to carry it alone."
+)
+SUPPORT_PERSONAL = "Your own line for moments like this: {line}"
+ASK_GROUNDING_CLOSE = "Would you like a short grounding exercise before you go?"
+CHOOSE_HINT = "(type to find, Enter to choose)"
+TAB_COMPLETES = "(Tab completes)"
+RATING_ANCHORS_NAMED = "  {name}: 0 {low}  ·  10 {high}"
+ASK_RATINGS = "{names}?"
+# The example keeps together on a line (no-break spaces).
+RATINGS_RANGE = "({count} numbers 0-10, such as 6\u00a04\u00a03; Enter to skip)"
+RATINGS_HINT = "{count} whole numbers from 0 to 10, such as 6\u00a04\u00a03; '-' skips one"
+BREATH_CUE = "{cue} Ctrl-C ends it early."
+BREATH_SECOND = "{second}"
+# The flow (flow/stages.py)
+CARRIED_FOCUS = "Yesterday you set out with: {text}"
+CARRIED_TAKEAWAY = "Yesterday's takeaway: {text}"
+SAME_PLACES = "Last time ({day}) you noticed: {regions}. They are picked; Enter keeps them."
+GROUP_YOURS = "yours lately"
+GROUP_OTHERS = "the others"
+ASK_DIALOGUE_AND_RELEASE = (
+    "Nothing stood out in the body and distress is low. Go on to dialogue and release anyway?"
+)
+RERATE_PLACE = "({place}, now; it was {before})"
+RERATE_NOW = "(now; it was {before})"
+RERATE_NOW_ONLY = "(now)"
+TAGS_YOURS = "Your tags: {tags}"
+TAGS_YOURS_MORE = " and {count} more"
+# The summary after saving, and `show` (render/entry.py)
+FOLLOWUP_LABEL = "How yesterday's intention went"
+SUMMARY_AFTER_PRACTICE = " -> {after} after the practice"
+SUMMARY_AFTER_RERATING = " -> {after} when rated again"
+CONTEXT_LINE = "{subject}: {facts}."
+CONTEXT_TIMES = "{ordinal} time in the last 7 days"
+CONTEXT_EASED = "after {practice} practice it eased by {drop:.1f} on average (n={n})"

@@ -7,6 +7,7 @@ import pytest
 from sqlite_utils import Database
 
 from serjournal import keys
+from serjournal.render.theme import set_theme
 from serjournal.store.connection import open_journal
 from serjournal.vocabulary import set_vocabulary
 
@@ -28,10 +29,13 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setattr(keys, "_keyring_backend", lambda: None)
     monkeypatch.setattr(keys, "ask", _no_terminal)
     keys._UNLOCKED.clear()
+    monkeypatch.delenv("COLORFGBG", raising=False)
     set_vocabulary(None)
+    set_theme(None)
     yield
     keys._UNLOCKED.clear()
     set_vocabulary(None)
+    set_theme(None)
 
 
 def _no_terminal(prompt: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from serjournal import content
+from serjournal.flow.prompter import Choices, flat
+from serjournal.flow.widgets import Find
 
 INTERRUPT = object()
 # Press Enter: take whatever the prompt offers already (the saved answer when
@@ -29,8 +31,11 @@ class ScriptedPrompter:
         self.stages: list[str] = []
         self.breaths: list[content.BreathPattern] = []
         self.limits: list[int | None] = []  # the limit passed with each multi-select
-        self.groups: list[dict[str, list[str]]] = []
-        self.hints: list[dict[str, str]] = []
+        self.defaults: list[list[str]] = []  # what each multi-select started with picked
+        self.groups: list[dict[str, list[str]]] = []  # each list as shown, by heading
+        self.finds: list[Find | None] = []  # each list's filter
+        self.suggestions: list[list[str]] = []  # each text prompt's completions
+        self.cues: list[str] = []
 
     def _next(self, kind: str, question: str) -> Any:
         self.asked.append((kind, question))
@@ -65,50 +70,63 @@ class ScriptedPrompter:
         assert optional or answer is not None, "a required rating was skipped"
         return answer  # type: ignore[no-any-return]
 
-    def text(self, question: str, default: str = "") -> str:
+    def ratings(
+        self, scales: list[content.Scale], default: list[int | None] | None = None
+    ) -> list[int | None]:
+        answer = self._next("ratings", " ".join(s.key for s in scales))
+        if answer is KEEP:
+            return list(default) if default else [None] * len(scales)
+        assert isinstance(answer, list) and len(answer) == len(scales), answer
+        assert all(a is None or (isinstance(a, int) and 0 <= a <= 10) for a in answer), answer
+        return answer
+
+    def text(self, question: str, default: str = "", suggestions: list[str] | None = None) -> str:
+        self.suggestions.append(list(suggestions or []))
         answer = self._next("text", question)
         if answer is KEEP:
             return default
         assert isinstance(answer, str), answer
         return answer
 
-    def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
+    def choose(
+        self,
+        question: str,
+        choices: Choices,
+        default: str | None = None,
+        find: Find | None = None,
+    ) -> str:
+        names = self._shown(choices, find)
         answer = self._next("choose", question)
         if answer is KEEP:
-            assert default in choices, f"Enter on {question!r}: no default among {choices}"
+            assert default in names, f"Enter on {question!r}: no default among {names}"
             return default  # type: ignore[return-value]
         # A prefix picks the first choice that starts with it ("breath" -> "breath: ...").
-        match = next((c for c in choices if c == answer or c.startswith(str(answer))), None)
-        assert match is not None, f"{answer!r} not among {choices}"
+        match = next((c for c in names if c == answer or c.startswith(str(answer))), None)
+        assert match is not None, f"{answer!r} not among {names}"
         return match
 
     def choose_many(
         self,
         question: str,
-        choices: list[str],
+        choices: Choices,
         limit: int | None = None,
-        hints: dict[str, str] | None = None,
         default: list[str] | None = None,
+        find: Find | None = None,
     ) -> list[str]:
-        if hints:
-            self.hints.append(hints)
+        names = self._shown(choices, find)
         answer = self._next("choose_many", question)
+        self.limits.append(limit)
+        self.defaults.append(list(default or []))
         if answer is KEEP:
             return list(default or [])
-        assert isinstance(answer, list) and all(a in choices for a in answer), (answer, choices)
-        self.limits.append(limit)
+        assert isinstance(answer, list) and all(a in names for a in answer), (answer, names)
         return answer
 
-    def choose_grouped(
-        self,
-        question: str,
-        groups: dict[str, list[str]],
-        limit: int | None = None,
-        default: list[str] | None = None,
-    ) -> list[str]:
-        self.groups.append(groups)
-        choices = [c for names in groups.values() for c in names]
-        return self.choose_many(question, choices, limit, default=default)
+    def _shown(self, choices: Choices, find: Find | None) -> list[str]:
+        """Record the list as shown (its groups, and the filter it types with)."""
+        self.groups.append(dict(choices) if isinstance(choices, dict) else {"": list(choices)})
+        self.finds.append(find)
+        return flat(choices)
 
     def confirm(self, question: str, default: bool = True) -> bool:
         answer = self._next("confirm", question)
@@ -117,6 +135,7 @@ class ScriptedPrompter:
         assert isinstance(answer, bool), answer
         return answer
 
-    def breathe(self, pattern: content.BreathPattern) -> int:
+    def breathe(self, pattern: content.BreathPattern, cue: str = "") -> int:
         self.breaths.append(pattern)
+        self.cues.append(cue)
         return int(pattern.total_seconds)

@@ -466,7 +466,7 @@ def scripted_terminal(monkeypatch: pytest.MonkeyPatch) -> Any:
     return install
 
 
-QUICK = [6, 4, 3, ["chest"], "tight", 5, ["anxious"], 4, "chest", "a note", ""]  # no tags
+QUICK = [[6, 4, 3], ["chest"], "tight", 5, ["anxious"], 4, "chest", "a note", ""]  # no tags
 
 
 def test_guided_quick_checkin_saves_and_shows_a_summary(
@@ -475,7 +475,7 @@ def test_guided_quick_checkin_saves_and_shows_a_summary(
     prompter = scripted_terminal(QUICK)
     result = invoke("checkin", "--quick", "--db", str(journal_path))
     assert result.exit_code == 0, result.output
-    assert messages.WELCOME_QUICK in prompter.said
+    assert messages.WELCOME not in prompter.said  # quick mode's own heading introduces it
     row = only_checkin(journal_path)
     assert (row["mode"], row["mood"]) == ("quick", 6)
     assert "chest: tight 5" in result.stdout
@@ -499,7 +499,7 @@ def test_guided_bad_at_is_refused_before_the_journal_is_made(
 def test_ctrl_c_in_the_guided_flow_exits_130_with_a_calm_line(
     scripted_terminal: Any, journal_path: Path
 ) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     result = invoke("checkin", "-q", "--db", str(journal_path))
     assert result.exit_code == 130
     assert result.stderr.strip() == messages.DRAFT_KEPT
@@ -511,10 +511,10 @@ def test_ctrl_c_in_the_guided_flow_exits_130_with_a_calm_line(
 def test_found_draft_is_offered_and_resumed_with_its_answers_kept(
     scripted_terminal: Any, journal_path: Path
 ) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    # Resume, then Enter on mood and energy (kept from the draft), the rest typed.
-    prompter = scripted_terminal([KEEP, KEEP, KEEP, *QUICK[2:]])
+    # Resume, then Enter on the ratings (kept from the draft), the rest typed.
+    prompter = scripted_terminal([KEEP, KEEP, *QUICK[1:]])
     result = invoke("checkin", "--db", str(journal_path))
     assert result.exit_code == 0, result.output
     assert prompter.said[0].startswith("You have an unfinished check-in from ")
@@ -526,10 +526,10 @@ def test_found_draft_is_offered_and_resumed_with_its_answers_kept(
 
 
 def test_a_single_key_never_discards_a_draft(scripted_terminal: Any, journal_path: Path) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
     # "Discard it", then Enter on "are you sure" (whose default is no): kept.
-    prompter = scripted_terminal([messages.DRAFT_CHOICE_DISCARD, KEEP, 2, 2, 2, [], [], "", ""])
+    prompter = scripted_terminal([messages.DRAFT_CHOICE_DISCARD, KEEP, [2, 2, 2], [], [], "", ""])
     result = invoke("checkin", "-q", "--db", str(journal_path))
     assert result.exit_code == 0, result.output
     assert messages.DRAFT_KEPT_FOR_LATER in prompter.said
@@ -540,9 +540,9 @@ def test_a_single_key_never_discards_a_draft(scripted_terminal: Any, journal_pat
 def test_discarding_a_draft_takes_a_confirmed_choice(
     scripted_terminal: Any, journal_path: Path
 ) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    prompter = scripted_terminal([messages.DRAFT_CHOICE_DISCARD, True, 2, 2, 2, [], [], "", ""])
+    prompter = scripted_terminal([messages.DRAFT_CHOICE_DISCARD, True, [2, 2, 2], [], [], "", ""])
     result = invoke("checkin", "-q", "--db", str(journal_path))
     assert result.exit_code == 0, result.output
     assert messages.DRAFT_DISCARDED in prompter.said
@@ -553,16 +553,16 @@ def test_discarding_a_draft_takes_a_confirmed_choice(
 def test_keep_for_later_starts_a_new_checkin_and_keeps_the_draft(
     scripted_terminal: Any, journal_path: Path
 ) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    scripted_terminal([messages.DRAFT_CHOICE_LATER, 2, 2, 2, [], [], "", ""])
+    scripted_terminal([messages.DRAFT_CHOICE_LATER, [2, 2, 2], [], [], "", ""])
     assert invoke("checkin", "-q", "--db", str(journal_path)).exit_code == 0
     assert only_draft(journal_path).checkin["mood"] == 6
     assert only_checkin(journal_path)["mood"] == 2
 
 
 def test_resume_flag_skips_the_question(scripted_terminal: Any, journal_path: Path) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
     prompter = scripted_terminal(QUICK)
     assert invoke("checkin", "--resume", "--db", str(journal_path)).exit_code == 0
@@ -580,7 +580,7 @@ def test_resume_without_a_draft_says_so_and_starts(
 def test_ctrl_c_at_the_resume_question_keeps_the_draft(
     scripted_terminal: Any, journal_path: Path
 ) -> None:
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
     kept = only_draft(journal_path).path.read_text()
     scripted_terminal([INTERRUPT])
@@ -596,7 +596,7 @@ def test_unwritable_draft_prints_the_answers_as_json(
         raise OutputError("Could not write the draft: No space left on device.")
 
     monkeypatch.setattr(drafts.DraftKeeper, "keep", no_space)
-    scripted_terminal([6, 4, INTERRUPT])
+    scripted_terminal([[6, 4, None], INTERRUPT])
     result = invoke("checkin", "-q", "--db", str(journal_path))
     assert result.exit_code == 130
     assert json.loads(result.stdout)["mood"] == 6

@@ -1,8 +1,10 @@
 """End to end: the real program in a pseudo-terminal, answered with keystrokes.
 
-These start `python -m serjournal checkin` under pexpect, so questionary and
-prompt_toolkit draw their real prompts; we wait for stable question text,
-press arrows, space, enter and type, then read the journal with sqlite3.
+These start `python -m serjournal checkin` under pexpect, so prompt_toolkit
+draws serjournal's real prompts; we wait for stable question text, type to
+filter lists, press arrows, space, enter, then read the journal with sqlite3.
+Where a test cares where something is on the screen (a message right under
+its prompt), pyte, a terminal emulator, replays the output into a screen.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pexpect
+import pyte
 import pytest
 
 pytestmark = pytest.mark.e2e
@@ -28,6 +31,24 @@ DOWN = "\x1b[B"
 ENTER = "\r"
 SPACE = " "
 CTRL_C = "\x03"
+BACKSPACE = "\x7f"
+ROWS, COLUMNS = 40, 100
+
+
+class Recorder:
+    """pexpect's log of the output: kept in a file, and replayed on a screen."""
+
+    def __init__(self, path: Path, columns: int = 0) -> None:
+        self.file = path.open("w")
+        self.screen = pyte.Screen(columns or COLUMNS, ROWS)
+        self.stream = pyte.Stream(self.screen)
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+        self.stream.feed(text)
+
+    def flush(self) -> None:
+        self.file.flush()
 
 
 class Terminal:
@@ -35,6 +56,26 @@ class Terminal:
 
     def __init__(self, child: Any) -> None:
         self.child = child
+
+    def on_screen(self, text: str) -> list[str]:
+        """Wait until `text` is on the screen (drawn in pieces, as prompt_toolkit
+        redraws only what changed); returns the screen's rows."""
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            rows = self.screen()
+            if any(text in row for row in rows):
+                return rows
+        raise AssertionError(f"{text!r} never appeared on:\n" + "\n".join(self.screen()))
+
+    def screen(self) -> list[str]:
+        """The screen's rows as a person sees them now."""
+        time.sleep(0.3)  # let the prompt finish drawing
+        while True:  # take in whatever is waiting
+            try:
+                self.child.read_nonblocking(100000, timeout=0.1)
+            except (pexpect.TIMEOUT, pexpect.EOF):
+                break
+        return list(self.child.logfile_read.screen.display)
 
     def wait(self, text: str) -> None:
         self.child.expect_exact(text)
@@ -56,6 +97,14 @@ class Terminal:
         self.wait(question)
         self.child.send(DOWN * position + ENTER)
 
+    def find(self, question: str, *typed: str) -> None:
+        """Type to filter the list, Space to pick each; the last one typed is
+        taken by Enter (typing a name and pressing Enter means that name)."""
+        self.wait(question)
+        for index, text in enumerate(typed):
+            time.sleep(0.05)
+            self.child.send(text + (SPACE if index < len(typed) - 1 else ENTER))
+
     def press(self, question: str, keys: str) -> None:
         self.wait(question)
         self.child.send(keys)
@@ -74,17 +123,18 @@ def _default_sigint() -> None:
 def start(tmp_path: Path) -> Iterator[Any]:
     children: list[Any] = []
 
-    def launch(*args: str) -> Terminal:
+    def launch(*args: str, config: Path | None = None, columns: int = 0) -> Terminal:
+        columns = columns or COLUMNS
         env = {
             **os.environ,
             "TERM": "xterm",
             "NO_COLOR": "1",
-            "COLUMNS": "100",
-            "LINES": "40",
+            "COLUMNS": str(columns),
+            "LINES": str(ROWS),
             # pexpect does not answer the cursor-position queries a real terminal
             # answers at once; without this prompt_toolkit waits ~1 s per prompt.
             "PROMPT_TOOLKIT_NO_CPR": "1",
-            "SERJOURNAL_CONFIG": str(tmp_path / "no-config.toml"),
+            "SERJOURNAL_CONFIG": str(config or tmp_path / "no-config.toml"),
         }
         child = pexpect.spawn(
             sys.executable,
@@ -92,12 +142,12 @@ def start(tmp_path: Path) -> Iterator[Any]:
             env=env,
             encoding="utf-8",
             timeout=TIMEOUT,
-            dimensions=(40, 100),
+            dimensions=(ROWS, columns),
             # Ctrl-C must reach the program as at a real terminal, even when the
             # tests run as a background job (which starts with SIGINT ignored).
             preexec_fn=_default_sigint,
         )
-        child.logfile_read = (tmp_path / f"terminal-{len(children)}.log").open("w")
+        child.logfile_read = Recorder(tmp_path / f"terminal-{len(children)}.log", columns)
         children.append(child)
         return Terminal(child)
 
@@ -129,35 +179,35 @@ def test_full_checkin_typed_at_the_keyboard(start: Any, tmp_path: Path) -> None:
     t.answer("How is your energy?", "4")
     t.answer("How much distress do you feel?", "3")
     t.answer("What is on your mind today", "a hard meeting")
-    # 3 Body scan: shoulders (5th) and chest (6th).
-    t.pick("Where do you notice tension", 4, 5)
+    # 3 Body scan: found by typing; asked from head to feet.
+    t.find("Where do you notice tension", "che", "sho")
     t.select("Which side of the shoulders?", 0)  # left
-    t.select("What is it like in the shoulders?", 6)  # tense (after temperature's five)
+    t.find("What is it like in the shoulders?", "tens")
     t.answer("How intense is it? (shoulders, tense)", "4")
-    t.select("What is it like in the chest?", 5)  # tight
+    t.find("What is it like in the chest?", "tig")
     t.answer("How intense is it? (chest, tight)", "6")
-    # 4 Emotions: the fear family (5th), then 'anxious' (3rd), felt in the chest.
-    t.pick("Which families of feeling are here?", 4)
-    t.pick("Which words fit best (fear)?", 2)
+    # 4 Emotions: one list, a word typed.
+    t.find("Which feelings are here?", "anx")
     t.answer("How intense is it? (anxious)", "5")
     t.select("Where in the body do you feel anxious?", 1)  # scanned regions come first
     t.answer("Does a memory or image surface?", "")
     # 5 Dialogue about the chest.
-    t.select("Which place asks for attention most?", 1)
+    t.find("Which place asks for attention most?", "che")
     t.answer("If this area could speak, what would it say?", "slow down")
     t.answer("What does it need?", "rest")
     t.answer("What image, colour or shape comes?", "a grey stone")
-    # 6 Release: no practice today, then re-rate.
-    t.select("Which practice would you like?", 3)
-    t.answer("How intense is it? (now: chest (tight))", "2")
-    t.answer("How much distress do you feel? (now)", "1")
+    # 6 Release: no practice today, then re-rate, reminded of the earlier values.
+    t.find("Which practice would you like?", "no")
+    t.answer("How intense is it? (chest, tight, now; it was 6)", "2")
+    t.answer("How much distress do you feel? (now; it was 3)", "1")
     # 7 Integrate
     t.answer("What shifted, if anything?", "softer")
     t.answer("One takeaway to carry with you?", "breathe first")
     t.wait("Feel your feet on the floor")
     t.answer("And your mood now, as you close?", "7")
-    t.answer("New tags, separated by commas", "evening, work")
+    t.answer("Tags, separated by commas", "evening, work")
     t.wait("Saved check-in")
+    t.wait("-> 1/10 when rated again")  # no practice: not 'after the practice'
     assert t.finish() == 0
 
     (row,) = checkin_rows(journal)
@@ -203,18 +253,15 @@ def test_full_checkin_typed_at_the_keyboard(start: Any, tmp_path: Path) -> None:
 def test_quick_checkin_at_the_keyboard(start: Any, tmp_path: Path) -> None:
     journal = tmp_path / "journal.db"
     t = start("--quick", "--db", str(journal))
-    t.answer("How is your mood?", "7")
-    t.answer("How is your energy?", "5")
-    t.answer("How much distress do you feel?", "2")
-    t.pick("Where do you notice something in the body?", 5)  # chest
-    t.select("What is it like in the chest?", 20)  # soft, the last of texture
+    t.answer("Mood, energy and distress?", "7 5 2")
+    t.find("Where do you notice something in the body?", "che")
+    t.find("What is it like in the chest?", "soft")
     t.answer("How intense is it? (chest, soft)", "3")
-    # Feelings are grouped by family; the pointer starts on 'happy' (joy).
-    t.pick("Which feelings are here?", 5)  # grateful
+    t.find("Which feelings are here?", "grat")
     t.answer("How intense is it? (grateful)", "6")
     t.select("Where in the body do you feel grateful?", 0)  # chest, the one scanned
     t.answer("One line about today", "a kind evening")
-    t.answer("New tags, separated by commas", "")
+    t.answer("Tags, separated by commas", "")
     t.wait("Saved check-in")
     assert t.finish() == 0
 
@@ -230,6 +277,102 @@ def test_quick_checkin_at_the_keyboard(start: Any, tmp_path: Path) -> None:
         assert conn.execute("SELECT prompt, text FROM answers").fetchall() == [
             ("note", "a kind evening")
         ]
+
+
+def test_typing_filters_a_list_to_what_matches(start: Any, tmp_path: Path) -> None:
+    journal = tmp_path / "journal.db"
+    t = start("--quick", "--db", str(journal))
+    t.answer("Mood, energy and distress?", "")
+    t.find("Where do you notice something in the body?", "che")
+    t.wait("What is it like in the chest?")
+    t.child.send("pre")  # "pressure" is the 15th quality
+    screen = t.on_screen("› pressure")
+    list_rows = screen[screen.index(next(r for r in screen if "pre▏" in r)) + 1 :]
+    assert [r.strip() for r in list_rows if r.strip()] == ["› pressure"]  # nothing else shown
+    t.child.send(ENTER)
+    t.wait("How intense is it? (chest, pressure)")
+    # The list is gone; its line says the name chosen.
+    assert "· What is it like in the chest? pressure" in [r.rstrip() for r in t.screen()]
+    t.child.send(CTRL_C)
+    t.finish()
+
+
+def test_a_wrong_rating_is_explained_right_under_its_prompt(start: Any, tmp_path: Path) -> None:
+    journal = tmp_path / "journal.db"
+    t = start("--db", str(journal))
+    t.press("Would you like a few guided breaths to land?", ENTER)
+    t.answer("How settled and safe do you feel right now?", "11")
+    screen = t.on_screen("A whole number from 0 to 10, or Enter to skip")
+    at = next(i for i, row in enumerate(screen) if "How settled and safe" in row)
+    assert "11" in screen[at]
+    assert screen[at + 1].strip() == "A whole number from 0 to 10, or Enter to skip"
+    assert all(not row.strip() for row in screen[at + 2 :])  # nothing far below
+    t.child.send(BACKSPACE * 2 + "7" + ENTER)
+    t.wait("How is your mood?")
+    t.child.send(CTRL_C)
+    t.finish()
+    # The draft kept the corrected answer.
+    (draft,) = (tmp_path / "journal.db.drafts").glob("*.json")
+    assert json.loads(draft.read_text())["checkin"]["settledness"] == 7
+
+
+def test_last_times_places_are_picked_and_enter_keeps_them(start: Any, tmp_path: Path) -> None:
+    journal = tmp_path / "journal.db"
+    subprocess.run(
+        [
+            sys.executable, "-m", "serjournal", "checkin", "--db", str(journal),
+            "--at", "yesterday 21:00", "-s", "chest:tight:5", "-s", "belly:knotted:3",
+        ],
+        check=True, capture_output=True,
+        env={**os.environ, "SERJOURNAL_CONFIG": str(tmp_path / "no-config.toml")},
+    )  # fmt: skip
+    t = start("--quick", "--db", str(journal))
+    t.answer("Mood, energy and distress?", "5 5 2")
+    t.wait("you noticed: chest, belly. They are picked; Enter keeps them.")
+    t.wait("Where do you notice something in the body?")
+    screen = t.on_screen("● belly")
+    assert any("● chest" in row for row in screen)
+    t.child.send(ENTER)  # one key: the same places
+    t.press("What is it like in the chest?", ENTER)  # Enter keeps last time's: tight
+    t.answer("How intense is it? (chest, tight)", "4")
+    t.press("What is it like in the belly?", ENTER)  # and knotted
+    t.answer("How intense is it? (belly, knotted)", "2")
+    t.press("Which feelings are here?", ENTER)
+    t.answer("One line about today", "")
+    t.answer("Tags, separated by commas", "")
+    t.wait("Saved check-in")
+    assert t.finish() == 0
+    with sqlite3.connect(journal) as conn:
+        regions = conn.execute(
+            "SELECT s.region, s.quality, s.intensity FROM sensations s JOIN checkins c "
+            "ON c.id = s.checkin_id WHERE c.mode = 'quick' ORDER BY c.created_utc DESC, position"
+        ).fetchall()
+    assert regions[:2] == [("chest", "tight", 4), ("belly", "knotted", 2)]
+
+
+def test_a_heavy_close_ends_with_the_support_note_before_the_summary(
+    start: Any, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('support_line = "Call Sam: 555 0134"\n')
+    journal = tmp_path / "journal.db"
+    t = start("--quick", "--db", str(journal), config=config)
+    t.answer("Mood, energy and distress?", "3 2 5")
+    t.press("Where do you notice something in the body?", ENTER)
+    t.find("Which feelings are here?", "hopel")
+    t.answer("How intense is it? (hopeless)", "9")
+    t.answer("One line about today", "")
+    t.answer("Tags, separated by commas", "")
+    t.wait("You are closing with a lot still here")
+    t.wait("Your own line for moments like this: Call Sam: 555 0134")
+    # Saved already, while the offer waits: nothing at the close holds it back.
+    assert len(checkin_rows(journal)) == 1
+    t.press("Would you like a short grounding exercise before you go?", "n")
+    t.wait("Saved check-in")
+    assert t.finish() == 0
+    t.child.logfile_read.flush()
+    log = (tmp_path / "terminal-0.log").read_text()
+    assert log.index("You are closing with a lot") < log.index("Saved check-in")
 
 
 @pytest.mark.parametrize("how", ["ctrl-c", "closed-terminal"])
@@ -268,19 +411,44 @@ def test_stopping_part_way_keeps_a_draft_that_resumes(start: Any, tmp_path: Path
     t.wait("(stopped at 3/7  Body scan)")
     t.press("What would you like to do with it?", ENTER)
     t.pick("Where do you notice tension")  # nothing noticed
-    t.pick("Which families of feeling are here?")
+    t.pick("Which feelings are here?")
     t.answer("Does a memory or image surface?", "")
-    t.answer("If this area could speak", "")
-    t.answer("What does it need?", "")
-    t.answer("What image, colour or shape comes?", "")
-    t.select("Which practice would you like?", 3)
-    t.answer("How much distress do you feel? (now)", "")
+    # Nothing in the body and distress 3: dialogue and release offered in one line.
+    t.press("Go on to dialogue and release anyway?", ENTER)
     t.answer("What shifted, if anything?", "")
     t.answer("One takeaway to carry with you?", "")
     t.answer("And your mood now, as you close?", "")
-    t.answer("New tags, separated by commas", "")
+    t.answer("Tags, separated by commas", "")
     t.wait("Saved check-in")
     assert t.finish() == 0
     (row,) = checkin_rows(journal)
     assert (row["id"], row["mood"]) == (draft["checkin"]["id"], 6)
     assert not draft_file.exists()
+
+
+@pytest.mark.parametrize("ending", ["ctrl-c", "the last breath"])
+def test_the_breath_practice_leaves_nothing_behind_at_60_columns(
+    start: Any, tmp_path: Path, ending: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[breath]\ninhale = 1\nhold = 0.5\nexhale = 1\n")  # three short breaths
+    t = start("--db", str(tmp_path / "journal.db"), columns=60, config=config)
+    t.press("Would you like a few guided breaths to land?", "y")
+    t.wait("breath 1 of 3")
+    t.child.send("abc" + ENTER)  # keys pressed during the practice answer nothing
+    time.sleep(0.5)
+    if ending == "ctrl-c":
+        t.child.send(CTRL_C)
+        t.wait("Practice ended early")
+    screen = t.on_screen("How settled and safe")
+    shown = [row.rstrip() for row in screen if row.strip()]
+    asked = next(i for i, row in enumerate(shown) if "guided breaths to land? Yes" in row)
+    after = shown[asked + 1]
+    if ending == "ctrl-c":
+        assert after == "Practice ended early. That is fine."  # the bar and its words: gone
+    else:
+        assert after.strip().startswith("0 not at all settled")  # straight on to the next question
+    assert not any("Breathe" in row or "Follow the bar" in row or "^C" in row for row in shown)
+    assert shown[-1].endswith("(0-10, Enter") or shown[-1].endswith("to skip)")  # nothing typed
+    t.child.send(CTRL_C)
+    t.finish()

@@ -18,6 +18,7 @@ _SCRIPT = shutil.which("serjournal", path=str(Path(sys.executable).parent))
 COMMAND = [_SCRIPT] if _SCRIPT else [sys.executable, "-m", "serjournal"]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 UP = "\x1b[A"
+BACKSPACE = "\x7f"
 DOWN = "\x1b[B"
 
 
@@ -84,7 +85,7 @@ def test_ctrl_c_in_the_editor_changes_nothing() -> None:
     assert show(env, checkin_id) == before
 
 
-def test_tags_checkbox_starts_with_the_entry_tags_picked() -> None:
+def test_tags_start_from_the_entry_tags_and_complete_on_tab() -> None:
     env, checkin_id = saved_entry()
     subprocess.run(
         [*COMMAND, "edit", checkin_id, "--tag", "work", "--tag", "rest"],
@@ -97,11 +98,11 @@ def test_tags_checkbox_starts_with_the_entry_tags_picked() -> None:
     )
     child.expect("What would you like to change")
     slowly(child, UP * 3 + "\r")  # the menu ends: tags, save, leave
-    child.expect("Any tags")
-    slowly(child, " ")  # unpick the first, "rest" (tags are offered most used first)
-    slowly(child, "\r")
-    child.expect("New tags")
-    slowly(child, "garden")
+    child.expect("Your tags: ")  # the user's own, listed; Tab completes them
+    child.expect("Tags, separated by commas")
+    child.expect("work, rest")  # pre-filled with the entry's tags
+    slowly(child, BACKSPACE * len("rest") + "garden, wo")
+    slowly(child, "\t")  # completes "work"; typed twice, it is kept once
     slowly(child, "\r")
     child.expect("What would you like to change")
     slowly(child, UP * 2 + "\r")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from serjournal import messages
 from serjournal.editing import (
     FlagEdits,
     apply_flag_edits,
@@ -226,27 +227,30 @@ def test_interactive_edit_of_practice() -> None:
 def test_interactive_edit_of_tags_offers_known_ones() -> None:
     original = entry()
     settings = FlowSettings(known_tags=["work", "rest"])
-    prompter = ScriptedPrompter([label_for(original, "tags"), ["rest"], "travel, rest", "(save"])
+    prompter = ScriptedPrompter([label_for(original, "tags"), "rest, travel, rest", "(save"])
     edited = edit_interactively(prompter, original, settings=settings)
     assert edited is not None and edited.tags == ["rest", "travel"]
+    assert prompter.said[-1] == messages.TAGS_YOURS.format(tags="work, rest")
+    assert prompter.suggestions[-1] == ["work", "rest"]  # Tab completes them
 
 
 # --- the tag step at the end of a check-in -------------------------------------------------
 
 
 def test_quick_checkin_ends_with_the_tag_step(db: Database, journal_path: Path) -> None:
-    prompter = ScriptedPrompter([5, 4, 3, [], [], "a quiet day", ["work"], "garden, work"])
+    prompter = ScriptedPrompter([[5, 4, 3], [], [], "a quiet day", "work, garden, work"])
     settings = FlowSettings(known_tags=["work", "rest"])
     saved = run_checkin(prompter, db, Journal(journal_path), mode="quick", settings=settings)
     assert load_checkin(db, saved.id).tags == ["work", "garden"]
-    assert prompter.asked[-2][0] == "choose_many"
+    assert prompter.asked[-1] == ("text", messages.TAGS_NEW)
 
 
 def test_without_known_tags_only_new_ones_are_asked(db: Database, journal_path: Path) -> None:
-    prompter = ScriptedPrompter([5, 4, 3, [], [], "", ""])
+    prompter = ScriptedPrompter([[5, 4, 3], [], [], "", ""])
     saved = run_checkin(prompter, db, Journal(journal_path), mode="quick")
     assert load_checkin(db, saved.id).tags == []
-    assert [kind for kind, _ in prompter.asked].count("choose_many") == 2  # body, feelings
+    assert not any(said.startswith("Your tags") for said in prompter.said)
+    assert prompter.suggestions[-1] == []
 
 
 def test_reworded_stages_are_asked_in_the_flow(db: Database, journal_path: Path) -> None:

@@ -29,21 +29,19 @@ ALL_STAGES = [s.key for s in content.STAGES]
 ARRIVE = [True, 5]  # guided breaths to land: yes; settledness
 CHECK_IN = [6, 4, 3, "a hard meeting"]  # mood, energy, distress, focus
 BODY = [
-    ["chest", "shoulders"],
-    "tight",
-    6,  # chest: quality, intensity
+    ["chest", "shoulders"],  # asked from head to feet: shoulders, then chest
     "left",
     "tense",
     4,  # shoulders: side, quality, intensity
+    "tight",
+    6,  # chest: quality, intensity
 ]
 EMOTIONS = [
-    ["fear", "joy"],
-    ["anxious"],
-    ["hopeful"],
-    5,
-    "chest",  # anxious: intensity, where
+    ["anxious", "hopeful"],  # one list; asked in the vocabulary's order: joy before fear
     3,
     "(skip)",  # hopeful: intensity, no region
+    5,
+    "chest",  # anxious: intensity, where
     "",  # memory: skipped
 ]
 DIALOGUE = ["left shoulders", "slow down", "rest", "a grey stone"]
@@ -77,14 +75,14 @@ def test_full_checkin_runs_seven_stages_and_saves_everything(
     assert loaded.mode == "full"
     assert (loaded.settledness, loaded.mood, loaded.energy, loaded.distress) == (5, 6, 4, 3)
     assert [(s.region, s.side, s.quality, s.intensity) for s in loaded.sensations] == [
-        ("chest", None, "tight", 6),
         ("shoulders", "left", "tense", 4),
+        ("chest", None, "tight", 6),
     ]
     assert loaded.target is not None and loaded.target.region == "shoulders"
     assert loaded.target.intensity_after == 2
     assert [(e.name, e.family, e.intensity, e.region) for e in loaded.emotions] == [
-        ("anxious", "fear", 5, "chest"),
         ("hopeful", "joy", 3, None),
+        ("anxious", "fear", 5, "chest"),
     ]
     assert loaded.answers == {
         "focus": "a hard meeting",
@@ -104,19 +102,28 @@ def test_full_checkin_runs_seven_stages_and_saves_everything(
     assert messages.HIGH_DISTRESS_NOTE not in prompter.said
 
 
-def test_emotions_are_chosen_by_family_then_by_word(db: Database, journal_path: Path) -> None:
+def test_emotions_are_one_list_under_family_headings_found_by_word_or_family(
+    db: Database, journal_path: Path
+) -> None:
     prompter, _ = run(db, journal_path, FULL)
     multi = [q for kind, q in prompter.asked if kind == "choose_many"]
-    assert multi[1] == messages.ASK_FAMILIES
-    (hints,) = prompter.hints
-    assert hints["fear"] == (
-        "scared, terrified, anxious, worried, nervous, tense, overwhelmed, panicky, uneasy, "
-        "apprehensive, uncertain, insecure, vulnerable, helpless, threatened, distressed"
-    )
-    assert multi[2:4] == [
-        messages.ASK_FEELING_WORDS.format(family="fear"),
-        messages.ASK_FEELING_WORDS.format(family="joy"),
+    assert multi == [messages.ASK_REGIONS, messages.ASK_FEELINGS]
+    feelings = prompter.groups[
+        [k for k, _ in prompter.asked if k.startswith("choose")].index("choose_many", 1)
     ]
+    assert list(feelings) == list(content.FAMILIES)
+    assert feelings["fear"][:4] == ["scared", "terrified", "anxious", "worried"]
+    find = prompter.finds[prompter.groups.index(feelings)]
+    assert find is not None
+    names = [name for group in feelings.values() for name in group]
+    assert find("anx", names)[0] == "anxious"
+    tired = find("tired", names)  # a family finds its words, the word named first
+    assert tired[:3] == ["tired", "exhausted", "drained"] and "numb" in tired
+    assert find("hop", names)[:2] == ["hopeful", "hopeless"]
+    # Everyday words find the word they mean (issue 11's synonyms).
+    assert find("stressed", names)[0] == "tense"
+    assert find("pissed off", names)[0] == "angry"
+    assert find("", names) == names  # nothing typed: the list as it is
 
 
 def test_skipping_every_optional_prompt_still_saves(db: Database, journal_path: Path) -> None:
@@ -124,7 +131,7 @@ def test_skipping_every_optional_prompt_still_saves(db: Database, journal_path: 
     answers += [None, None, None, ""]  # ratings and focus skipped
     answers += [[]]  # nothing in the body scan
     answers += [[], ""]  # no feelings, no memory
-    answers += ["", "", ""]  # dialogue, with no place to choose
+    answers += ["", "", ""]  # dialogue, with no place to choose (distress unknown: asked)
     answers += ["No practice", None]  # no practice; distress after skipped (no target to re-rate)
     answers += ["", "", None, ""]  # integrate, with no tags
     prompter, saved = run(db, journal_path, answers)
@@ -149,8 +156,9 @@ def test_one_sensation_becomes_the_target_without_asking(db: Database, journal_p
 
 
 def test_movement_practice_waits_until_the_user_is_ready(db: Database, journal_path: Path) -> None:
-    answers = ARRIVE + CHECK_IN + [[]] + [[], ""] + ["", "", ""]
-    answers += ["Gentle movement", False, False, True, 2] + INTEGRATE
+    answers = ARRIVE + CHECK_IN + [[]] + [[], ""]
+    answers += [True]  # nothing in the body, distress low: go on to dialogue and release anyway
+    answers += ["", "", ""] + ["Gentle movement", False, False, True, 2] + INTEGRATE
     prompter, saved = run(db, journal_path, answers)
     asked_ready = [q for _, q in prompter.asked if q == messages.ASK_DONE_PRACTISING]
     assert len(asked_ready) == 3
@@ -160,21 +168,19 @@ def test_movement_practice_waits_until_the_user_is_ready(db: Database, journal_p
 
 
 QUICK = [
-    6,
-    4,
-    3,  # ratings
+    [6, 4, 3],  # mood, energy, distress in one line
     ["chest", "hands"],
     "tight",
     6,  # chest
     "warm",
     2,  # hands: no side question in quick mode
     ["anxious", "content"],
+    4,
+    "(skip)",  # content (joy comes before fear)
     5,
     "chest",  # anxious, felt in the chest
-    4,
-    "(skip)",  # content
     "long day",
-    "",  # no new tags
+    "",  # no tags
 ]
 
 
@@ -189,16 +195,20 @@ def test_quick_mode_is_short_and_saves(db: Database, journal_path: Path) -> None
         ("hands", None, 2),
     ]
     assert [(e.name, e.region) for e in loaded.emotions] == [
-        ("anxious", "chest"),
         ("content", None),
+        ("anxious", "chest"),
     ]
+    assert (loaded.mood, loaded.energy, loaded.distress) == (6, 4, 3)
     assert loaded.answers == {"note": "long day"}
     assert len(prompter.asked) == len(QUICK)  # every question counted: nothing extra
+    assert prompter.asked[0] == ("ratings", "mood energy distress")
     assert not any("side" in q for _, q in prompter.asked)
     assert prompter.limits == [content.QUICK_MAX_SENSATIONS, content.QUICK_MAX_EMOTIONS]
-    (groups,) = prompter.groups
-    assert list(groups) == list(content.FAMILIES)
-    assert groups["calm"] == [
+    feelings = prompter.groups[
+        [q for k, q in prompter.asked if k.startswith("choose")].index(messages.ASK_FEELINGS)
+    ]
+    assert list(feelings) == list(content.FAMILIES)
+    assert feelings["calm"] == [
         *("calm", "peaceful", "relaxed", "safe", "comfortable"),
         *("grounded", "rested", "patient", "accepting"),
     ]
@@ -208,7 +218,7 @@ def test_quick_mode_offers_only_scanned_regions_for_feelings(
     db: Database, journal_path: Path
 ) -> None:
     # No sensations: a feeling's region is not asked at all.
-    prompter, saved = run(db, journal_path, [5, 5, 5, [], ["relieved"], 3, "", ""], mode="quick")
+    prompter, saved = run(db, journal_path, [[5, 5, 5], [], ["relieved"], 3, "", ""], mode="quick")
     assert saved.emotions[0].region is None
     assert not any(kind == "choose" for kind, _ in prompter.asked)
 
@@ -217,7 +227,7 @@ def test_quick_mode_asks_again_when_more_than_three_are_picked(
     db: Database, journal_path: Path
 ) -> None:
     too_many = ["chest", "belly", "throat", "head"]
-    answers = [5, 5, 5, too_many, ["head"], "heavy", 3]
+    answers = [[5, 5, 5], too_many, ["head"], "heavy", 3]
     answers += [["peaceful", "anxious", "safe", "hurt"], [], "", ""]
     prompter, saved = run(db, journal_path, answers, mode="quick")
     assert prompter.said.count(messages.PICK_AT_MOST.format(limit=3)) == 2
@@ -231,7 +241,7 @@ def test_stopping_at_a_middle_stage_keeps_a_draft_and_leaves_the_journal_alone(
     db: Database, journal_path: Path, stop: object
 ) -> None:
     before = table_counts(db)
-    prompter = ScriptedPrompter(ARRIVE + CHECK_IN + BODY + [["fear"], stop])
+    prompter = ScriptedPrompter(ARRIVE + CHECK_IN + BODY + [["anxious"], stop])
     with pytest.raises(Interrupted) as stopped:
         run_checkin(prompter, db, Journal(journal_path))
 
@@ -241,7 +251,7 @@ def test_stopping_at_a_middle_stage_keeps_a_draft_and_leaves_the_journal_alone(
     draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == "emotions"
     assert draft.checkin["mood"] == 6 and draft.checkin["answers"] == {"focus": "a hard meeting"}
-    assert [s["region"] for s in draft.checkin["sensations"]] == ["chest", "shoulders"]
+    assert [s["region"] for s in draft.checkin["sensations"]] == ["shoulders", "chest"]
     assert draft.path.stat().st_mode & 0o777 == 0o600
 
 
@@ -259,7 +269,7 @@ def test_resume_continues_at_the_stopped_stage_and_saves_once(
     assert saved.id == draft.checkin["id"]
     loaded = load_checkin(db, saved.id)
     assert loaded.mood == 6 and loaded.answers["focus"] == "a hard meeting"
-    assert [e.name for e in loaded.emotions] == ["anxious", "hopeful"]
+    assert [e.name for e in loaded.emotions] == ["hopeful", "anxious"]
     assert loaded.target is not None and loaded.target.intensity_after == 2
     assert count_checkins(db) == 1
     assert newest_draft(journal_path) is None
@@ -267,7 +277,9 @@ def test_resume_continues_at_the_stopped_stage_and_saves_once(
 
 def test_resume_of_a_quick_checkin_reruns_quick_mode(db: Database, journal_path: Path) -> None:
     with pytest.raises(Interrupted):
-        run_checkin(ScriptedPrompter([6, 4, INTERRUPT]), db, Journal(journal_path), mode="quick")
+        run_checkin(
+            ScriptedPrompter([[6, 4, 3], INTERRUPT]), db, Journal(journal_path), mode="quick"
+        )
     draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == "quick"
     prompter, saved = run(db, journal_path, QUICK, draft=draft)
@@ -342,31 +354,102 @@ def test_a_draft_that_cannot_be_written_does_not_stop_a_good_save(
 # --- High distress ------------------------------------------------------------------
 
 
-def test_high_distress_at_start_offers_support_once(db: Database, journal_path: Path) -> None:
+def test_high_distress_at_start_offers_support_with_the_users_own_line(
+    db: Database, journal_path: Path
+) -> None:
+    settings = stages.FlowSettings(support_line="Call Sam: 555 0134")
     answers = ARRIVE + [3, 2, 9, True, "everything"] + BODY + EMOTIONS + DIALOGUE
-    answers += ["Timed breathing", 5, 9] + INTEGRATE  # still 9 after: not offered a second time
-    prompter, saved = run(db, journal_path, answers)
-    assert prompter.said.count(messages.HIGH_DISTRESS_NOTE) == 1
-    assert [q for _, q in prompter.asked].count(messages.ASK_GROUNDING) == 1
+    answers += RELEASE + INTEGRATE  # distress 1 after, closing mood 7: nothing at the close
+    prompter, saved = run(db, journal_path, answers, settings=settings)
+    personal = messages.SUPPORT_PERSONAL.format(line="Call Sam: 555 0134")
+    note = prompter.said.index(messages.HIGH_DISTRESS_NOTE)
+    assert prompter.said[note + 1] == personal
+    # Grounding: the feet while following the bar; the senses only once the bar is gone.
     grounding = stages.FlowSettings().arrival_breath
-    assert prompter.breaths.count(grounding) == 2  # landing breaths, then grounding
+    assert prompter.cues == ["", content.GROUNDING_FEET, ""]  # landing, grounding, release
+    assert prompter.breaths[1] == grounding
+    assert prompter.said[note + 2] == content.GROUNDING_SENSES
+    assert messages.CLOSING_SUPPORT_NOTE not in prompter.said
     assert load_checkin(db, saved.id).distress == 9
 
 
-def test_high_distress_only_at_the_end_is_offered_there(db: Database, journal_path: Path) -> None:
-    answers = ARRIVE + CHECK_IN + BODY + EMOTIONS + DIALOGUE
-    answers += ["No practice", 5, 8, False] + INTEGRATE  # declined: no exercise
-    prompter, saved = run(db, journal_path, answers)
-    assert prompter.said.count(messages.HIGH_DISTRESS_NOTE) == 1
-    note_at = prompter.said.index(messages.HIGH_DISTRESS_NOTE)
-    assert prompter.said.index(content.GROUNDING_CUE) > note_at  # only the closing cue
-    assert prompter.breaths == [stages.FlowSettings().arrival_breath]
-    assert saved.distress_after == 8 and count_checkins(db) == 1
+class CountingPrompter(ScriptedPrompter):
+    """Notes how many check-ins the journal holds when each question is asked."""
+
+    def __init__(self, answers: list[Any], db: Database) -> None:
+        super().__init__(answers)
+        self.db = db
+        self.saved_when_asked: dict[str, int] = {}
+
+    def confirm(self, question: str, default: bool = True) -> bool:
+        self.saved_when_asked[question] = count_checkins(self.db)
+        return super().confirm(question, default)
+
+
+@pytest.mark.parametrize(
+    ("release", "closing", "feeling"),
+    [
+        (["No practice", 5, 9], 7, [3, "(skip)"]),  # distress after the practice: 9
+        (["No practice", 5, 2], 1, [3, "(skip)"]),  # the closing mood: 1
+        (["No practice", 5, 2], 7, [9, "(skip)"]),  # hopeless, felt at 9
+    ],
+    ids=["distress-after", "closing-mood", "hopeless"],
+)
+def test_a_heavy_close_ends_with_support_after_saving_and_before_the_summary(
+    db: Database, journal_path: Path, release: list[Any], closing: int, feeling: list[Any]
+) -> None:
+    settings = stages.FlowSettings(support_line="My sister, 555 0199")
+    emotions = [["hopeless"], *feeling, ""]
+    integrate = ["", "", closing, ""]
+    answers = ARRIVE + CHECK_IN + BODY + emotions + DIALOGUE + release + integrate + [True]
+    prompter = CountingPrompter(answers, db)
+    saved = run_checkin(prompter, db, Journal(journal_path), settings=settings)
+    assert prompter.answers == []
+    # The last things said: the note, the user's line, then the grounding offer taken.
+    closing_note = prompter.said.index(messages.CLOSING_SUPPORT_NOTE)
+    assert prompter.said[closing_note + 1] == messages.SUPPORT_PERSONAL.format(
+        line="My sister, 555 0199"
+    )
+    assert prompter.asked[-1] == ("confirm", messages.ASK_GROUNDING_CLOSE)
+    assert prompter.said[-1] == content.GROUNDING_SENSES
+    assert prompter.cues[-1] == content.GROUNDING_FEET
+    # Saved before the offer: nothing at the close can keep it from the journal.
+    assert prompter.saved_when_asked[messages.ASK_GROUNDING_CLOSE] == 1
+    assert load_checkin(db, saved.id).to_dict() == saved.to_dict()
+    assert messages.HIGH_DISTRESS_NOTE not in prompter.said  # distress was 3 at the start
+
+
+def test_a_calm_close_says_nothing_more(db: Database, journal_path: Path) -> None:
+    emotions = [["hopeless"], 7, "(skip)", ""]  # hopeless, but not strongly: 7
+    answers = ARRIVE + CHECK_IN + BODY + emotions + DIALOGUE + ["No practice", 5, 7]
+    prompter, _ = run(db, journal_path, answers + ["", "", 3, ""])  # distress 7, mood 3
+    assert messages.CLOSING_SUPPORT_NOTE not in prompter.said
+    assert messages.ASK_GROUNDING_CLOSE not in [q for _, q in prompter.asked]
+
+
+@pytest.mark.parametrize("stop", [INTERRUPT, HANGUP, GONE])
+def test_stopping_at_the_closing_offer_keeps_the_saved_checkin(
+    db: Database, journal_path: Path, stop: object
+) -> None:
+    answers = ARRIVE + CHECK_IN + BODY + EMOTIONS + DIALOGUE + ["No practice", 5, 9]
+    prompter, saved = run(db, journal_path, answers + INTEGRATE + [stop])
+    assert count_checkins(db) == 1 and load_checkin(db, saved.id).distress_after == 9
+    assert draft_files(journal_path) == []
+    assert messages.CLOSING_SUPPORT_NOTE in prompter.said
 
 
 def test_high_distress_in_quick_mode_never_blocks_saving(db: Database, journal_path: Path) -> None:
-    prompter, saved = run(db, journal_path, [2, 2, 10, False, [], [], "", ""], mode="quick")
+    prompter, saved = run(db, journal_path, [[2, 2, 10], False, [], [], "", ""], mode="quick")
     assert messages.HIGH_DISTRESS_NOTE in prompter.said and count_checkins(db) == 1
+
+
+def test_a_strong_hopeless_feeling_in_quick_mode_gets_support_at_the_close(
+    db: Database, journal_path: Path
+) -> None:
+    answers = [[5, 5, 5], [], ["overwhelmed"], 9, "", "", False]
+    prompter, saved = run(db, journal_path, answers, mode="quick")
+    assert messages.CLOSING_SUPPORT_NOTE in prompter.said and count_checkins(db) == 1
+    assert messages.HIGH_DISTRESS_NOTE not in prompter.said
 
 
 def test_support_is_not_offered_again_after_resuming(db: Database, journal_path: Path) -> None:
@@ -374,9 +457,10 @@ def test_support_is_not_offered_again_after_resuming(db: Database, journal_path:
     with pytest.raises(Interrupted):
         run_checkin(first, db, Journal(journal_path))
     assert first.said.count(messages.HIGH_DISTRESS_NOTE) == 1
-    rest = BODY + EMOTIONS + DIALOGUE + ["No practice", 5, 9] + INTEGRATE
+    rest = BODY + EMOTIONS + DIALOGUE + ["No practice", 5, 9] + INTEGRATE + [False]
     prompter, _ = run(db, journal_path, rest, draft=newest_draft(journal_path))
     assert messages.HIGH_DISTRESS_NOTE not in prompter.said
+    assert messages.CLOSING_SUPPORT_NOTE in prompter.said  # the close is another moment
 
 
 def test_support_is_offered_again_if_the_ratings_are_asked_again(

@@ -1,5 +1,7 @@
 """The terminal side of the flow that can be checked without a terminal:
-the breath practice's timing and display, validators, headings."""
+the breath practice's timing and display, validators, headings, and the
+prompts themselves, driven by keys through a pipe (prompt_toolkit's own
+testing input)."""
 
 from __future__ import annotations
 
@@ -9,13 +11,14 @@ import pytest
 from rich.console import Console
 
 from serjournal import content, messages
-from serjournal.flow.practice import Phase, breath_phases, guided_breath
+from serjournal.flow.practice import BreathView, Phase, breath_phases, guided_breath
 from serjournal.flow.prompter import (
     TerminalClosed,
     TerminalPrompter,
-    validate_count,
+    parse_ratings,
     validate_rating,
 )
+from serjournal.render.console import make_console
 
 
 class FakeTime:
@@ -63,15 +66,66 @@ def test_the_bar_fills_on_the_in_breath_and_empties_on_the_out_breath(
     assert Phase(kind, 4, 1).fill(fraction) == pytest.approx(fill)
 
 
-def test_guided_breath_runs_the_whole_pattern() -> None:
-    console, out = quiet_console()
+def terminal_console(width: int = 80) -> tuple[Console, io.StringIO]:
+    out = io.StringIO()
+    console = make_console(file=out, width=width, force_terminal=True, no_color=True)
+    return console, out
+
+
+def test_guided_breath_runs_the_whole_pattern_and_leaves_nothing_behind() -> None:
+    console, out = terminal_console()
     fake = FakeTime()
     pattern = content.BreathPattern(inhale=1, hold=0.5, exhale=1, cycles=2)
     seconds = guided_breath(console, pattern, clock=fake.clock, sleep=fake.sleep)
     assert seconds == 5
     assert fake.now - 100 == pytest.approx(pattern.total_seconds)
-    assert messages.BREATH_FOLLOW in out.getvalue()
-    assert messages.BREATH_ENDED_EARLY not in out.getvalue()
+    drawn = out.getvalue()
+    for shown in (messages.BREATH_FOLLOW, "Breathe in", "Hold", "Breathe out", "breath 2 of 2"):
+        assert shown in drawn
+    assert messages.BREATH_ENDED_EARLY not in drawn
+    # Transient: the last thing written erases the two lines (instruction and bar).
+    ending = drawn.rsplit("breath 2 of 2", 1)[1]
+    assert ending.count("\x1b[2K") == 2
+
+
+def test_the_grounding_cue_replaces_the_instruction() -> None:
+    console, out = terminal_console(width=120)
+    fake = FakeTime()
+    guided_breath(
+        console,
+        content.BreathPattern(inhale=1, hold=0, exhale=1, cycles=1),
+        cue=content.GROUNDING_FEET,
+        clock=fake.clock,
+        sleep=fake.sleep,
+    )
+    assert messages.BREATH_CUE.format(cue=content.GROUNDING_FEET) in out.getvalue()
+    assert messages.BREATH_FOLLOW not in out.getvalue()
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 80, 200])
+def test_the_breath_line_fits_every_width_and_counts_the_seconds(width: int) -> None:
+    view = BreathView("")
+    view.show(Phase("in", 4, 2), 2.5, 5)
+    line = view.line(width)
+    assert line.cell_len + len("^C") < width  # an echoed ^C at its end would not wrap
+    assert "Breathe in" in line.plain
+    assert " 3" in line.plain  # the third second of four
+    if width >= 60:
+        assert "breath 2 of 5" in line.plain
+
+
+def test_hold_moves_a_mark_along_the_full_bar() -> None:
+    view = BreathView("")
+    marks = []
+    for elapsed in (0.1, 1.0, 1.9):
+        view.show(Phase("hold", 2, 1), elapsed, 5)
+        plain = view.line(80).plain
+        assert BreathView.EMPTY not in plain  # full while holding
+        marks.append(plain.index(BreathView.MARK))
+    assert marks == sorted(marks) and len(set(marks)) == 3
+    view.show(Phase("out", 6, 1), 3.0, 5)
+    half = view.line(80).plain
+    assert half.count(BreathView.FILLED) == pytest.approx(half.count(BreathView.EMPTY), abs=1)
 
 
 def test_ctrl_c_ends_the_practice_early_and_returns_the_time_practised() -> None:
@@ -104,10 +158,23 @@ def test_ratings_typed_in_the_terminal_are_checked(answer: str, optional: bool, 
         assert result == (messages.RATING_HINT_OPTIONAL if optional else messages.RATING_HINT)
 
 
-def test_multi_select_limit_is_enforced_in_the_prompt() -> None:
-    assert validate_count(["a", "b", "c"], 3) is True
-    assert validate_count(["a", "b", "c", "d"], 3) == messages.PICK_AT_MOST.format(limit=3)
-    assert validate_count(list("abcdefgh"), None) is True
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("6 4 3", [6, 4, 3]),
+        (" 10,0, 5 ", [10, 0, 5]),
+        ("6 - 3", [6, None, 3]),
+        ("", [None, None, None]),
+        ("6 4", None),
+        ("6 4 3 2", None),
+        ("6 4 11", None),
+        ("six 4 3", None),
+        ("6 4 ³", None),
+    ],
+)
+def test_three_ratings_typed_in_one_line(typed: str, expected: list[int | None] | None) -> None:
+    parsed = parse_ratings(typed, 3)
+    assert parsed == (expected if expected is not None else messages.RATINGS_HINT.format(count=3))
 
 
 def test_stage_heading_and_guidance_are_shown_as_plain_text() -> None:
@@ -129,18 +196,15 @@ def test_quick_stage_heading_has_no_number() -> None:
 
 
 def test_scale_anchors_are_shown_once_per_scale(monkeypatch: pytest.MonkeyPatch) -> None:
-    import questionary
+    from serjournal.flow import widgets
 
-    asked: list[str] = []
+    asked: list[tuple[str, str]] = []
 
-    class Answer:
-        def __init__(self, message: str, **kwargs: object) -> None:
-            asked.append(message)
+    def answer(question: widgets.Fragments, **kwargs: object) -> str:
+        asked.append(("".join(f[1] for f in question), str(kwargs["hint"])))
+        return "4"
 
-        def unsafe_ask(self) -> str:
-            return "4"
-
-    monkeypatch.setattr(questionary, "text", Answer)
+    monkeypatch.setattr(widgets, "ask_text", answer)
     console, out = quiet_console()
     prompter = TerminalPrompter(console)
     intensity = content.SCALES["intensity"]
@@ -151,9 +215,9 @@ def test_scale_anchors_are_shown_once_per_scale(monkeypatch: pytest.MonkeyPatch)
     assert out.getvalue().count(anchors.strip()) == 1
     assert "0 very low" in out.getvalue()
     assert asked == [
-        f"{intensity.question} (chest, tight) {messages.RATING_RANGE}",
-        f"{intensity.question} (belly, warm) {messages.RATING_RANGE}",
-        f"{content.SCALES['mood'].question} {messages.RATING_RANGE_OPTIONAL}",
+        (f"{intensity.question} (chest, tight)", messages.RATING_RANGE),
+        (f"{intensity.question} (belly, warm)", messages.RATING_RANGE),
+        (content.SCALES["mood"].question, messages.RATING_RANGE_OPTIONAL),
     ]
 
 

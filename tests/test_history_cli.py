@@ -154,14 +154,13 @@ def test_search_json_and_prefix(journal: dict[str, str]) -> None:
 
 
 def test_search_highlights_on_a_terminal(journal: dict[str, str]) -> None:
-    from rich.console import Console
-
     from serjournal.journal import Journal
+    from serjournal.render.console import make_console
     from serjournal.render.search import render_hits
     from serjournal.store.search import search_answers
 
     hits = search_answers(Journal.locate().open(), "meeting")
-    console = Console(force_terminal=True, color_system="standard", width=100)
+    console = make_console(force_terminal=True, color_system="standard", width=100)
     with console.capture() as capture:
         console.print(render_hits(hits))
     assert "\x1b[1;7mmeeting\x1b[0m" in capture.get()  # bold reverse on the match only

@@ -6,11 +6,11 @@ import io
 from datetime import date, datetime, timedelta
 
 import pytest
-from rich.console import Console
 from sqlite_utils import Database
 
 from serjournal import messages
 from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.render.console import make_console
 from serjournal.render.entry import print_saved_summary, render_checkin, stage_sections
 from serjournal.store.streaks import streaks
 from serjournal.store.writes import save_checkin
@@ -44,7 +44,7 @@ def full_checkin() -> CheckIn:
 
 def as_text(renderable: object) -> str:
     out = io.StringIO()
-    Console(file=out, width=100, no_color=True, highlight=False).print(renderable)
+    make_console(file=out, width=100, no_color=True, highlight=False).print(renderable)
     return out.getvalue()
 
 
@@ -105,7 +105,7 @@ def save_on(db: Database, days_ago: int) -> CheckIn:
 def summary(db: Database, checkin: CheckIn) -> str:
     out = io.StringIO()
     streak = streaks(db, date.today())
-    print_saved_summary(checkin, streak, Console(file=out, width=100, no_color=True))
+    print_saved_summary(checkin, streak, None, make_console(file=out, width=100, no_color=True))
     return out.getvalue()
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from rich.console import Console
-
 from serjournal.render import review as draw
+from serjournal.render.console import make_console
 from serjournal.review.periods import iso_week
 from serjournal.review.summary import build_summary
 from tests.journal_builder import add
@@ -25,9 +24,9 @@ def test_signed_changes_and_arrows() -> None:
 
 
 def test_change_colour_follows_the_easier_direction() -> None:
-    assert draw.change_text("mood", 0.5).style == "green"
-    assert draw.change_text("distress", 0.5).style == "yellow"
-    assert draw.change_text("distress", -0.5).style == "green"
+    assert draw.change_text("mood", 0.5).style == "sj.easier"
+    assert draw.change_text("distress", 0.5).style == "sj.harder"
+    assert draw.change_text("distress", -0.5).style == "sj.easier"
     assert draw.change_text("mood", None).plain == "new"
 
 
@@ -59,7 +58,7 @@ def test_drawn_review_shows_the_hand_figures(db) -> None:  # type: ignore[no-unt
     )
     add(db, "2026-11-10", mood=5, distress=4)
     summary = build_summary(db.conn, iso_week(date(2026, 11, 18)), date(2026, 11, 25))
-    console = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    console = make_console(file=io.StringIO(), width=80, no_color=True, highlight=False)
     console.print(draw.render_review(summary))
     text = console.file.getvalue()  # type: ignore[attr-defined]
     assert "M T W T F S S" in text
@@ -67,7 +66,7 @@ def test_drawn_review_shows_the_hand_figures(db) -> None:  # type: ignore[no-unt
     assert "6.0 (2)  +1.0 ↑" in text  # mood average, against 5.0 the week before
     assert "5.0 (2)  +1.0 ↑" in text  # distress (8 + 2) / 2 against 4
     assert "shoulders" in text  # the figure's label; its quality is in the table
-    plain = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    plain = make_console(file=io.StringIO(), width=80, no_color=True)
     plain.print(draw.render_review(summary, plain=True))
     table = plain.file.getvalue().split("Body map")[1].split("Emotions")[0]  # type: ignore[attr-defined]
     assert "shoulders" in table and "tight" in table
@@ -83,7 +82,7 @@ def test_drawn_review_lists_tags_with_their_change(db) -> None:  # type: ignore[
     add(db, "2026-11-17", tags=["work"])
     add(db, "2026-11-10", tags=["work"])
     summary = build_summary(db.conn, iso_week(date(2026, 11, 18)), date(2026, 11, 25))
-    console = Console(file=io.StringIO(), width=80, no_color=True, highlight=False)
+    console = make_console(file=io.StringIO(), width=80, no_color=True, highlight=False)
     console.print(draw.render_review(summary))
     section = console.file.getvalue().split("Tags")[1].split("Patterns")[0]  # type: ignore[attr-defined]
     assert "work 2 +1 ↑" in section and "sleep 1 +1 ↑" in section

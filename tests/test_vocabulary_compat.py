@@ -84,11 +84,14 @@ def test_checkins_csv_re_imports_and_exports_the_same_file(journal_path: Path) -
     ok("import", str(FROZEN / "checkins.csv"), "--db", str(journal_path))
     exported = ok("export", "--table", "checkins", "--db", str(journal_path))
     # The same file, but for the user's own word, which now carries its family
-    # and coordinates so that it re-imports whole without the config (issue 9).
+    # and coordinates so that it re-imports whole without the config (issue 9),
+    # and the column added since at the end of each row (followup, issue 10).
     frozen = (FROZEN / "checkins.csv").read_text(encoding="utf-8")
     own = "wistful:4:throat"
     assert own in frozen
-    assert exported == frozen.replace(own, own + ":sadness:unpleasant:low")
+    header, *rows = frozen.replace(own, own + ":sadness:unpleasant:low").split("\n")
+    expected = "\n".join([header + ",followup", *(row + "," if row else row for row in rows)])
+    assert exported == expected
     saved = emotions(journal_path)
     assert coordinates(saved["confused"]) == {("surprise", "unpleasant", "low")}
     assert saved["wistful"] == {("sadness", "unpleasant", "low", 4, "throat")}  # the config's

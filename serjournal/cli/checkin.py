@@ -202,7 +202,7 @@ def checkin(
         checkin = _given_checkin(given, quick, from_json, target, at)
         if discard_draft:
             _discard_drafts(journal)
-        _save_and_report(journal, checkin)
+        _save_and_report(journal, checkin, config.settings.support_line)
     elif discard_draft:
         _discard_drafts(journal)
         if resume:
@@ -210,7 +210,7 @@ def checkin(
     elif checkin_id is not None:
         raise _input_error(messages.ID_WITHOUT_ANSWERS)
     elif resume and not options.has_terminal():
-        _save_draft_as_it_is(journal)
+        _save_draft_as_it_is(journal, config.settings.support_line)
     else:
         _guided(journal, quick, resume, at, config)
 
@@ -226,7 +226,7 @@ def _discard_drafts(journal: Journal) -> None:
     typer.echo(messages.DRAFT_DISCARDED if waiting else messages.DRAFT_NONE)
 
 
-def _save_draft_as_it_is(journal: Journal) -> None:
+def _save_draft_as_it_is(journal: Journal, personal: str | None) -> None:
     """--resume with no terminal to ask in (a script, or after a failed save
     by flags): save the newest unfinished check-in with the answers it has."""
     from serjournal import answers
@@ -236,7 +236,7 @@ def _save_draft_as_it_is(journal: Journal) -> None:
     if not waiting:
         raise _input_error(messages.NOTHING_TO_RESUME)
     checkin = answers.checkin_from_dict(waiting[0].checkin)
-    _save_and_report(journal, checkin)
+    _save_and_report(journal, checkin, personal)
     waiting[0].path.unlink(missing_ok=True)
 
 
@@ -288,13 +288,11 @@ def _run_guided(base: Any, resume: bool, journal: Journal, store: Any, config: C
     waiting = drafts.waiting_drafts(journal)
     try:
         draft = _choose_draft(prompter, waiting, resume)
-        if draft is None:
-            prompter.say(messages.WELCOME_QUICK if base.mode == "quick" else messages.WELCOME)
+        if draft is None and base.mode != "quick":  # quick mode's own heading says it
+            prompter.say(messages.WELCOME)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(messages.STOPPED_NOTHING_KEPT) from None
-    from serjournal.store.filters import known_tags
-
-    config.settings.known_tags = known_tags(store)
+    _learn_from_history(store, config, draft.checkin if draft else base.to_dict())
     return run_checkin(
         prompter,
         store,
@@ -305,6 +303,25 @@ def _run_guided(base: Any, resume: bool, journal: Journal, store: Any, config: C
         settings=config.settings,
         vocabulary=config.vocabulary,
     )
+
+
+def _learn_from_history(store: Any, config: Config, checkin: dict[str, Any]) -> None:
+    """What the journal offers this check-in: the user's tags and most chosen
+    words, the places noticed last time, and yesterday's intention."""
+    from datetime import date
+
+    from serjournal.store import habits
+    from serjournal.store.filters import known_tags
+
+    try:
+        day = date.fromisoformat(str(checkin.get("local_date")))
+    except ValueError:
+        day = date.today()
+    settings = config.settings
+    settings.known_tags = known_tags(store)
+    settings.frequent = habits.frequent_choices(store, day)
+    settings.last_time = habits.last_time(store, excluding=str(checkin.get("id", "")))
+    settings.carried = habits.carried_from_yesterday(store, day)
 
 
 def _choose_draft(prompter: Any, waiting: list[Any], resume: bool) -> Any:
@@ -349,8 +366,10 @@ def _stop(text: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-def _save_and_report(journal: Journal, checkin: Any) -> None:
-    from serjournal import content
+def _save_and_report(journal: Journal, checkin: Any, personal: str | None = None) -> None:
+    """Save a check-in given as flags, JSON or a draft, and report; `personal`
+    is the user's own line shown with the support note."""
+    from serjournal import support
     from serjournal.errors import JournalError, JournalNotWritable
     from serjournal.store.writes import save_checkin
 
@@ -373,11 +392,10 @@ def _save_and_report(journal: Journal, checkin: Any) -> None:
             typer.echo(messages.ALREADY_IN_JOURNAL.format(short_id=checkin.id[:8]))
             return
         _report(store, checkin)
-        if any(
-            value is not None and value >= content.HIGH_DISTRESS
-            for value in (checkin.distress, checkin.distress_after)
-        ):  # no terminal to offer grounding in, but the note still belongs here
-            typer.echo(messages.HIGH_DISTRESS_NOTE)
+        if support.reasons(checkin):  # no terminal to offer grounding in; the note belongs here
+            at_close = not support.reasons_at_start(checkin)
+            for line in support.note_lines(at_close=at_close, personal=personal):
+                typer.echo(line)
     except OSError:
         _note_output_failed(checkin)
 
@@ -417,10 +435,11 @@ def _print_answers(checkin: Any) -> str:
 def _report(store: Any, checkin: Any) -> None:
     from datetime import date
 
+    from serjournal.history_line import context_line
     from serjournal.render.entry import print_saved_summary
     from serjournal.store.streaks import streaks
 
-    print_saved_summary(checkin, streaks(store, date.today()))
+    print_saved_summary(checkin, streaks(store, date.today()), context_line(store, checkin))
 
 
 def _read_source(source: str) -> str:

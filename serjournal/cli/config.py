@@ -26,12 +26,14 @@ def active_config() -> Config:
     """Load the config, put its vocabulary in force, and warn (one line on
     stderr) when the file is broken: the defaults are used then."""
     from serjournal.config import load_config
+    from serjournal.render.theme import set_theme
     from serjournal.vocabulary import set_vocabulary
 
     config = load_config()
     if config.warning:
         typer.echo(f"Warning: {config.warning}", err=True)
     set_vocabulary(config.vocabulary)
+    set_theme(config.theme)
     return config
 
 

@@ -112,6 +112,20 @@ def edit(
         typer.echo(messages.EDIT_UNCHANGED.format(short_id=full_id[:8]))
         return
     typer.echo(messages.EDIT_SAVED.format(short_id=full_id[:8], date=result.checkin.local_date))
+    _note_new_distress(result, config.settings.support_line)
+
+
+def _note_new_distress(result: Any, personal: str | None) -> None:
+    """An edit that records high distress (or a heavy close) it did not hold
+    before gets the support note, as a new check-in would."""
+    from serjournal import support
+
+    before = support.reasons(result.before) if result.before is not None else set()
+    added = support.reasons(result.checkin) - before
+    if added:
+        at_close = not support.reasons_at_start(result.checkin)
+        for line in support.note_lines(at_close=at_close, personal=personal):
+            typer.echo(line)
 
 
 def _edit_in_menu(journal: Journal, store: Any, checkin_id: str, config: Config) -> Any:

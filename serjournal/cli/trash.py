@@ -97,7 +97,7 @@ def _list_trash(ctx: typer.Context) -> None:
     if not entries:
         console.print(messages.TRASH_EMPTY, markup=False)
         return
-    table = Table(box=None, header_style="bold cyan", pad_edge=False)
+    table = Table(box=None, header_style="sj.heading", pad_edge=False)
     for column in ("id", "date", "deleted", "summary"):
         table.add_column(column, overflow="fold")
     for entry in entries:

@@ -8,18 +8,24 @@ terminal); the runner turns both into a kept draft.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from serjournal import content, messages
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from serjournal.flow.widgets import Find, Fragments, Item
+
 
 class TerminalClosed(KeyboardInterrupt):
     """The terminal hung up (SIGHUP). A KeyboardInterrupt, not an EOFError,
     because asyncio (under the prompts) swallows ordinary exceptions raised in
     its callbacks."""
+
+
+# A list's choices: plain, or under headings (heading -> names; "" for none).
+Choices = list[str] | dict[str, list[str]]
 
 
 class Prompter(Protocol):
@@ -39,47 +45,57 @@ class Prompter(Protocol):
         """A 0-10 answer with the scale's anchors; None when skipped (optional only).
         `default` pre-fills the answer (editing a saved check-in)."""
 
-    def text(self, question: str, default: str = "") -> str:
-        """A free-text answer; empty when skipped. `default` pre-fills it."""
+    def ratings(
+        self, scales: list[content.Scale], default: list[int | None] | None = None
+    ) -> list[int | None]:
+        """Several optional 0-10 answers in one line (quick mode), one per scale."""
 
-    def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
-        """Exactly one of the choices; `default` (one of them) starts selected,
-        so Enter keeps it."""
+    def text(self, question: str, default: str = "", suggestions: list[str] | None = None) -> str:
+        """A free-text answer; empty when skipped. `default` pre-fills it;
+        `suggestions` complete the comma-separated item being typed."""
+
+    def choose(
+        self,
+        question: str,
+        choices: Choices,
+        default: str | None = None,
+        find: Find | None = None,
+    ) -> str:
+        """Exactly one of the choices; `default` (one of them) starts pointed
+        at, so Enter keeps it. Typing filters the list with `find`."""
 
     def choose_many(
         self,
         question: str,
-        choices: list[str],
-        limit: int | None = None,
-        hints: dict[str, str] | None = None,
-        default: list[str] | None = None,
-    ) -> list[str]:
-        """Any number of the choices (at most `limit`), none included. A hint
-        may be shown beside a choice (e.g. the words in an emotion family);
-        `default` starts picked (editing a saved check-in)."""
-
-    def choose_grouped(
-        self,
-        question: str,
-        groups: dict[str, list[str]],
+        choices: Choices,
         limit: int | None = None,
         default: list[str] | None = None,
+        find: Find | None = None,
     ) -> list[str]:
-        """Like choose_many, with the choices shown under their group names."""
+        """Any number of the choices (at most `limit`), none included;
+        `default` starts picked. Typing filters the list with `find`."""
 
     def confirm(self, question: str, default: bool = True) -> bool:
         """Yes or no."""
 
-    def breathe(self, pattern: content.BreathPattern) -> int:
-        """Guide a timed breath practice; returns the seconds it lasted."""
+    def breathe(self, pattern: content.BreathPattern, cue: str = "") -> int:
+        """Guide a timed breath practice (`cue`: what to attend to meanwhile);
+        returns the seconds it lasted."""
 
 
 SKIP = "(skip)"
 
 
+def flat(choices: Choices) -> list[str]:
+    """Every name of a list's choices, in order."""
+    if isinstance(choices, dict):
+        return [name for names in choices.values() for name in names]
+    return list(choices)
+
+
 class TerminalPrompter:
-    """Questionary prompts and Rich output. questionary (and prompt_toolkit
-    under it) is imported on first use only, which keeps start-up quick."""
+    """Rich output and serjournal's own prompts (flow/widgets.py), which are
+    imported on first use only, keeping start-up quick."""
 
     def __init__(self, console: Console | None = None) -> None:
         from serjournal.render.console import make_console
@@ -97,14 +113,26 @@ class TerminalPrompter:
             if stage.number
             else stage.title
         )
-        self.console.print(Rule(Text(heading), style="cyan", align="left"))
+        self.console.print(Rule(Text(heading, style="sj.title"), style="sj.rule", align="left"))
         # Text, not markup: orientations may come from a user's config.
-        self.console.print(Text(stage.orientation, style="italic"))
+        self.console.print(Text(stage.orientation, style="sj.orientation"))
 
     def say(self, text: str) -> None:
         from rich.text import Text
 
         self.console.print(Text(text))
+
+    def _anchors(self, scale: content.Scale, named: bool = False) -> None:
+        from rich.padding import Padding
+        from rich.text import Text
+
+        if scale.key in self._anchored:  # once per scale: enough to learn it
+            return
+        self._anchored.add(scale.key)
+        template = messages.RATING_ANCHORS_NAMED if named else messages.RATING_ANCHORS
+        anchors = template.format(name=scale.name, low=scale.low, high=scale.high)
+        # Indented as a whole, so a narrow terminal wraps it under itself.
+        self.console.print(Padding(Text(anchors.strip(), style="sj.hint"), (0, 0, 0, 2)))
 
     def rating(
         self,
@@ -113,109 +141,116 @@ class TerminalPrompter:
         optional: bool = True,
         default: int | None = None,
     ) -> int | None:
-        import questionary
-        from rich.text import Text
+        from serjournal.flow import widgets
 
-        if scale.key not in self._anchored:  # once per scale: enough to learn it
-            self._anchored.add(scale.key)
-            anchors = messages.RATING_ANCHORS.format(low=scale.low, high=scale.high)
-            self.console.print(Text(anchors, style="dim"))
-        hint = messages.RATING_RANGE_OPTIONAL if optional else messages.RATING_RANGE
-        answer = questionary.text(
-            f"{scale.question} {subject}".strip() + f" {hint}",
+        self._anchors(scale)
+        answer = widgets.ask_text(
+            rating_question(scale, subject),
+            hint=messages.RATING_RANGE_OPTIONAL if optional else messages.RATING_RANGE,
             default="" if default is None else str(default),
             validate=lambda text: validate_rating(text, optional),
-            qmark="·",
-        ).unsafe_ask()
+        )
         return int(answer) if answer.strip() else None
 
-    def text(self, question: str, default: str = "") -> str:
-        import questionary
+    def ratings(
+        self, scales: list[content.Scale], default: list[int | None] | None = None
+    ) -> list[int | None]:
+        from serjournal.flow import widgets
 
-        answer = questionary.text(
-            question,
-            default=default,
-            validate=lambda text: text == default or validate_text(text),
-            qmark="·",
-        ).unsafe_ask()
-        return str(answer).strip()
-
-    def choose(self, question: str, choices: list[str], default: str | None = None) -> str:
-        import questionary
-
-        return str(
-            questionary.select(
-                question,
-                choices=choices,
-                default=default if default in choices else None,
-                qmark="·",
-            ).unsafe_ask()
+        for scale in scales:
+            self._anchors(scale, named=True)
+        answer = widgets.ask_text(
+            [("class:question", messages.ASK_RATINGS.format(names=_names(scales)))],
+            hint=messages.RATINGS_RANGE.format(count=len(scales)),
+            default=ratings_text(default) if default else "",
+            validate=lambda text: validate_ratings(text, len(scales)),
         )
+        parsed = parse_ratings(answer, len(scales))
+        assert isinstance(parsed, list)  # validated above
+        return parsed
+
+    def text(self, question: str, default: str = "", suggestions: list[str] | None = None) -> str:
+        from serjournal.flow import widgets
+
+        hint = messages.TAB_COMPLETES if suggestions else ""
+        typed = widgets.ask_text(
+            [("class:question", question)],
+            hint=hint,
+            default=default,
+            # An answer saved before the length limit may be kept as it is.
+            validate=lambda text: text == default or validate_text(text),
+            suggestions=suggestions or (),
+        )
+        return typed.strip()
+
+    def choose(
+        self,
+        question: str,
+        choices: Choices,
+        default: str | None = None,
+        find: Find | None = None,
+    ) -> str:
+        from serjournal.flow import widgets
+
+        (picked,) = widgets.ask_list(
+            [("class:question", question)],
+            _items(choices),
+            multi=False,
+            default=[default] if default is not None else [],
+            find=find,
+            hint=messages.CHOOSE_HINT,
+        )
+        return picked
 
     def choose_many(
         self,
         question: str,
-        choices: list[str],
-        limit: int | None = None,
-        hints: dict[str, str] | None = None,
-        default: list[str] | None = None,
-    ) -> list[str]:
-        from questionary import Choice
-
-        width = max((len(c) for c in choices), default=0)
-        picked = set(default or [])
-        shown: list[Any] = [
-            Choice(
-                title=[("", c.ljust(width)), ("class:hint", f"  {hints[c]}")]
-                if hints and hints.get(c)
-                else c,
-                value=c,
-                checked=c in picked,
-            )
-            for c in choices
-        ]
-        return self._checkbox(question, shown, limit)
-
-    def choose_grouped(
-        self,
-        question: str,
-        groups: dict[str, list[str]],
+        choices: Choices,
         limit: int | None = None,
         default: list[str] | None = None,
+        find: Find | None = None,
     ) -> list[str]:
-        from questionary import Choice, Separator
+        from serjournal.flow import widgets
 
-        picked = set(default or [])
-        choices: list[Any] = []
-        for group, names in groups.items():
-            choices.append(Separator(f"── {group}"))
-            choices.extend(Choice(title=name, value=name, checked=name in picked) for name in names)
-        return self._checkbox(question, choices, limit)
-
-    def _checkbox(self, question: str, choices: list[Any], limit: int | None) -> list[str]:
-        import questionary
-
-        picked = questionary.checkbox(
-            question,
-            choices=choices,
-            qmark="·",
-            instruction=messages.PICK_HINT_LIMIT.format(limit=limit)
-            if limit
-            else messages.PICK_HINT,
-            validate=lambda chosen: validate_count(chosen, limit),
-            style=questionary.Style([("hint", "fg:ansibrightblack")]),
-        ).unsafe_ask()
-        return [str(p) for p in picked or []]
+        return widgets.ask_list(
+            [("class:question", question)],
+            _items(choices),
+            multi=True,
+            default=default or [],
+            limit=limit,
+            find=find,
+            hint=messages.PICK_HINT_LIMIT.format(limit=limit) if limit else messages.PICK_HINT,
+        )
 
     def confirm(self, question: str, default: bool = True) -> bool:
-        import questionary
+        from serjournal.flow import widgets
 
-        return bool(questionary.confirm(question, default=default, qmark="·").unsafe_ask())
+        return widgets.ask_confirm([("class:question", question)], default=default)
 
-    def breathe(self, pattern: content.BreathPattern) -> int:
+    def breathe(self, pattern: content.BreathPattern, cue: str = "") -> int:
         from serjournal.flow.practice import guided_breath
 
-        return guided_breath(self.console, pattern)
+        return guided_breath(self.console, pattern, cue=cue)
+
+
+def _items(choices: Choices) -> list[Item]:
+    from serjournal.flow.widgets import Item
+
+    if isinstance(choices, dict):
+        return [Item(name, group) for group, names in choices.items() for name in names]
+    return [Item(name) for name in choices]
+
+
+def _names(scales: list[content.Scale]) -> str:
+    names = [s.name for s in scales]
+    if len(names) < 2:
+        return "".join(names).capitalize()
+    return (", ".join(names[:-1]) + " and " + names[-1]).capitalize()
+
+
+def rating_question(scale: content.Scale, subject: str) -> Fragments:
+    """'How intense is it? (chest, tight)': the scale's question, then what it is about."""
+    return [("class:question", f"{scale.question} {subject}".strip())]
 
 
 def validate_rating(answer: str, optional: bool) -> bool | str:
@@ -223,22 +258,43 @@ def validate_rating(answer: str, optional: bool) -> bool | str:
     cleaned = answer.strip()
     if not cleaned and optional:
         return True
-    if cleaned.isascii() and cleaned.isdigit() and 0 <= int(cleaned) <= 10:
+    if _is_rating(cleaned):
         return True
     return messages.RATING_HINT_OPTIONAL if optional else messages.RATING_HINT
 
 
+def _is_rating(text: str) -> bool:
+    return text.isascii() and text.isdigit() and 0 <= int(text) <= 10
+
+
+def parse_ratings(answer: str, count: int) -> list[int | None] | str:
+    """'6 4 3' (spaces or commas; '-' skips one; empty skips all) as
+    `count` ratings, or the message saying what is expected."""
+    parts = answer.replace(",", " ").split()
+    if not parts:
+        return [None] * count
+    if len(parts) != count or not all(p == "-" or _is_rating(p) for p in parts):
+        return messages.RATINGS_HINT.format(count=count)
+    return [None if p == "-" else int(p) for p in parts]
+
+
+def validate_ratings(answer: str, count: int) -> bool | str:
+    parsed = parse_ratings(answer, count)
+    return parsed if isinstance(parsed, str) else True
+
+
+def ratings_text(values: list[int | None]) -> str:
+    """The typed form of several ratings: '6 - 3'."""
+    if all(v is None for v in values):
+        return ""
+    return " ".join("-" if v is None else str(v) for v in values)
+
+
 def validate_text(answer: str) -> bool | str:
     """True for an answer within the length limit (answers.MAX_TEXT_CHARS),
-    else the hint; an answer saved before the limit may be kept as it is."""
+    else the message shown under the question."""
     from serjournal.answers import MAX_TEXT_CHARS
 
     if len(answer) <= MAX_TEXT_CHARS:
         return True
     return messages.TEXT_HINT_TOO_LONG.format(length=len(answer), limit=MAX_TEXT_CHARS)
-
-
-def validate_count(chosen: list[Any], limit: int | None) -> bool | str:
-    if limit is not None and len(chosen) > limit:
-        return messages.PICK_AT_MOST.format(limit=limit)
-    return True

@@ -13,7 +13,7 @@ import inspect
 import signal
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -21,7 +21,7 @@ from serjournal import content, messages
 from serjournal.answers import checkin_from_dict
 from serjournal.errors import Interrupted, JournalError, SerjournalError
 from serjournal.flow import stages
-from serjournal.flow.prompter import Prompter, TerminalClosed
+from serjournal.flow.prompter import Prompter, TerminalClosed, flat
 from serjournal.journal import Journal
 from serjournal.models import RATING_FIELDS, CheckIn, parse_utc
 from serjournal.paths import OutputError
@@ -216,7 +216,16 @@ def _ask_and_save(
             f"{error} " + messages.DRAFT_KEPT_AFTER_ERROR.format(path=keeper.path)
         ) from None
     _forget(draft, keeper)
+    _close(prompter, session)
     return checkin
+
+
+def _close(prompter: Prompter, session: stages.Session) -> None:
+    """Saved: the support at the close, asked by the plain prompter (no draft
+    is kept any more). A stop here ends nothing but the offer."""
+    session.prompter = prompter
+    with suppress(KeyboardInterrupt, EOFError, OSError):
+        stages.support_at_close(session)
 
 
 def _forget(draft: drafts.Draft | None, keeper: drafts.DraftKeeper) -> None:
@@ -234,7 +243,7 @@ class _KeepingPrompter:
     have no home in the check-in until the step ends. Resuming replays the
     interrupted step's answers as the questions' defaults: Enter keeps them."""
 
-    _QUESTIONS = frozenset({"rating", "text", "choose", "choose_many", "choose_grouped", "confirm"})
+    _QUESTIONS = frozenset({"rating", "ratings", "text", "choose", "choose_many", "confirm"})
 
     def __init__(
         self, inner: Prompter, before_question: Callable[[], None], replay: dict[str, Any]
@@ -282,14 +291,16 @@ def _question_key(method: str, arguments: dict[str, Any]) -> str:
     """Which question this is: the same question asked again has the same key."""
     if method == "rating":
         return f"rating|{arguments['scale'].key}|{arguments.get('subject', '')}"
+    if method == "ratings":
+        return f"ratings|{','.join(scale.key for scale in arguments['scales'])}"
     return f"{method}|{arguments['question']}"
 
 
 def _fitting(answer: Any, arguments: dict[str, Any]) -> Any:
     """A replayed answer, if it still fits the question's choices; else None."""
     choices = arguments.get("choices")
-    if "groups" in arguments:
-        choices = [c for names in arguments["groups"].values() for c in names]
+    if choices is not None:
+        choices = flat(choices)
     if choices is None:
         return answer
     if isinstance(answer, list):
@@ -326,6 +337,10 @@ def _run_step(session: stages.Session, step: str) -> None:
         session.prompter.stage(content.QUICK_STAGE)
         stages.quick(session)
         return
+    if step in session.skipped:
+        return
+    if step == "dialogue" and not stages.go_deeper(session):
+        return  # left out, with release, in one line
     session.prompter.stage(session.settings.stage(step))
     stages.STAGE_STEPS[step](session)
 

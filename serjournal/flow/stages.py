@@ -13,19 +13,22 @@ before its quality) are replayed as defaults by the runner (runner.py).
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from serjournal import content, messages
-from serjournal.flow.prompter import SKIP, Prompter
+from serjournal import content, messages, support
+from serjournal.flow.prompter import SKIP, Choices, Prompter
+from serjournal.flow.widgets import Find, find_words
 from serjournal.models import CheckIn, EmotionEntry, Sensation
+from serjournal.store.habits import Carried, Frequent, LastTime
+from serjournal.textsafe import one_line
 from serjournal.vocabulary import Vocabulary
 
 
 @dataclass
 class FlowSettings:
-    """What a user's config may change about the ritual."""
+    """What a user's config and own history change about the ritual."""
 
     stages: list[str] = field(default_factory=lambda: [s.key for s in content.STAGES])
     breath: content.BreathPattern = field(default_factory=content.BreathPattern)
@@ -36,6 +39,12 @@ class FlowSettings:
     stage_texts: dict[str, content.Stage] = field(default_factory=dict)
     # The user's tags so far, offered at the end of the check-in.
     known_tags: list[str] = field(default_factory=list)
+    # The user's own line shown with the support note (config: support_line).
+    support_line: str | None = None
+    # From the journal (store/habits.py), for a new check-in only:
+    frequent: Frequent = field(default_factory=Frequent)  # words chosen most, lately
+    last_time: LastTime | None = None  # the places noticed last time, pre-checked
+    carried: Carried | None = None  # yesterday's intention and takeaway
 
     def stage(self, key: str) -> content.Stage:
         return self.stage_texts.get(key) or STAGE_BY_KEY[key]
@@ -50,10 +59,16 @@ class Session:
     vocabulary: Vocabulary
     settings: FlowSettings = field(default_factory=FlowSettings)
     support_offered: bool = False
+    # Steps the user chose to leave out along the way (dialogue and release).
+    skipped: set[str] = field(default_factory=set)
 
 
 STAGE_BY_KEY = {s.key: s for s in content.STAGES}
+FREQUENT_SHOWN = 6  # at most this many of the user's own words come first
 _T = TypeVar("_T")
+
+
+# --- 1 and 2: arrive, check in ---------------------------------------------------------
 
 
 def arrive(s: Session) -> None:
@@ -62,6 +77,19 @@ def arrive(s: Session) -> None:
     s.checkin.settledness = s.prompter.rating(
         content.SCALES["settledness"], default=s.checkin.settledness
     )
+    ask_followup(s)
+
+
+def ask_followup(s: Session) -> None:
+    """Yesterday's intention or takeaway, and, optionally, how it went."""
+    carried = s.settings.carried
+    if carried is None:
+        return
+    if carried.focus:
+        s.prompter.say(messages.CARRIED_FOCUS.format(text=one_line(carried.focus)))
+    if carried.takeaway:
+        s.prompter.say(messages.CARRIED_TAKEAWAY.format(text=one_line(carried.takeaway)))
+    _ask_text(s, content.FOLLOWUP)
 
 
 def check_in(s: Session) -> None:
@@ -76,11 +104,36 @@ def ask_ratings(s: Session) -> None:
     offer_support_if_distressed(s, s.checkin.distress)
 
 
+def ask_ratings_in_one_line(s: Session) -> None:
+    """Quick mode: mood, energy and distress typed as three numbers at once."""
+    names = ("mood", "energy", "distress")
+    before = [getattr(s.checkin, name) for name in names]
+    values = s.prompter.ratings(
+        [content.SCALES[name] for name in names],
+        default=before if any(v is not None for v in before) else None,
+    )
+    for name, value in zip(names, values, strict=True):
+        setattr(s.checkin, name, value)
+    offer_support_if_distressed(s, s.checkin.distress)
+
+
+# --- 3 and 4: body scan, sensations and emotions ------------------------------------------
+
+
 def body_scan(s: Session, limit: int | None = None) -> None:
     question = messages.ASK_REGIONS_QUICK if limit else messages.ASK_REGIONS
     before = {x.region: x for x in s.checkin.sensations}
-    choices = list(dict.fromkeys([*s.vocabulary.regions, *before]))  # words since removed too
-    regions = _pick_up_to(s, question, choices, limit, default=list(before))
+    usual = list(dict.fromkeys([*s.vocabulary.regions, *before]))  # words since removed too
+    default = list(before)
+    last = s.settings.last_time
+    if not before and last is not None:
+        default = [r for r in last.regions if r in usual][: limit or None]
+        if default:  # one key (Enter) to note the same places again
+            s.prompter.say(messages.SAME_PLACES.format(day=last.day, regions=", ".join(default)))
+    picked = _pick_up_to(
+        s, question, by_use(usual, s.settings.frequent.regions), limit, default=default
+    )
+    regions = kept_then_usual(picked, list(before), usual)
     # Places picked keep what they held until each is asked again, so a draft
     # written part way through the scan loses nothing.
     s.checkin.sensations = [before[r] for r in regions if r in before]
@@ -89,17 +142,19 @@ def body_scan(s: Session, limit: int | None = None) -> None:
         side = old.side if old else None
         # Quick mode leaves out the side: it has to stay under a minute.
         if region in content.BILATERAL_REGIONS and not limit:
-            picked = s.prompter.choose(
+            picked_side = s.prompter.choose(
                 messages.ASK_SIDE.format(region=region),
                 [*content.SIDES, SKIP],
                 default=(side or SKIP) if old else None,
             )
-            side = None if picked == SKIP else picked
+            side = None if picked_side == SKIP else picked_side
         qualities = list(dict.fromkeys([*s.vocabulary.qualities, *([old.quality] if old else [])]))
+        # Enter keeps what it was like: in this check-in, else last time.
+        was = old.quality if old else last.qualities.get(region) if last else None
         quality = s.prompter.choose(
             messages.ASK_QUALITY.format(region=region),
-            qualities,
-            default=old.quality if old else None,
+            by_use(qualities, s.settings.frequent.qualities),
+            default=was if was in qualities else None,
         )
         intensity = _required_rating(s, f"({region}, {quality})", old.intensity if old else None)
         sensation = Sensation(region=region, side=side, quality=quality, intensity=intensity)
@@ -108,28 +163,58 @@ def body_scan(s: Session, limit: int | None = None) -> None:
         _put(s.checkin.sensations, sensation, regions, lambda x: x.region)
 
 
+def kept_then_usual(picked: list[str], kept: list[str], usual: list[str]) -> list[str]:
+    """The order to ask about `picked`: those already on the entry in the
+    order they have (so an edit of Enter after Enter changes nothing), then
+    the new ones in the usual order (places from head to feet)."""
+    old = [name for name in kept if name in picked]
+    new = sorted((name for name in picked if name not in kept), key=usual.index)
+    return [*old, *new]
+
+
 def emotions(s: Session) -> None:
-    groups = _emotion_groups(s)
-    hints = {family: ", ".join(names) for family, names in groups.items()}
-    before = [e.name for e in s.checkin.emotions]
-    families = s.prompter.choose_many(
-        messages.ASK_FAMILIES,
-        list(groups),
-        hints=hints,
-        default=[f for f, names in groups.items() if set(names) & set(before)],
-    )
-    names: list[str] = []
-    for family in families:
-        names += s.prompter.choose_many(
-            messages.ASK_FEELING_WORDS.format(family=family),
-            groups[family],
-            default=[n for n in groups[family] if n in before],
-        )
-    rate_emotions(s, names)
+    _pick_emotions(s, None)
     ask_prompts(s, "emotions")
 
 
-def _emotion_groups(s: Session) -> dict[str, list[str]]:
+def _pick_emotions(s: Session, limit: int | None) -> None:
+    """One list of feeling words under their families (the user's own first),
+    filtered by typing a word or a family; then each one's intensity and place."""
+    families = emotion_groups(s)
+    usual = [name for names in families.values() for name in names]
+    before = [e.name for e in s.checkin.emotions]
+    picked = _pick_up_to(
+        s,
+        messages.ASK_FEELINGS,
+        _with_yours_first(families, s.settings.frequent.emotions),
+        limit,
+        default=before,
+        find=find_emotions(s.vocabulary, families),
+    )
+    rate_emotions(s, kept_then_usual(picked, before, usual), quick=limit is not None)
+
+
+def find_emotions(vocabulary: Vocabulary, families: dict[str, list[str]]) -> Find:
+    """What typing finds in the feelings list: the word an everyday form names
+    ('stressed' -> tense, 'pissed off' -> angry), a word ('anx' -> anxious),
+    or a family ('tired' -> drained, numb, flat); the vocabulary's own matcher
+    first, then words the entry holds that the vocabulary no longer has."""
+    family_of = {name: family for family, names in families.items() for name in names}
+
+    def find(typed: str, values: Sequence[str]) -> list[str]:
+        if not typed.strip():
+            return list(values)  # as listed: the user's own first
+        shown = set(values)
+        matched = [v for v in vocabulary.match_emotions(typed) if v in shown]
+        found = [v for v in find_words(typed, values) if v not in matched]
+        by_family = find_words(typed, list(families))
+        rest = [v for v in values if family_of.get(v) in by_family and v not in matched]
+        return list(dict.fromkeys([*matched, *found, *rest]))
+
+    return find
+
+
+def emotion_groups(s: Session) -> dict[str, list[str]]:
     """Feeling words by family: the vocabulary's, plus any the check-in already
     holds that the vocabulary no longer has (a word since removed from the config)."""
     groups = {f: [e.name for e in s.vocabulary.emotions_in(f)] for f in s.vocabulary.families}
@@ -141,7 +226,10 @@ def _emotion_groups(s: Session) -> dict[str, list[str]]:
 
 def rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
     """Intensity and body region of each feeling. The regions just scanned come
-    first; quick mode offers only those (and does not ask when there are none)."""
+    first, then the rest in the order the published body maps give for that
+    feeling (Vocabulary.regions_for: an order, never a suggestion of what to
+    feel); quick mode offers only the scanned ones (and does not ask when
+    there are none)."""
     scanned = list(dict.fromkeys(x.region for x in s.checkin.sensations))
     before = {e.name: e for e in s.checkin.emotions}
     s.checkin.emotions = [before[n] for n in names if n in before]
@@ -151,7 +239,7 @@ def rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
         intensity = _required_rating(s, f"({name})", old.intensity if old else None)
         region = SKIP
         felt = [old.region] if old and old.region else []
-        choices = scanned if quick else [*scanned, *s.vocabulary.regions]
+        choices = scanned if quick else [*scanned, *s.vocabulary.regions_for(name)]
         where = [*dict.fromkeys([*choices, *felt]), SKIP]
         if len(where) > 1:
             region = s.prompter.choose(
@@ -168,6 +256,22 @@ def rate_emotions(s: Session, names: list[str], quick: bool = False) -> None:
             region=None if region == SKIP else region,
         )
         _put(s.checkin.emotions, entry, names, lambda e: e.name)
+
+
+# --- 5 and 6: dialogue, release -----------------------------------------------------------
+
+
+def go_deeper(s: Session) -> bool:
+    """Before the dialogue: when the body scan found nothing and distress is
+    low, dialogue and release are offered in one line (default: leave them
+    out) instead of walked through. False: both are left out."""
+    calm = s.checkin.distress is not None and s.checkin.distress <= content.LOW_DISTRESS
+    if s.checkin.sensations or not calm:
+        return True
+    if s.prompter.confirm(messages.ASK_DIALOGUE_AND_RELEASE, default=False):
+        return True
+    s.skipped.update({"dialogue", "release"})
+    return False
 
 
 def dialogue(s: Session) -> None:
@@ -206,17 +310,25 @@ def release(s: Session) -> None:
         while not s.prompter.confirm(messages.ASK_DONE_PRACTISING, default=True):
             pass  # "not yet": the practice goes on
         s.checkin.practice_seconds = int(round(time.monotonic() - started))
+    else:
+        s.checkin.practice_seconds = None
     target = s.checkin.target
-    if target is not None:
+    if target is not None:  # the re-rating reminds of the earlier value
         target.intensity_after = s.prompter.rating(
             content.SCALES["intensity"],
-            f"(now: {_label(target)})",
+            messages.RERATE_PLACE.format(place=_plain_label(target), before=target.intensity),
             default=target.intensity_after,
         )
     s.checkin.distress_after = s.prompter.rating(
-        content.SCALES["distress"], "(now)", default=s.checkin.distress_after
+        content.SCALES["distress"],
+        messages.RERATE_NOW.format(before=s.checkin.distress)
+        if s.checkin.distress is not None
+        else messages.RERATE_NOW_ONLY,
+        default=s.checkin.distress_after,
     )
-    offer_support_if_distressed(s, s.checkin.distress_after)
+
+
+# --- 7: integrate, and quick mode -----------------------------------------------------------
 
 
 def integrate(s: Session) -> None:
@@ -230,21 +342,10 @@ def integrate(s: Session) -> None:
 
 def quick(s: Session) -> None:
     """Quick mode: ratings, up to three sensations and emotions, one note."""
-    ask_ratings(s)
+    ask_followup(s)
+    ask_ratings_in_one_line(s)
     body_scan(s, limit=content.QUICK_MAX_SENSATIONS)
-    limit = content.QUICK_MAX_EMOTIONS
-    groups = _emotion_groups(s)
-    before = [e.name for e in s.checkin.emotions]
-    while (
-        len(
-            names := s.prompter.choose_grouped(
-                messages.ASK_FEELINGS_QUICK, groups, limit, default=before
-            )
-        )
-        > limit
-    ):
-        s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
-    rate_emotions(s, names, quick=True)
+    _pick_emotions(s, content.QUICK_MAX_EMOTIONS)
     _ask_text(s, content.QUICK_NOTE)
     ask_tags(s)
 
@@ -275,16 +376,18 @@ def _ask_text(s: Session, prompt: content.Prompt) -> None:
 
 
 def ask_tags(s: Session) -> None:
-    """Tags to find the entry again: the user's own, picked, plus new ones."""
-    known = s.settings.known_tags
-    picked: list[str] = []
+    """Tags to find the entry again, typed in one line; the user's own
+    (most used lately first) are shown and complete on Tab."""
+    known = list(dict.fromkeys([*by_use_flat(s.settings.known_tags, s.settings.frequent.tags)]))
     if known:
-        picked = s.prompter.choose_many(
-            messages.TAGS_PICK, known, default=[t for t in s.checkin.tags if t in known]
+        shown = known[: content.TAGS_SHOWN]
+        more = len(known) - len(shown)
+        s.prompter.say(
+            messages.TAGS_YOURS.format(tags=", ".join(one_line(t) for t in shown))
+            + (messages.TAGS_YOURS_MORE.format(count=more) if more else "")
         )
-    others = [t for t in s.checkin.tags if t not in known]
-    typed = s.prompter.text(messages.TAGS_NEW, default=", ".join(others))
-    s.checkin.tags = list(dict.fromkeys([*picked, *split_tags(typed)]))
+    typed = s.prompter.text(messages.TAGS_NEW, default=", ".join(s.checkin.tags), suggestions=known)
+    s.checkin.tags = list(dict.fromkeys(split_tags(typed)))
 
 
 def split_tags(text: str) -> list[str]:
@@ -292,26 +395,78 @@ def split_tags(text: str) -> list[str]:
 
 
 def offer_support_if_distressed(s: Session, distress: int | None) -> None:
-    """High distress: a grounding offer and a gentle note, once per check-in.
-    It never blocks going on or saving."""
-    if distress is None or distress < content.HIGH_DISTRESS or s.support_offered:
+    """High distress at the start: the support note and a grounding offer,
+    once per check-in. It never blocks going on or saving."""
+    if not support.high_distress(distress) or s.support_offered:
         return
     s.support_offered = True
-    s.prompter.say(messages.HIGH_DISTRESS_NOTE)
+    for line in support.note_lines(at_close=False, personal=s.settings.support_line):
+        s.prompter.say(line)
     if s.prompter.confirm(messages.ASK_GROUNDING, default=True):
-        s.prompter.say(content.GROUNDING_CUE)
-        s.prompter.breathe(s.settings.arrival_breath)
+        ground(s)
+
+
+def support_at_close(s: Session) -> bool:
+    """After saving, before the summary: when the closing answers call for it
+    (support.reasons_at_close), the note, the user's own line and a grounding
+    offer. True when it was shown."""
+    if not support.reasons_at_close(s.checkin):
+        return False
+    for line in support.note_lines(at_close=True, personal=s.settings.support_line):
+        s.prompter.say(line)
+    if s.prompter.confirm(messages.ASK_GROUNDING_CLOSE, default=True):
+        ground(s)
+    return True
+
+
+def ground(s: Session) -> None:
+    """Feet on the floor while following a few breaths; then, the bar gone,
+    the senses: one thing at a time."""
+    s.prompter.breathe(s.settings.arrival_breath, cue=content.GROUNDING_FEET)
+    s.prompter.say(content.GROUNDING_SENSES)
+
+
+def by_use(usual: list[str], counts: dict[str, int]) -> Choices:
+    """The user's most chosen words first (under their own heading), then the
+    rest in their usual order; the plain list when nothing was chosen lately."""
+    yours = _most_used(usual, counts)
+    if not yours:
+        return usual
+    return {
+        messages.GROUP_YOURS: yours,
+        messages.GROUP_OTHERS: [word for word in usual if word not in yours],
+    }
+
+
+def by_use_flat(usual: list[str], counts: dict[str, int]) -> list[str]:
+    yours = _most_used(usual, counts, shown=len(usual))
+    return [*yours, *(word for word in usual if word not in yours)]
+
+
+def _most_used(usual: list[str], counts: dict[str, int], shown: int = FREQUENT_SHOWN) -> list[str]:
+    used = [word for word in usual if counts.get(word)]
+    return sorted(used, key=lambda word: (-counts[word], usual.index(word)))[:shown]
+
+
+def _with_yours_first(groups: dict[str, list[str]], counts: dict[str, int]) -> Choices:
+    """Family groups, with the user's most chosen words first under their own heading."""
+    yours = _most_used([name for names in groups.values() for name in names], counts)
+    if not yours:
+        return groups
+    rest = {family: [n for n in names if n not in yours] for family, names in groups.items()}
+    return {messages.GROUP_YOURS: yours, **{f: names for f, names in rest.items() if names}}
 
 
 def _pick_up_to(
     s: Session,
     question: str,
-    choices: list[str],
+    choices: Choices,
     limit: int | None,
     default: list[str] | None = None,
+    find: Find | None = None,
 ) -> list[str]:
     while True:
-        picked = s.prompter.choose_many(question, choices, limit, default=default)
+        picked = s.prompter.choose_many(question, choices, limit, default=default, find=find)
         if limit is None or len(picked) <= limit:
             return picked
         s.prompter.say(messages.PICK_AT_MOST.format(limit=limit))
@@ -338,3 +493,9 @@ def _put(items: list[_T], item: _T, order: list[str], key: Callable[[_T], str]) 
 def _label(sensation: Sensation) -> str:
     side = f"{sensation.side} " if sensation.side and sensation.side != "both" else ""
     return f"{side}{sensation.region} ({sensation.quality})"
+
+
+def _plain_label(sensation: Sensation) -> str:
+    """'left shoulders, tense': the place without brackets, for a subject."""
+    side = f"{sensation.side} " if sensation.side and sensation.side != "both" else ""
+    return f"{side}{sensation.region}, {sensation.quality}"

@@ -28,7 +28,8 @@ MIN_WIDTH = 60
 LEVELS = 4
 SHADES = " ░▒▓█"  # level 0 is drawn as EMPTY instead
 EMPTY = "·"
-LEVEL_STYLES = ("dim", "yellow", "orange1", "dark_orange", "red3")
+# Named styles of the one theme (render/theme.py), readable on light and dark.
+LEVEL_STYLES = ("sj.hint", "sj.level.1", "sj.level.2", "sj.level.3", "sj.level.4")
 LEVEL_COLOURS = ("#eeeae4", "#f6dfa0", "#f0b466", "#e07b39", "#b8432b")  # for HTML and SVG
 BILATERAL = ("shoulders", "arms", "hands", "pelvis and hips", "legs", "feet")
 WHOLE_BODY = "whole body"

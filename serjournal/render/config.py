@@ -24,6 +24,8 @@ def render_config(config: Config) -> RenderableType:
     breath = settings.breath
     rows = [
         ("default mode", config.default_mode),
+        ("theme", config.theme),
+        ("support line", settings.support_line or "-"),
         ("stages", ", ".join(settings.stages)),
         (
             "breath",

@@ -2,7 +2,8 @@
 
 Every console made here runs what it prints through textsafe.for_terminal
 (a render hook, so no caller can forget it): stored text is shown, never
-obeyed as escape sequences. Rich's own styling is added after, untouched.
+obeyed as escape sequences. Rich's own styling is added after, untouched. Colours come from named
+styles in the theme in force (render/theme.py).
 """
 
 from __future__ import annotations
@@ -44,8 +45,13 @@ class _SanitiseHook(RenderHook):
 
 def make_console(**options: Any) -> Console:
     """A Console (highlighting off: numbers in answers are not code) that
-    sanitises everything it prints."""
+    sanitises everything it prints, in the theme in force (render/theme.py)."""
+    from serjournal.render import theme
+
     options.setdefault("highlight", False)
+    options.setdefault("theme", theme.rich_theme())
+    if theme.current() == "plain":
+        options.setdefault("no_color", True)
     console = Console(**options)
     console.push_render_hook(_SanitiseHook())
     return console

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 PROMPT_QUESTIONS = {
     **{p.key: p.question.replace(" (optional)", "") for s in content.STAGES for p in s.prompts},
     content.QUICK_NOTE.key: "Note",
+    content.FOLLOWUP.key: messages.FOLLOWUP_LABEL,
 }
+PRACTISED = ("breath", "movement", "hand")
 STAGE_TITLES = {s.key: s for s in content.STAGES}
 
 
@@ -98,7 +100,7 @@ def stage_sections(checkin: CheckIn) -> list[tuple[str, list[Text]]]:
         release.append(Text(f"Distress: {change_text(checkin.distress, checkin.distress_after)}"))
 
     sections = [
-        ("arrive", rated(("Settled", checkin.settledness))),
+        ("arrive", rated(("Settled", checkin.settledness)) + answers("followup")),
         (
             "checkin",
             rated(
@@ -141,10 +143,10 @@ def render_checkin(checkin: CheckIn) -> RenderableType:
     for index, (title, lines) in enumerate(stage_sections(checkin)):
         if index:
             parts.append(Text(""))
-        parts.append(Text(title, style="bold cyan"))
+        parts.append(Text(title, style="sj.heading"))
         parts.extend(Text.assemble("  ", line) for line in lines)
     if not parts:
-        parts.append(Text("(no answers)", style="dim"))
+        parts.append(Text("(no answers)", style="sj.hint"))
     footer = []
     if checkin.duration_seconds:
         minutes, seconds = divmod(checkin.duration_seconds, 60)
@@ -158,7 +160,7 @@ def render_checkin(checkin: CheckIn) -> RenderableType:
         subtitle="  ·  ".join(footer),
         title_align="left",
         subtitle_align="right",
-        border_style="cyan",
+        border_style="sj.rule",
     )
 
 
@@ -172,7 +174,13 @@ def saved_summary(checkin: CheckIn) -> Table:
     )
     if line is not None:
         if checkin.distress_after is not None:
-            line.append(f" -> {rating_text(checkin.distress_after)} after the practice")
+            # "after the practice" only when there was one.
+            after = (
+                messages.SUMMARY_AFTER_PRACTICE
+                if checkin.practice in PRACTISED
+                else messages.SUMMARY_AFTER_RERATING
+            )
+            line.append(after.format(after=rating_text(checkin.distress_after)))
         grid.add_row("ratings", line)
     if checkin.sensations:
         grid.add_row("body", Text("; ".join(sensation_text(s) for s in checkin.sensations)))
@@ -185,19 +193,25 @@ def saved_summary(checkin: CheckIn) -> Table:
     return grid
 
 
-def print_saved_summary(checkin: CheckIn, streak: Streaks, console: Console | None = None) -> None:
-    """What was saved, and a word on the streak (store.checkins.streaks, as of today)."""
+def print_saved_summary(
+    checkin: CheckIn, streak: Streaks, context: str | None = None, console: Console | None = None
+) -> None:
+    """What was saved, the line of context from the user's own history
+    (history_line.context_line), and a word on the streak (store/streaks.py,
+    as of today). Prints what it is given: the render layer never queries."""
     console = console or make_console()
     console.print()
     console.print(
         Text(messages.SAVED.format(short_id=checkin.id[:8], date=checkin.local_date), style="bold")
     )
     console.print(saved_summary(checkin))
+    if context is not None:
+        console.print(Text(context, style="sj.hint"))
     if streak.current > 1:
-        console.print(Text(messages.STREAK.format(days=streak.current), style="dim"))
+        console.print(Text(messages.STREAK.format(days=streak.current), style="sj.hint"))
     elif streak.current == 1 and streak.checkins_on_day == 1 and streak.earlier_days:
         # Today's single check-in, after earlier ones with a gap between.
-        console.print(Text(messages.STREAK_ONE, style="dim"))
+        console.print(Text(messages.STREAK_ONE, style="sj.hint"))
 
 
 def one_line_summary(checkin: CheckIn) -> str:

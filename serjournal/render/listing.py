@@ -55,7 +55,7 @@ def one_line_rows(lines: list[CheckInLine], width: int) -> list[Text]:
     columns = [*fixed, *((name, _fit_share(room, len(words), i)) for i, name in enumerate(words))]
     header = Text(no_wrap=True)
     for name, cell in columns:
-        header.append(_fit(name, cell).ljust(cell) + GAP, style="bold cyan")
+        header.append(_fit(name, cell).ljust(cell) + GAP, style="sj.heading")
     rows = [_strip(header)]
     for line in lines:
         values = {
@@ -101,7 +101,7 @@ def _number(value: int | None) -> str:
 
 
 def _long_table(lines: list[CheckInLine]) -> Table:
-    table = Table(box=None, header_style="bold cyan", pad_edge=False)
+    table = Table(box=None, header_style="sj.heading", pad_edge=False)
     columns = ["id", "when", "mode", "mood", "energy", "distress", "body", "feelings", "tags"]
     for column in columns:
         table.add_column(column, overflow="fold")

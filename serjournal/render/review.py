@@ -26,7 +26,7 @@ from serjournal.review.figures import (
 MAX_WIDTH = 80
 SPARK = "▁▂▃▄▅▆▇█"
 NO_DATA = "·"
-SCALE_STYLES = {"mood": "cyan", "energy": "yellow", "distress": "magenta"}
+SCALE_STYLES = {"mood": "sj.mood", "energy": "sj.energy", "distress": "sj.distress"}
 # Which way a change counts as easing, for a gentle colour (never red).
 EASIER_WHEN = {"mood": 1, "energy": 1, "distress": -1}
 BODY_ROWS = 8
@@ -39,8 +39,9 @@ QUADRANT_NAMES = {
     "unpleasant/high": "unpleasant, high energy",
     "unpleasant/low": "unpleasant, low energy",
 }
-HEADING = "bold cyan"
-QUIET = "dim"
+# Named styles of the theme in force (render/theme.py), never colours.
+HEADING = "sj.heading"
+QUIET = "sj.hint"
 
 
 def render_review(
@@ -108,7 +109,7 @@ def change_text(scale: str, change: float | None) -> Text:
         return Text("new", style=QUIET)
     style = QUIET
     if abs(change) >= 0.05:
-        style = "green" if change * EASIER_WHEN[scale] > 0 else "yellow"
+        style = "sj.easier" if change * EASIER_WHEN[scale] > 0 else "sj.harder"
     return Text(f"{signed(change)} {arrow(change)}", style=style)
 
 
@@ -134,10 +135,10 @@ def bar(value: float, maximum: float, width: int) -> str:
 
 def heat_style(intensity: float) -> str:
     if intensity >= 7:
-        return "bold red"
+        return "sj.heat.high"
     if intensity >= 4:
-        return "dark_orange"
-    return "gold1"
+        return "sj.heat.mid"
+    return "sj.heat.low"
 
 
 def _heading(text: str, note: str = "") -> Text:
@@ -432,7 +433,7 @@ def _helped(summary: ReviewSummary) -> list[RenderableType]:
 def _tally_line(tally: Tally, label: str, most: int, compared: bool) -> Text:
     line = Text(f"  {label:<24}")
     if most:  # no bar for --plain
-        line.append(bar(tally.count, most, 10).ljust(10), style="cyan")
+        line.append(bar(tally.count, most, 10).ljust(10), style="sj.bar")
     line.append(f" {tally.count:>3}  ")
     line.append_text(count_change(tally.count, tally.previous_count, compared))
     return line
@@ -485,7 +486,7 @@ def _release(summary: ReviewSummary) -> list[RenderableType]:
 def _drop(value: float | None, n: int) -> Text:
     if value is None:
         return Text("-", style=QUIET)
-    style = "green" if value >= 0.05 else QUIET
+    style = "sj.easier" if value >= 0.05 else QUIET
     return Text.assemble((signed(-value), style), (f" ({n})", QUIET))
 
 
@@ -535,7 +536,7 @@ def _calendar(summary: ReviewSummary) -> Text:
             if day > as_of:
                 mark, style = " ", ""
             elif count:
-                mark, style = "●", "bold green" if in_period else "green"
+                mark, style = "●", "sj.day" if in_period else "sj.day.other"
             else:
                 mark, style = NO_DATA, QUIET
             text.append(mark, style=style)

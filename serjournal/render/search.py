@@ -23,7 +23,7 @@ def marked_text(snippet: str) -> Text:
 
 
 def render_hits(hits: list[SearchHit]) -> Table:
-    table = Table(box=None, header_style="bold cyan", pad_edge=False, show_header=True)
+    table = Table(box=None, header_style="sj.heading", pad_edge=False, show_header=True)
     table.add_column("when", no_wrap=True)
     table.add_column("id", no_wrap=True)
     table.add_column("found", overflow="fold")
@@ -33,7 +33,7 @@ def render_hits(hits: list[SearchHit]) -> Table:
             if hit.prompt == TAG_PROMPT
             else PROMPT_QUESTIONS.get(hit.prompt, hit.prompt)
         )
-        found = Text.assemble((label, "dim"), "\n")
+        found = Text.assemble((label, "sj.hint"), "\n")
         found.append_text(marked_text(hit.snippet))
         table.add_row(_local(hit), hit.checkin_id[:8], found)
     return table

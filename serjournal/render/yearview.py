@@ -18,13 +18,11 @@ from serjournal.review.figures import DayPoint
 SPARK = "▁▂▃▄▅▆▇█"
 NO_ENTRY = "·"
 STEPS = 5
-# Five steps from the low end of a scale to its high end, for each scale.
-# Colour is never the only carrier: the block's height says the same.
-PALETTES: dict[str, tuple[str, ...]] = {
-    "mood": ("medium_purple3", "light_slate_blue", "cornflower_blue", "sea_green3", "green3"),
-    "energy": ("grey50", "light_goldenrod3", "gold3", "orange1", "dark_orange"),
-    "distress": ("dark_sea_green4", "pale_green3", "khaki3", "light_salmon3", "hot_pink3"),
-}
+# Five steps from the low end of a scale to its high end: the one theme's ramp
+# (render/theme.py), readable on light and dark backgrounds. Colour is never
+# the only carrier: the block's height says the same.
+RAMP = ("sj.hint", "sj.level.1", "sj.level.2", "sj.level.3", "sj.level.4")
+PALETTES: dict[str, tuple[str, ...]] = {"mood": RAMP, "energy": RAMP, "distress": RAMP}
 HTML_PALETTES: dict[str, tuple[str, ...]] = {
     "mood": ("#8e7cc3", "#8fa8dc", "#9fc5e8", "#93c47d", "#4f9a48"),
     "energy": ("#b7b7b7", "#e6d59a", "#f1c232", "#f6a04d", "#e06c1f"),

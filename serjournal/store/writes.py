@@ -139,6 +139,7 @@ class EditConflict(InputError):
 class Edited:
     checkin: CheckIn
     changed: bool
+    before: CheckIn | None = None  # the entry as it was just before this edit
 
 
 def edit_checkin(
@@ -188,7 +189,7 @@ def edit_checkin(
         for table in CHILD_TABLES:
             db.execute(f"DELETE FROM {table} WHERE checkin_id = ?", [checkin_id])
         _insert_children(db, checked)
-    return Edited(checked, changed=True)
+    return Edited(checked, changed=True, before=current)
 
 
 # What an edit never changes: which entry it is and the moment it was lived.

@@ -55,7 +55,12 @@ CHECKINS: dict[str, str] = {
     "tags": "Tags separated by '; '; a ';' or '\\' inside a tag has a '\\' before it.",
     **{key: f"The '{key}' answer, as written." for key in ANSWER_COLUMNS},
     "edited_utc": "When the check-in was last edited, in UTC (empty if never).",
+    "followup": "How yesterday's intention or takeaway went, as written.",
 }
+# Columns appended after the first release: an older export without them still imports.
+ADDED_LATER: tuple[str, ...] = ("followup",)
+# Every free-text answer in the table, wherever its column sits.
+TEXT_ANSWERS: tuple[str, ...] = (*ANSWER_COLUMNS, *ADDED_LATER)
 
 _PER_ITEM: dict[str, str] = {
     "checkin_id": "The id of the check-in this row belongs to (see checkins.csv).",

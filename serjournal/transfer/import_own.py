@@ -93,7 +93,7 @@ def checkin_from_csv_row(cells: dict[str, str]) -> CheckIn:
         "practice_seconds": optional_whole_number("practice_seconds", cell["practice_seconds"]),
         "sensations": [_sensation(spec) for spec in _items(cell["sensations"])],
         "emotions": [_emotion(spec) for spec in _items(cell["emotions"])],
-        "answers": {key: cell[key] for key in columns.ANSWER_COLUMNS if cell[key]},
+        "answers": {key: cell[key] for key in columns.TEXT_ANSWERS if cell.get(key)},
         "tags": split_tags(cell["tags"]),
         "edited_utc": cell["edited_utc"] or None,
     }

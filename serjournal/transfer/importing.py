@@ -110,7 +110,7 @@ def _recognise(
     if text.lstrip()[:1] in ("{", "["):
         return _json_source(text, path)
     header = _header(text, path)
-    if header == list(columns.CHECKINS) or set(header) == set(columns.CHECKINS):
+    if _is_own_checkins_header(header):
         report = ImportReport("serjournal CSV")
         return report, lambda: _csv_entries(text, path, import_own.checkin_from_csv_row), None
     if import_daylio.is_daylio_header(header):
@@ -127,6 +127,13 @@ def _recognise(
     raise InputError(
         messages.IMPORT_UNKNOWN_COLUMNS.format(path=path, detail=_column_difference(header))
     )
+
+
+def _is_own_checkins_header(header: list[str]) -> bool:
+    """serjournal's checkins.csv: every column, in any order, or an older export
+    without the columns added since (columns.ADDED_LATER)."""
+    required = set(columns.CHECKINS) - set(columns.ADDED_LATER)
+    return len(header) == len(set(header)) and required <= set(header) <= set(columns.CHECKINS)
 
 
 def _json_source(

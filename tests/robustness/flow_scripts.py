@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from serjournal import content
+from serjournal import content, messages
 from serjournal.flow.runner import run_checkin
 from serjournal.flow.stages import FlowSettings
 from serjournal.journal import Journal
 from serjournal.models import CheckIn
+from serjournal.store.habits import Carried
 from tests.scripted import ScriptedPrompter
 
 FULL_SCRIPT: list[Any] = [
@@ -22,21 +23,19 @@ FULL_SCRIPT: list[Any] = [
     4,
     3,
     "a hard meeting tomorrow, ünïcode 🌿",
-    # 3 body scan: two regions; shoulders asks for a side
+    # 3 body scan: two regions, asked head to feet; shoulders asks for a side
     ["chest", "shoulders"],
-    "tight",
-    6,
     "left",
     "tense",
     4,
-    # 4 emotions: family, words, intensity and place, memory
-    ["fear", "calm"],
-    ["anxious"],
-    ["peaceful"],
-    5,
-    "chest",
+    "tight",
+    6,
+    # 4 emotions: one list; each word's intensity and place (calm before fear), memory
+    ["anxious", "peaceful"],
     2,
     "(skip)",
+    5,
+    "chest",
     "school corridors",
     # 5 dialogue: which place, then speak / need / image
     "chest",
@@ -47,42 +46,67 @@ FULL_SCRIPT: list[Any] = [
     "No practice",
     3,
     2,
-    # 7 integrate: shift, takeaway, closing mood, known tags picked, new tags typed
+    # 7 integrate: shift, takeaway, closing mood, tags (one known, two new)
     "the stone got lighter",
     "slow down",
     7,
-    ["work"],
-    "sleep, ünïcode",
+    "work, sleep, ünïcode",
 ]
 
 QUICK_SCRIPT: list[Any] = [
-    5,
-    4,
-    6,  # mood, energy, distress
+    [5, 4, 6],  # mood, energy, distress in one line
     ["belly"],
     "knotted",
     5,  # one sensation
     ["worried", "hopeful"],
-    6,
-    "belly",
     3,
-    "(skip)",  # two feelings
+    "(skip)",
+    6,
+    "belly",  # two feelings (joy before fear)
     "tired but ok",
-    ["rest"],
-    "",  # tags: one known picked, none typed
+    "rest",  # tags: one known
 ]
 
+# A calm evening after a day with an intention: how it went is asked at
+# arrival; nothing in the body and low distress, so dialogue and release
+# are offered in one line, and declined.
+CALM_SCRIPT: list[Any] = [
+    False,
+    6,
+    "it went better than feared",  # how yesterday's intention went
+    7,
+    6,
+    2,
+    "",  # no focus today
+    [],  # nothing in the body
+    ["content"],
+    6,
+    "(skip)",
+    "",
+    False,  # dialogue and release: not today
+    "",
+    "rest well",
+    8,
+    "",
+]
+
+SCRIPTS: dict[str, tuple[str, list[Any]]] = {
+    "full": ("full", FULL_SCRIPT),
+    "quick": ("quick", QUICK_SCRIPT),
+    "calm": ("full", CALM_SCRIPT),
+}
 
 # Where each script's first kept answer is: stopping at or before it leaves
 # nothing to resume (the full flow starts with a skip of the breathing offer).
-FIRST_KEPT_ANSWER = {"full": 1, "quick": 0}
+FIRST_KEPT_ANSWER = {"full": 1, "quick": 0, "calm": 1}
 
-# The journal already has these tags, so the flow also asks which of them to pick.
+# The journal already has these tags, so the flow also shows them.
 KNOWN_TAGS = ["rest", "work"]
 
 
-def settings() -> FlowSettings:
-    return FlowSettings(known_tags=list(KNOWN_TAGS))
+def settings(kind: str = "full") -> FlowSettings:
+    carried = Carried(focus="say no to one thing") if kind == "calm" else None
+    return FlowSettings(known_tags=list(KNOWN_TAGS), carried=carried)
 
 
 class RecordingPrompter(ScriptedPrompter):
@@ -96,11 +120,17 @@ class RecordingPrompter(ScriptedPrompter):
         super().stage(stage)
         self.stage_starts.append((stage.key, len(self.asked)))
 
+    def confirm(self, question: str, default: bool = True) -> bool:
+        if question == messages.ASK_DIALOGUE_AND_RELEASE:
+            # Asked by the dialogue step before its heading (see stages.go_deeper).
+            self.stage_starts.append(("dialogue", len(self.asked)))
+        return super().confirm(question, default)
 
-def reference_run(db: Any, journal: Path, mode: str) -> tuple[CheckIn, list[tuple[str, int]]]:
-    script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
+
+def reference_run(db: Any, journal: Path, kind: str) -> tuple[CheckIn, list[tuple[str, int]]]:
+    mode, script = SCRIPTS[kind]
     prompter = RecordingPrompter(script)
-    saved = run_checkin(prompter, db, Journal(journal), mode=mode, settings=settings())
+    saved = run_checkin(prompter, db, Journal(journal), mode=mode, settings=settings(kind))
     assert prompter.answers == [], "the script has answers the flow never asked for"
     return saved, prompter.stage_starts
 

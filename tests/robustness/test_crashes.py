@@ -528,24 +528,16 @@ def test_an_edit_through_the_menu_with_a_too_long_answer_is_not_saved(db: Any) -
 def test_the_interactive_text_prompt_refuses_an_answer_beyond_the_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import questionary
-
+    from serjournal.flow import widgets
     from serjournal.flow.prompter import TerminalPrompter
 
     seen: dict[str, Any] = {}
 
-    class Asked:
-        def __init__(self, default: str) -> None:
-            self.default = default
-
-        def unsafe_ask(self) -> str:
-            return self.default
-
-    def fake_text(question: str, **options: Any) -> Asked:
+    def fake_ask_text(question: Any, **options: Any) -> str:
         seen.update(options)
-        return Asked(options.get("default", ""))
+        return str(options.get("default", ""))
 
-    monkeypatch.setattr(questionary, "text", fake_text)
+    monkeypatch.setattr(widgets, "ask_text", fake_ask_text)
     kept = "k" * 30_000  # an answer saved before the limit, offered again when editing
     assert TerminalPrompter().text("What shifted?", default=kept) == kept
     validate = seen["validate"]

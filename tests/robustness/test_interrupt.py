@@ -28,7 +28,7 @@ from tests.robustness.flow_scripts import (
     FIRST_KEPT_ANSWER,
     FULL_SCRIPT,
     KNOWN_TAGS,
-    QUICK_SCRIPT,
+    SCRIPTS,
     comparable,
     reference_run,
     settings,
@@ -37,8 +37,8 @@ from tests.robustness.flow_scripts import (
 from tests.scripted import HANGUP, INTERRUPT, KEEP, ScriptedPrompter
 
 CASES = [
-    (mode, index, stop)
-    for mode, script in (("full", FULL_SCRIPT), ("quick", QUICK_SCRIPT))
+    (kind, index, stop)
+    for kind, (_, script) in SCRIPTS.items()
     for index in range(len(script))
     for stop in ("ctrl-c", "hangup")
 ]
@@ -48,7 +48,7 @@ CASES = [
 def references(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     journal = tmp_path_factory.mktemp("reference") / "journal.db"
     db = open_journal(journal)
-    runs = {mode: reference_run(db, journal, mode) for mode in ("full", "quick")}
+    runs = {kind: reference_run(db, journal, kind) for kind in SCRIPTS}
     db.close()
     return runs
 
@@ -57,12 +57,12 @@ def _scalars(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if not isinstance(v, list | dict)}
 
 
-@pytest.mark.parametrize(("mode", "index", "stop"), CASES)
+@pytest.mark.parametrize(("kind", "index", "stop"), CASES)
 def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
-    journal_path: Path, references: dict[str, Any], mode: str, index: int, stop: str
+    journal_path: Path, references: dict[str, Any], kind: str, index: int, stop: str
 ) -> None:
-    reference, starts = references[mode]
-    script = FULL_SCRIPT if mode == "full" else QUICK_SCRIPT
+    reference, starts = references[kind]
+    mode, script = SCRIPTS[kind]
     db = open_journal(journal_path)
     earlier = CheckIn(mood=3, answers={"note": "an earlier day"}, tags=list(KNOWN_TAGS))
     save_checkin(db, earlier)
@@ -70,19 +70,19 @@ def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
 
     prompter = ScriptedPrompter([*script[:index], INTERRUPT if stop == "ctrl-c" else HANGUP])
     with pytest.raises(Interrupted) as stopped:
-        run_checkin(prompter, db, Journal(journal_path), mode=mode, settings=settings())
+        run_checkin(prompter, db, Journal(journal_path), mode=mode, settings=settings(kind))
 
     # The journal: unchanged, byte for byte and entry for entry.
     assert count_checkins(db) == 1
     assert load_checkin(db, earlier.id).to_dict() == earlier.to_dict()
     assert journal_path.read_bytes() == journal_before
     draft = newest_draft(journal_path)
-    if index <= FIRST_KEPT_ANSWER[mode]:
+    if index <= FIRST_KEPT_ANSWER[kind]:
         # Nothing answered yet (only skips): no empty draft to offer; start again.
         assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
         assert draft is None
         again = ScriptedPrompter(script)
-        saved = run_checkin(again, db, Journal(journal_path), mode=mode, settings=settings())
+        saved = run_checkin(again, db, Journal(journal_path), mode=mode, settings=settings(kind))
         assert again.answers == [] and comparable(saved) == comparable(reference)
         db.close()
         return
@@ -101,7 +101,7 @@ def test_stopping_at_any_question_keeps_journal_unchanged_and_draft_whole(
     # Resuming: Enter keeps each answer already given in that stage.
     resumed = ScriptedPrompter([KEEP] * (index - begins) + script[index:])
     saved = run_checkin(
-        resumed, db, Journal(journal_path), mode=mode, draft=draft, settings=settings()
+        resumed, db, Journal(journal_path), mode=mode, draft=draft, settings=settings(kind)
     )
     assert resumed.answers == []
     assert comparable(saved) == comparable(reference)
@@ -115,9 +115,16 @@ def test_every_stage_of_the_full_flow_is_covered(references: dict[str, Any]) -> 
     assert [key for key, _ in starts] == [
         "arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"
     ]  # fmt: skip
-    # The scripts end with both tag questions, so stopping there is covered too.
+    # The scripts end with the tag question, so stopping there is covered too.
     assert references["full"][0].tags == ["work", "sleep", "ünïcode"]
     assert references["quick"][0].tags == ["rest"]
+    # The calm evening asks how yesterday went, and leaves out dialogue and release.
+    calm, calm_starts = references["calm"]
+    assert calm.answers["followup"] == "it went better than feared"
+    assert [key for key, _ in calm_starts] == [
+        "arrive", "checkin", "body", "emotions", "dialogue", "integrate"
+    ]  # fmt: skip
+    assert calm.practice is None and calm.distress_after is None
 
 
 def test_ctrl_c_while_writing_the_checkin_rolls_back_and_keeps_the_draft(

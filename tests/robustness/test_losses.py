@@ -386,9 +386,9 @@ def test_ctrl_c_then_n_keeps_the_draft(tmp_path: Path) -> None:
         sys.executable, ["-m", "serjournal", "checkin", "-q", "--db", str(journal)],
         env=env, encoding="utf-8", timeout=30, dimensions=(40, 100),
     )  # fmt: skip
-    first.expect_exact("How is your mood?")
-    first.send("6\r")
-    first.expect_exact("How is your energy?")
+    first.expect_exact("Mood, energy and distress?")
+    first.send("6 4 3\r")
+    first.expect_exact("Where do you notice")
     first.send("\x03")
     first.expect(pexpect.EOF)
     kept = only_draft(journal).path.read_text()
@@ -441,20 +441,18 @@ def test_a_second_checkin_never_takes_or_removes_the_first_ones_draft(tmp_path: 
         )  # fmt: skip
 
     a = start("-q")
-    a.expect_exact("How is your mood?")
-    a.send("6\r")
-    a.expect_exact("How is your energy?")  # A waits here, its draft on disk and held
+    a.expect_exact("Mood, energy and distress?")
+    a.send("6 4 3\r")
+    a.expect_exact("Where do you notice")  # A waits here, its draft on disk and held
     (a_draft,) = Journal(journal).drafts_dir.glob("*.json")
     b = start("-q")
-    b.expect_exact("A quick check-in")  # no offer of A's draft: it is in use
-    b.expect_exact("How is your mood?")
-    b.send("3\r4\r2\r")
-    for question in ("Where do you notice", "Which feelings are here?"):
+    b.expect_exact("Mood, energy and distress?")
+    assert "unfinished" not in b.before  # no offer of A's draft: it is in use
+    b.send("3 4 2\r")
+    for question in ("Where do you notice", "Which feelings are here?", "One line about today"):
         b.expect_exact(question)
         b.send("\r")
-    b.expect_exact("One line about today")
-    b.send("\r")
-    b.expect_exact("New tags")
+    b.expect_exact("Tags, separated by commas")
     b.send("\r")
     b.expect_exact("Saved check-in")
     b.expect(pexpect.EOF)
@@ -572,12 +570,12 @@ def test_an_interrupted_flow_then_a_resume_loses_nothing(tmp_path: Path) -> None
 
     journal = Journal(tmp_path / "journal.db")
     db = journal.open()
-    first = ScriptedPrompter([6, 4, 3, ["chest"], "tight", INTERRUPT])
+    first = ScriptedPrompter([[6, 4, 3], ["chest"], "tight", INTERRUPT])
     with pytest.raises(Interrupted):
         run_checkin(first, db, journal, mode="quick")
     (draft,) = drafts.waiting_drafts(journal)
-    # mood, energy, distress, the places, chest's quality: Enter on each.
-    resumed = ScriptedPrompter([KEEP] * 5 + [5, [], "", ""])
+    # the three ratings, the places, chest's quality: Enter on each.
+    resumed = ScriptedPrompter([KEEP] * 3 + [5, [], "", ""])
     saved = run_checkin(resumed, db, journal, mode="quick", draft=draft)
     assert (saved.mood, saved.energy, saved.distress) == (6, 4, 3)
     assert [(s.region, s.quality, s.intensity) for s in saved.sensations] == [("chest", "tight", 5)]
