@@ -18,8 +18,9 @@ from serjournal.flow.stages import FlowSettings
 from serjournal.vocabulary import Vocabulary, normalise
 
 MODES = ("full", "quick")
+SYNC_WHEN = ("manual", "after-checkin")  # `sync`: only when asked, or after each save
 SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
-TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts"}
+TOP_KEYS = {"default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts", "sync"}
 EMOTION_KEYS = {"family", "valence", "energy"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
 STAGE_TEXT_KEYS = {"title", "orientation"}
@@ -30,6 +31,7 @@ class Config:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     settings: FlowSettings = field(default_factory=FlowSettings)
     default_mode: str = "full"
+    sync: str = "manual"
     path: Path | None = None
     warning: str | None = None  # set when the file was broken and ignored
 
@@ -83,6 +85,7 @@ def parse_config(text: str) -> Config:
     _no_unknown(data, TOP_KEYS, "")
     config = Config()
     config.default_mode = _choice(data, "default_mode", MODES, "full")
+    config.sync = _choice(data, "sync", SYNC_WHEN, "manual")
     vocabulary = config.vocabulary
     words = _table(data, "vocabulary")
     _no_unknown(words, {"regions", "qualities"}, "vocabulary.")
@@ -244,6 +247,10 @@ TEMPLATE = """\
 
 # Which check-in runs when you type 'serjournal checkin': "full" or "quick".
 # default_mode = "full"
+
+# Sync through a shared folder after each check-in ('serjournal sync DIR' once
+# first, to choose the folder): "after-checkin", or "manual" to sync only when asked.
+# sync = "after-checkin"
 
 # Which of the seven stages run, by key:
 # run_stages = ["arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"]

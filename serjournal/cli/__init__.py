@@ -11,6 +11,7 @@ from serjournal.cli import (  # noqa: F401  (importing a module registers its co
     edit,
     review,
     search,
+    sync,
     transfer,
     trash,
 )

@@ -18,7 +18,7 @@ from serjournal.errors import SerjournalError
 # looking back, then looking after the data. Unlisted commands come last.
 COMMAND_ORDER = (
     "checkin", "list", "show", "search", "review", "demo", "edit", "delete", "undo", "trash",
-    "export", "import", "backup", "restore", "config", "doctor",
+    "export", "import", "backup", "restore", "sync", "config", "doctor",
 )  # fmt: skip
 
 

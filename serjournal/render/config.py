@@ -26,6 +26,7 @@ def render_config(config: Config) -> RenderableType:
     breath = settings.breath
     rows = [
         ("default mode", config.default_mode),
+        ("sync", config.sync),
         ("stages", ", ".join(settings.stages)),
         (
             "breath",

@@ -18,6 +18,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m002_trash",
     "m003_answers_fts",
     "m004_trash_keeps_every_version",
+    "m006_sync",
 )
 
 # A second terminal saving at the same moment waits this long for the lock.

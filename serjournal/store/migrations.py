@@ -178,3 +178,51 @@ def m004_trash_keeps_every_version(db: Database) -> None:
     db.execute("DROP TABLE trash_m002")  # its rows are all in trash now, same transaction
     db.execute("CREATE INDEX idx_trash_deleted_utc ON trash (deleted_utc)")
     db.execute("CREATE INDEX idx_trash_checkin_id ON trash (checkin_id)")
+
+
+# m005 is left to another change in flight; names need not be contiguous, only ordered.
+@migration
+def m006_sync(db: Database) -> None:
+    # Sync through a shared folder (serjournal/sync/). Only this machine's
+    # bookkeeping: no user data moves. See store/sync_state.py for each table.
+    _run_script(
+        db,
+        """
+        CREATE TABLE sync_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        CREATE TABLE sync_log (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            line TEXT NOT NULL
+        );
+
+        CREATE TABLE sync_fields (
+            checkin_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            value TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            machine TEXT NOT NULL,
+            PRIMARY KEY (checkin_id, field)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE sync_files (
+            name TEXT PRIMARY KEY,
+            machine TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            tail TEXT NOT NULL,
+            problem TEXT
+        );
+
+        CREATE TABLE sync_machines (
+            machine TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            last_at INTEGER,
+            changes INTEGER NOT NULL DEFAULT 0,
+            read_utc TEXT
+        )
+        """,
+    )
