@@ -66,21 +66,24 @@ class _Twin(Exception):
 
 
 def sync(journal: Journal, folder: Path | None = None, now: datetime | None = None) -> SyncReport:
-    """Sync the journal through `folder` (default: the one it synced through last)."""
+    """Sync the journal through `folder` (default: the one it synced through
+    last). A missing or unusable folder is refused before the journal is
+    opened, so a mistyped name creates nothing."""
+    chosen = folder or remembered_folder(journal)
+    if chosen is None:
+        raise InputError(messages.SYNC_NO_FOLDER)
+    chosen = Path(os.path.abspath(chosen.expanduser()))
+    _check_folder(chosen)
     db = journal.open()
     try:
-        return _sync(db, journal, folder, now)
+        return _sync(db, journal, chosen, now)
     finally:
         db.close()
 
 
-def _sync(db: Database, journal: Journal, given: Path | None, now: datetime | None) -> SyncReport:
+def _sync(db: Database, journal: Journal, folder: Path, now: datetime | None) -> SyncReport:
     state = sync_state(db)
     remembered = state.get("folder")
-    if given is None and not remembered:
-        raise InputError(messages.SYNC_NO_FOLDER)
-    folder = Path(os.path.abspath((given or Path(str(remembered))).expanduser()))
-    _check_folder(folder)
     report = SyncReport(folder)
     if _inside(journal.real_path, folder) or _inside(journal.path, folder):
         report.warnings.append(
