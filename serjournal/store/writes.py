@@ -466,24 +466,27 @@ def _settle(db: Database, checkin_id: str, now: datetime | None = None) -> bool:
     record = json.dumps(wanted.to_dict(), ensure_ascii=False)
     assert description.deleted_at is not None
     deleted_utc = format_utc(_EPOCH + timedelta(milliseconds=description.deleted_at))
+    recent = deleted_utc >= cutoff(now)  # deleted long ago elsewhere: past its days in the trash
     if live:
-        db.execute(
-            "INSERT INTO trash (checkin_id, deleted_utc, record) VALUES (?, ?, ?)",
-            [checkin_id, deleted_utc, record],
-        )
+        if recent:
+            _put_in_trash(db, checkin_id, deleted_utc, record)
         db.execute("DELETE FROM checkins WHERE id = ?", [checkin_id])
         return True
-    if trashed:
-        if json.loads(trashed[1]) == wanted.to_dict():
-            return False
-        db.execute("UPDATE trash SET record = ? WHERE id = ?", [record, trashed[0]])
-        return True
-    if deleted_utc >= cutoff(now):  # long deleted elsewhere: too late for its trash here
-        db.execute(
-            "INSERT INTO trash (checkin_id, deleted_utc, record) VALUES (?, ?, ?)",
-            [checkin_id, deleted_utc, record],
-        )
-    return False
+    if trashed is None:
+        if recent:
+            _put_in_trash(db, checkin_id, deleted_utc, record)
+        return False
+    if json.loads(trashed[1]) == wanted.to_dict():
+        return False
+    db.execute("UPDATE trash SET record = ? WHERE id = ?", [record, trashed[0]])
+    return True
+
+
+def _put_in_trash(db: Database, checkin_id: str, deleted_utc: str, record: str) -> None:
+    db.execute(
+        "INSERT INTO trash (checkin_id, deleted_utc, record) VALUES (?, ?, ?)",
+        [checkin_id, deleted_utc, record],
+    )
 
 
 def _text(checkin: CheckIn) -> str:
