@@ -115,15 +115,15 @@ def _show_status(journal: Journal) -> None:
     from serjournal.render.console import make_console
     from serjournal.store.sync_state import sync_status
     from serjournal.sync.logfile import format_local
+    from serjournal.textsafe import one_line
 
-    console = make_console()
     status = sync_status(open_reader(journal))
     if status is None:
-        console.print(messages.SYNC_STATUS_NEVER, markup=False)
+        typer.echo(messages.SYNC_STATUS_NEVER)
         return
     after = active_config().sync == "after-checkin"
     when = messages.SYNC_STATUS_AFTER_CHECKIN if after else ""
-    console.print(messages.SYNC_STATUS_HEAD.format(folder=status.folder, when=when), markup=False)
+    typer.echo(one_line(messages.SYNC_STATUS_HEAD.format(folder=status.folder, when=when)))
     table = Table(box=None, header_style="bold cyan", pad_edge=False)
     for column in ("machine", "id", "last change", "changes"):
         table.add_column(column, overflow="fold")
@@ -133,10 +133,10 @@ def _show_status(journal: Journal) -> None:
             label = messages.SYNC_STATUS_THIS.format(label=seen.label)
         last = format_local(seen.last_at) if seen.last_at else messages.SYNC_STATUS_NOT_YET
         table.add_row(label, seen.machine[:8], last, str(seen.changes))
-    console.print(table)
+    make_console().print(table)
     if status.waiting:
-        console.print(messages.SYNC_STATUS_WAITING.format(count=status.waiting), markup=False)
+        typer.echo(messages.SYNC_STATUS_WAITING.format(count=status.waiting))
     else:
-        console.print(messages.SYNC_STATUS_ALL_SENT, markup=False)
+        typer.echo(messages.SYNC_STATUS_ALL_SENT)
     for problem in status.problems:
-        console.print(messages.SYNC_STATUS_PROBLEM.format(problem=problem.problem), markup=False)
+        typer.echo(one_line(messages.SYNC_STATUS_PROBLEM.format(problem=problem.problem)))

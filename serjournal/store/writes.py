@@ -635,7 +635,7 @@ ReadBatch: TypeAlias = Callable[["Database"], RemoteBatch]
 
 @dataclass
 class Applied:
-    changes: int = 0  # lines of other machines applied
+    changes: int = 0  # changes of other machines that were new here (not read before)
     checkins: int = 0  # check-ins that changed here
     more: bool = False
     problem: str | None = None
@@ -652,32 +652,37 @@ def apply_remote(db: Database, read: ReadBatch, now: datetime | None = None) -> 
         own = sync_machine(db)
         cache: dict[str, Registers] = {}
         dirty: set[str] = set()
-        seen: dict[str, list[int]] = {}
+        seen: dict[str, tuple[int, int]] = {}  # machine -> (new changes, newest stamp)
+        news = 0
         for change in batch.changes:
             if change.machine == own:
                 continue  # this machine's own line, in a copy of its log
             current = cache.setdefault(change.checkin_id, registers_of(db, change.checkin_id))
             stamp = Stamp(change.at, change.machine)
+            new = False
             for name, value in change.values.items():
                 if wins(value, stamp, current.get(name)):
                     current[name] = Register(value, stamp)
                     _set_register(db, change.checkin_id, name, current[name])
                     dirty.add(change.checkin_id)
-            seen.setdefault(change.machine, []).append(change.at)
+                    new = True
+            news += new
+            count, newest = seen.get(change.machine, (0, 0))
+            seen[change.machine] = (count + new, max(newest, change.at))
         changed = sum(_settle(db, checkin_id, now) for checkin_id in sorted(dirty))
         if seen:
-            newest = max(max(times) for times in seen.values())
+            newest = max(at for _, at in seen.values())
             row = db.execute("SELECT value FROM sync_state WHERE key = 'clock'").fetchone()
             _set_state(db, clock=str(max(newest, int(row[0]) if row else 0)))
         read_utc = format_utc(now or utc_now())
-        for machine, times in seen.items():
+        for machine, (count, newest) in seen.items():
             label = batch.label if batch.position and machine == batch.position.machine else None
             db.execute(
                 "INSERT INTO sync_machines (machine, name, last_at, changes, read_utc) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (machine) DO UPDATE SET "
                 "last_at = max(coalesce(last_at, 0), excluded.last_at), "
                 "changes = changes + excluded.changes, read_utc = excluded.read_utc",
-                [machine, label or machine[:8], max(times), len(times), read_utc],
+                [machine, label or machine[:8], newest, count, read_utc],
             )
         if batch.label and batch.position and batch.position.machine:
             _seen_label(db, batch.position.machine, batch.label)
@@ -692,8 +697,7 @@ def apply_remote(db: Database, read: ReadBatch, now: datetime | None = None) -> 
                 "VALUES (?, '', 0, 0, '', ?)",
                 [batch.name, batch.problem],
             )
-    applied = sum(1 for c in batch.changes if c.machine != own)
-    return Applied(applied, changed, batch.more, batch.problem)
+    return Applied(news, changed, batch.more, batch.problem)
 
 
 def _seen_label(db: Database, machine: str, label: str) -> None:
