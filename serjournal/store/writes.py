@@ -494,8 +494,15 @@ def _text(checkin: CheckIn) -> str:
 
 
 def start_sync(
-    db: Database, *, machine: str, label: str, home: str, folder: str, header: str
-) -> int:
+    db: Database,
+    *,
+    replacing: str | None,
+    machine: str,
+    label: str,
+    home: str,
+    folder: str,
+    header: str,
+) -> str:
     """Give this journal its machine id and put its whole state in its log.
 
     The first time, every check-in is logged as saved (dated by its own
@@ -504,9 +511,13 @@ def start_sync(
     that had an id (copied to another computer, or found writing into
     another's log) keeps its registers and logs again, under the new id,
     the changes it made itself; its old log becomes one more log to read.
-    Returns how many lines its log now holds."""
+
+    `replacing` is the id the caller saw (None: none yet); if another
+    process changed it meanwhile, nothing is done. Returns the id in force."""
     with _writing(db):
         old = sync_machine(db)
+        if old != replacing:
+            return str(old)  # another terminal's sync did it a moment ago
         db.execute("DELETE FROM sync_log")
         _set_state(db, machine=machine, label=label, home=home, folder=folder, header=header)
         if old is None:
@@ -516,7 +527,7 @@ def start_sync(
         _seen(db, machine, label)
         if not db.execute("SELECT 1 FROM sync_state WHERE key = 'clock'").fetchone():
             _set_state(db, clock="0")
-        return int(db.execute("SELECT count(*) FROM sync_log").fetchone()[0])
+        return machine
 
 
 def _log_whole_journal(db: Database, machine: str) -> None:

@@ -64,6 +64,10 @@ class SyncReport:
 class _Twin(Exception):
     """A line in the folder claims this machine's id, and this machine did not write it."""
 
+    def __init__(self, machine: str) -> None:
+        super().__init__(machine)
+        self.machine = machine
+
 
 def sync(journal: Journal, folder: Path | None = None, now: datetime | None = None) -> SyncReport:
     """Sync the journal through `folder` (default: the one it synced through
@@ -93,18 +97,18 @@ def _sync(db: Database, journal: Journal, folder: Path, now: datetime | None) ->
         writes.set_sync_folder(db, str(folder))
         report.notes.append(messages.SYNC_FOLDER_CHANGED.format(folder=folder, old=remembered))
     if "machine" not in state:
-        machine = _start(db, journal, folder)
+        machine = _start(db, journal, folder, None)
         report.notes.append(
             messages.SYNC_STARTED.format(folder=folder, label=machine_label(), machine=machine)
         )
     elif state.get("home") != machine_home(journal):
-        machine = _start(db, journal, folder)
+        machine = _start(db, journal, folder, state["machine"])
         report.notes.append(messages.SYNC_NEW_IDENTITY.format(machine=machine))
     _send(db, journal, folder, report)
     try:
         _receive(db, journal, folder, report, now)
-    except _Twin:
-        machine = _start(db, journal, folder)
+    except _Twin as twin:
+        machine = _start(db, journal, folder, twin.machine)
         report.notes.append(messages.SYNC_TWIN.format(machine=machine))
         _send(db, journal, folder, report)
         _receive(db, journal, folder, report, now)
@@ -160,18 +164,20 @@ def machine_home(journal: Journal) -> str:
     return f"{machine_label()}:{info.st_dev}:{info.st_ino}"
 
 
-def _start(db: Database, journal: Journal, folder: Path) -> str:
+def _start(db: Database, journal: Journal, folder: Path, replacing: str | None) -> str:
+    """A new machine id for this journal, unless another process just gave
+    it one (in place of `replacing`, the id this one saw): the id in force."""
     machine = secrets.token_hex(8)
     created = datetime.now().astimezone()
-    writes.start_sync(
+    return writes.start_sync(
         db,
+        replacing=replacing,
         machine=machine,
         label=machine_label(),
         home=machine_home(journal),
         folder=str(folder),
         header=logfile.header_line(machine, machine_label(), created),
     )
-    return machine
 
 
 # --- Writing this machine's log -----------------------------------------------------------------
@@ -183,8 +189,8 @@ def _send(db: Database, journal: Journal, folder: Path, report: SyncReport) -> N
             report.sent += writes.send_own_log(
                 db, lambda own: _write_own(folder, journal, own, report)
             )
-        except _Twin:
-            machine = _start(db, journal, folder)
+        except _Twin as twin:
+            machine = _start(db, journal, folder, twin.machine)
             report.notes.append(messages.SYNC_TWIN.format(machine=machine))
             report.sent += writes.send_own_log(
                 db, lambda own: _write_own(folder, journal, own, report)
@@ -231,7 +237,7 @@ def _write_own(
         logfile.append(path, journal, whole[len(current) :], expected_size=len(current))
     else:
         if _foreign(current, own.machine, everything):
-            raise _Twin
+            raise _Twin(own.machine)
         logfile.create(path, journal, whole, overwrite=True)
         report.notes.append(messages.SYNC_LOG_REWRITTEN.format(file=path.name))
     return _end(own, path, len(whole), len(everything))
@@ -305,7 +311,7 @@ def _reader(journal: Journal, path: Path, name: str) -> writes.ReadBatch:
         own = sync_machine(db)
         for change in reading.changes:
             if change.machine == own and own_line(db, change.seq) != change.line:
-                raise _Twin
+                raise _Twin(change.machine)
         return writes.RemoteBatch(
             name, reading.changes, reading.position, reading.label, reading.problem, reading.more
         )

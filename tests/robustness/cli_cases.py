@@ -72,7 +72,16 @@ JOURNAL_COMMANDS: list[JournalCommand] = [
         "delete", lambda db: ["delete", KNOWN_ID[:8], "--yes", "--db", str(db)], writes=True
     ),
     JournalCommand("import", lambda db: ["import", import_file(db), "--db", str(db)], writes=True),
+    JournalCommand("sync", lambda db: ["sync", sync_folder(db), "--db", str(db)], writes=True),
+    JournalCommand("sync-status", lambda db: ["sync", "--status", "--db", str(db)], writes=False),
 ]
+
+
+def sync_folder(journal: Path) -> str:
+    """A sync folder beside the journal (never around it), made if missing."""
+    folder = journal.with_name(journal.name + ".sync")
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
 
 
 def import_file(journal: Path) -> str:
