@@ -363,3 +363,15 @@ def test_log_lines_round_trip_and_name_their_change() -> None:
     assert logfile.parse_at("2025-11-24T21:00:00.123Z") == 1764018000123
     assert logfile.op_for({"tags.a": 0}, new=False) == "tagged"
     assert logfile.op_for({"mood": 1, "deleted": False}, new=False) == "restored"
+
+
+def test_registers_are_stored_with_each_stamp_once_and_read_back_whole() -> None:
+    current = {
+        "mood": Register(3, Stamp(5, "aa")),
+        "energy": Register(None, Stamp(5, "aa")),
+        "sensations": Register([{"region": "chest"}], Stamp(9, "bb")),
+        "tags.x": Register(0, Stamp(5, "aa")),
+    }
+    text = registers.encode(current)
+    assert json.loads(text)["s"] == [[5, "aa"], [9, "bb"]]
+    assert registers.decode(text) == current

@@ -199,14 +199,10 @@ def m006_sync(db: Database) -> None:
             line TEXT NOT NULL
         );
 
-        CREATE TABLE sync_fields (
-            checkin_id TEXT NOT NULL,
-            field TEXT NOT NULL,
-            value TEXT NOT NULL,
-            at INTEGER NOT NULL,
-            machine TEXT NOT NULL,
-            PRIMARY KEY (checkin_id, field)
-        ) WITHOUT ROWID;
+        CREATE TABLE sync_checkins (
+            checkin_id TEXT PRIMARY KEY,
+            registers TEXT NOT NULL
+        );
 
         CREATE TABLE sync_files (
             name TEXT PRIMARY KEY,

@@ -9,8 +9,8 @@ is store/writes.py's job, like every other write.
                    newest stamp used or seen, in ms)
     sync_log       this machine's changes, each as its line in the log: the
                    outbox, kept whole so the log can always be written again
-    sync_fields    each check-in's registers: value (JSON) and the stamp that
-                   set it (sync/registers.py)
+    sync_checkins  each check-in's registers: every field's value and the
+                   stamp that set it (sync/registers.py, encode())
     sync_files     how far each log in the folder has been read, or written
                    for this machine's own, and the problem that stopped it
     sync_machines  every machine seen: its name, newest change, changes read
@@ -18,12 +18,11 @@ is store/writes.py's job, like every other write.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from serjournal.store.reading import Readable
 from serjournal.sync.logfile import Position
-from serjournal.sync.registers import Register, Registers, Stamp
+from serjournal.sync.registers import Registers, decode
 
 
 def sync_state(db: Readable) -> dict[str, str]:
@@ -37,13 +36,10 @@ def sync_machine(db: Readable) -> str | None:
 
 
 def registers_of(db: Readable, checkin_id: str) -> Registers:
-    return {
-        str(field): Register(json.loads(value), Stamp(int(at), str(machine)))
-        for field, value, at, machine in db.execute(
-            "SELECT field, value, at, machine FROM sync_fields WHERE checkin_id = ?",
-            [checkin_id],
-        )
-    }
+    row = db.execute(
+        "SELECT registers FROM sync_checkins WHERE checkin_id = ?", [checkin_id]
+    ).fetchone()
+    return decode(row[0]) if row else {}
 
 
 def position_of(db: Readable, name: str) -> Position | None:

@@ -65,10 +65,11 @@ from serjournal.sync.registers import (
     Registers,
     Stamp,
     State,
-    canonical,
     changes,
+    decode,
     describe,
     described,
+    encode,
     wins,
 )
 
@@ -328,7 +329,7 @@ def replace_contents(
     """
     with _writing(db):
         keep_aside()
-        before = {r[0] for r in db.execute("SELECT DISTINCT checkin_id FROM sync_fields")}
+        before = {r[0] for r in db.execute("SELECT checkin_id FROM sync_checkins")}
         tables = _content_tables(db)
         for table in tables:
             db.execute(f"DELETE FROM [{table}]")
@@ -395,12 +396,10 @@ def _note(
     if not values:
         return current
     new = not described(current)
-    rows = []
     for name, value in values.items():
         if wins(value, stamp, current.get(name)):  # a content stamp may be older
             current[name] = Register(value, stamp)
-            rows.append(_register_row(checkin_id, name, current[name]))
-    db.conn.executemany(_SET_REGISTER, rows)
+    _store_registers(db, checkin_id, current)
     _log_line(db, stamp.at, logfile.op_for(values, new=new), checkin_id, values)
     return current
 
@@ -411,14 +410,11 @@ def _log_line(db: Database, at: int, op: str, checkin_id: str, values: dict[str,
     db.execute("INSERT INTO sync_log (seq, at, line) VALUES (?, ?, ?)", [seq, at, line])
 
 
-_SET_REGISTER = (
-    "INSERT OR REPLACE INTO sync_fields (checkin_id, field, value, at, machine) "
-    "VALUES (?, ?, ?, ?, ?)"
-)
-
-
-def _register_row(checkin_id: str, name: str, register: Register) -> list[Any]:
-    return [checkin_id, name, canonical(register.value), register.stamp.at, register.stamp.machine]
+def _store_registers(db: Database, checkin_id: str, current: Registers) -> None:
+    db.execute(
+        "INSERT OR REPLACE INTO sync_checkins (checkin_id, registers) VALUES (?, ?)",
+        [checkin_id, encode(current)],
+    )
 
 
 def _next_stamp(db: Database, now: datetime | None) -> int:
@@ -579,18 +575,20 @@ def _log_whole_journal(db: Database, machine: str) -> None:
 
 
 def _log_own_registers(db: Database, old: str, new: str) -> None:
-    rows = db.execute(
-        "SELECT checkin_id, at, field, value FROM sync_fields WHERE machine = ? "
-        "ORDER BY at, checkin_id, field",
-        [old],
-    ).fetchall()
     groups: dict[tuple[int, str], dict[str, Any]] = {}
-    for checkin_id, at, name, value in rows:
-        groups.setdefault((int(at), str(checkin_id)), {})[str(name)] = json.loads(value)
-    for (at, checkin_id), values in groups.items():
+    rows = db.execute("SELECT checkin_id, registers FROM sync_checkins").fetchall()
+    for checkin_id, text in rows:
+        current = decode(text)
+        mine = {name: r for name, r in current.items() if r.stamp.machine == old}
+        if not mine:
+            continue
+        for name, register in mine.items():
+            groups.setdefault((register.stamp.at, checkin_id), {})[name] = register.value
+            current[name] = Register(register.value, Stamp(register.stamp.at, new))
+        _store_registers(db, checkin_id, current)
+    for (at, checkin_id), values in sorted(groups.items()):
         whole = all(name in values for name in ("created_utc", "local_date", "mode"))
         _log_line(db, at, logfile.op_for(values, new=whole), checkin_id, values)
-    db.execute("UPDATE sync_fields SET machine = ? WHERE machine = ?", [new, old])
 
 
 def _seen(db: Database, machine: str, label: str) -> None:
@@ -694,7 +692,6 @@ def apply_remote(db: Database, read: ReadBatch, now: datetime | None = None) -> 
         dirty: set[str] = set()
         seen: dict[str, tuple[int, int]] = {}  # machine -> (new changes, newest stamp)
         news = 0
-        updates: list[list[Any]] = []
         for change in batch.changes:
             if change.machine == own:
                 continue  # this machine's own line, in a copy of its log
@@ -704,13 +701,13 @@ def apply_remote(db: Database, read: ReadBatch, now: datetime | None = None) -> 
             for name, value in change.values.items():
                 if wins(value, stamp, current.get(name)):
                     current[name] = Register(value, stamp)
-                    updates.append(_register_row(change.checkin_id, name, current[name]))
                     dirty.add(change.checkin_id)
                     new = True
             news += new
             count, newest = seen.get(change.machine, (0, 0))
             seen[change.machine] = (count + new, max(newest, change.at))
-        db.conn.executemany(_SET_REGISTER, updates)
+        for checkin_id in sorted(dirty):
+            _store_registers(db, checkin_id, cache[checkin_id])
         changed = sum(_settle(db, i, now, cache[i]) for i in sorted(dirty))
         if seen:
             newest = max(at for _, at in seen.values())

@@ -17,7 +17,8 @@ deleted check-in back: only an undo, itself a change with its own stamp,
 does, and then with every edit made meanwhile on any machine.
 
 Pure functions on plain values: store/writes.py reads and writes the
-registers (table sync_fields), the log reader checks them (check()).
+registers (table sync_checkins, one row per check-in, see encode()), the log
+reader checks them (check()).
 """
 
 from __future__ import annotations
@@ -70,6 +71,21 @@ Registers = dict[str, Register]
 def canonical(value: Any) -> str:
     """The one text form of a value: how registers are stored and compared."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def encode(current: Registers) -> str:
+    """A check-in's registers as stored: each distinct stamp once (most
+    check-ins have one to three), then each field's value and stamp number."""
+    stamps = sorted({register.stamp for register in current.values()})
+    number = {stamp: n for n, stamp in enumerate(stamps)}
+    fields = {name: [r.value, number[r.stamp]] for name, r in sorted(current.items())}
+    return canonical({"s": [[s.at, s.machine] for s in stamps], "f": fields})
+
+
+def decode(text: str) -> Registers:
+    data = json.loads(text)
+    stamps = [Stamp(int(at), str(machine)) for at, machine in data["s"]]
+    return {name: Register(value, stamps[n]) for name, (value, n) in data["f"].items()}
 
 
 def wins(value: Any, stamp: Stamp, current: Register | None) -> bool:
