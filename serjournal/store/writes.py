@@ -383,7 +383,8 @@ def _record(
     for checkin_id in dict.fromkeys(ids):
         state = _journal_state(db, checkin_id)
         stamp_at = _content_at(state.checkin) if by_content and state.checkin else at
-        _settle(db, checkin_id, current=_note(db, checkin_id, state, Stamp(stamp_at, machine)))
+        registers = _note(db, checkin_id, state, Stamp(stamp_at, machine))
+        _settle(db, checkin_id, current=registers, live_now=state.checkin if state.live else None)
 
 
 def _note(
@@ -463,22 +464,27 @@ def _newest_in_trash(db: Database, checkin_id: str) -> tuple[int, str] | None:
 
 
 def _settle(
-    db: Database, checkin_id: str, now: datetime | None = None, current: Registers | None = None
+    db: Database,
+    checkin_id: str,
+    now: datetime | None = None,
+    current: Registers | None = None,
+    live_now: CheckIn | None = None,
 ) -> bool:
     """Make the journal hold what the registers (`current`, or as stored)
     say of one check-in: live with exactly these answers, or in the trash.
-    True when it changed."""
+    `live_now` is the check-in as the journal holds it, when the caller has
+    just read it. True when the journal changed."""
     if current is None:
         current = registers_of(db, checkin_id)
     description = describe(checkin_id, current)
     if description is None:
         return False  # its save has not arrived yet
     wanted = description.checkin
-    live = checkin_exists(db, checkin_id)
+    live = live_now is not None or checkin_exists(db, checkin_id)
     trashed = _newest_in_trash(db, checkin_id)
     if not description.deleted:
         if live:
-            if _text(load_checkin(db, checkin_id)) == _text(wanted):
+            if _text(live_now or load_checkin(db, checkin_id)) == _text(wanted):
                 return False
             _replace_rows(db, wanted, CHECKIN_COLUMNS[1:])
             return True
@@ -557,7 +563,7 @@ def _log_whole_journal(db: Database, machine: str) -> None:
     for checkin in list(iter_checkins(db)):  # never synced before: no registers yet
         stamp = Stamp(_content_at(checkin), machine)
         registers = _note(db, checkin.id, State(checkin, live=True), stamp, current={})
-        _settle(db, checkin.id, current=registers)
+        _settle(db, checkin.id, current=registers, live_now=checkin)
     trashed = db.execute(
         "SELECT checkin_id, max(deleted_utc) FROM trash WHERE checkin_id NOT IN "
         "(SELECT id FROM checkins) GROUP BY checkin_id ORDER BY 2, 1"
