@@ -83,7 +83,8 @@ def size_and_speed() -> None:
     print(f"import pycrdt (with anyio): {IMPORT_MS:.0f} ms")
     print(f"{CHECKINS} check-ins: {as_json / 1e6:.2f} MB as JSON lines, built in {build:.2f} s")
     print(f"after 3 edits each: document state {len(state) / 1e6:.2f} MB")
-    print(f"loading that state: {statistics.median(loads) * 1000:.0f} ms; to Python: {to_py * 1000:.0f} ms")
+    load_ms = statistics.median(loads) * 1000
+    print(f"loading that state: {load_ms:.0f} ms; to Python: {to_py * 1000:.0f} ms")
     print(f"a whole number comes back as {some['mood']!r} ({type(some['mood']).__name__})")
 
 

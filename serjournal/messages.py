@@ -550,7 +550,7 @@ SYNC_LOG_NEWER = (
 )
 SYNC_LOG_NOT_FILE = "{file} is not a plain file (a link, a folder or a device); it is not read."
 SYNC_LOG_UNREADABLE = "{file} cannot be read ({reason})."
-SYNC_LOG_IS_JOURNAL = "{file} is this journal's own database file; it is never read as a log."
+SYNC_LOG_IS_JOURNAL = "{file} is this journal's own database file, never a log."
 SYNC_STATUS_NEVER = (
     "This journal does not sync yet. 'serjournal sync DIR' starts, "
     "with DIR a folder your sync tool replicates."

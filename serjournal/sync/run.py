@@ -216,6 +216,8 @@ def _write_own(
 ) -> logfile.Position:
     """Bring this machine's log file up to date; its new position."""
     path = folder / logfile.own_name(own.machine)
+    if os.path.lexists(path) and journal.owns(path):  # opening it would drop SQLite's locks
+        raise logfile.LogProblem(messages.SYNC_LOG_IS_JOURNAL.format(file=path.name))
     if not os.path.lexists(path):
         data = logfile.text_of(own.header, own.everything())
         logfile.create(path, journal, data, overwrite=False)

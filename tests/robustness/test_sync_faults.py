@@ -198,18 +198,19 @@ def test_a_link_to_the_journal_in_the_folder_is_never_read_or_written(tmp_path: 
     assert desktop.journal.path.read_bytes()[:100] == before[:100]
     # This machine's own log replaced by a link to the journal: refused, never appended to.
     own = desktop.own_log()
-    own.unlink()
-    own.symlink_to(desktop.journal.path)
-    db = desktop.journal.open()
-    save_checkin(db, CheckIn(mood=3))
-    db.close()
-    size = os.path.getsize(desktop.journal.path)
-    report = desktop.sync()
-    assert report.not_sent is not None
-    assert os.path.getsize(desktop.journal.path) == size
-    db = desktop.journal.open()
-    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    db.close()
+    for make_link in (own.symlink_to, own.hardlink_to):
+        own.unlink()
+        make_link(desktop.journal.path)
+        db = desktop.journal.open()
+        save_checkin(db, CheckIn(mood=3))
+        db.close()
+        size = os.path.getsize(desktop.journal.path)
+        report = desktop.sync()
+        assert report.not_sent is not None and "own database file" in report.not_sent
+        assert os.path.getsize(desktop.journal.path) == size
+        db = desktop.journal.open()
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        db.close()
 
 
 def test_this_machines_log_cut_short_or_changed_is_made_whole_again(tmp_path: Path) -> None:
