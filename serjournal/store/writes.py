@@ -154,19 +154,26 @@ def bulk_insert(db: Database, checkins: Iterable[CheckIn], chunk: int = 500) -> 
 
 
 def _insert(db: Database, checkin: CheckIn) -> None:
-    _insert_rows(db, "checkins", [checkin_row(checkin)])
+    db.table("checkins").insert(checkin_row(checkin))
     _insert_children(db, checkin)
 
 
 def _insert_children(db: Database, checkin: CheckIn) -> None:
     for table, rows in child_rows(checkin).items():
+        db.table(table).insert_all(rows)
+
+
+def _insert_plain(db: Database, checkin: CheckIn, *, children_only: bool = False) -> None:
+    """The same rows by plain INSERTs, for sync, which writes thousands when
+    another machine's years arrive: sqlite-utils' insert_all looks the table
+    up again on every call, and made that three times slower."""
+    if not children_only:
+        _insert_rows(db, "checkins", [checkin_row(checkin)])
+    for table, rows in child_rows(checkin).items():
         _insert_rows(db, table, rows)
 
 
 def _insert_rows(db: Database, table: str, rows: list[dict[str, Any]]) -> None:
-    """Plain INSERTs of rows shaped by checkins.py: sqlite-utils' insert_all
-    looks the table up again on every call, which made applying another
-    machine's ten years of changes (thousands of inserts) three times slower."""
     if not rows:
         return
     columns = list(rows[0])
@@ -235,7 +242,9 @@ def edit_checkin(
 _FIXED = ("id", "created_utc", "local_date", "utc_offset_minutes")
 
 
-def _replace_rows(db: Database, checkin: CheckIn, columns: Iterable[str]) -> None:
+def _replace_rows(
+    db: Database, checkin: CheckIn, columns: Iterable[str], *, plain: bool = False
+) -> None:
     """Rewrite a live check-in's row (these columns) and all its child rows."""
     row = checkin_row(checkin)
     names = list(columns)
@@ -245,7 +254,10 @@ def _replace_rows(db: Database, checkin: CheckIn, columns: Iterable[str]) -> Non
     )
     for table in CHILD_TABLES:
         db.execute(f"DELETE FROM {table} WHERE checkin_id = ?", [checkin.id])
-    _insert_children(db, checkin)
+    if plain:
+        _insert_plain(db, checkin, children_only=True)
+    else:
+        _insert_children(db, checkin)
 
 
 def _with_words_of(stored: CheckIn, vocabulary: Vocabulary) -> Vocabulary:
@@ -268,16 +280,16 @@ def _with_words_of(stored: CheckIn, vocabulary: Vocabulary) -> Vocabulary:
 def delete_checkin(db: Database, checkin_id: str, now: datetime | None = None) -> CheckIn:
     """Move the check-in to the trash, whole. Every deletion keeps its own
     row, so deleting an entry again never replaces the version deleted first."""
-    now = now or utc_now()
+    moment = now or utc_now()
     with _writing(db):
         checkin = load_checkin(db, checkin_id)  # raises when it is not there (any more)
         db.execute(
             "INSERT INTO trash (checkin_id, deleted_utc, record) VALUES (?, ?, ?)",
-            [checkin.id, format_utc(now), json.dumps(checkin.to_dict(), ensure_ascii=False)],
+            [checkin.id, format_utc(moment), json.dumps(checkin.to_dict(), ensure_ascii=False)],
         )
         db.execute("DELETE FROM checkins WHERE id = ?", [checkin.id])
-        _purge_expired(db, now)
-        _record(db, [checkin.id], now)
+        _purge_expired(db, moment)
+        _record(db, [checkin.id], now)  # stamped to the millisecond when `now` is not given
     return checkin
 
 
@@ -286,10 +298,10 @@ def restore_deleted(
 ) -> CheckIn:
     """Bring back the newest deleted version of one check-in (by id or unique
     prefix), or the most recently deleted check-in when no id is given."""
-    now = now or utc_now()
+    moment = now or utc_now()
     with _writing(db):
-        _purge_expired(db, now)
-        row_id, record = find_in_trash(db, checkin_id, since=cutoff(now))
+        _purge_expired(db, moment)
+        row_id, record = find_in_trash(db, checkin_id, since=cutoff(moment))
         checkin = checkin_from_record(json.loads(record))
         if checkin_exists(db, checkin.id):
             raise InputError(messages.TRASH_ALREADY_BACK.format(id=checkin.id[:8]))
@@ -486,9 +498,9 @@ def _settle(
         if live:
             if _text(live_now or load_checkin(db, checkin_id)) == _text(wanted):
                 return False
-            _replace_rows(db, wanted, CHECKIN_COLUMNS[1:])
+            _replace_rows(db, wanted, CHECKIN_COLUMNS[1:], plain=True)
             return True
-        _insert(db, wanted)
+        _insert_plain(db, wanted)
         if trashed:
             db.execute("DELETE FROM trash WHERE id = ?", [trashed[0]])
         return True
