@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -139,4 +140,5 @@ def _show_status(journal: Journal) -> None:
     else:
         typer.echo(messages.SYNC_STATUS_ALL_SENT)
     for problem in status.problems:
-        typer.echo(one_line(messages.SYNC_STATUS_PROBLEM.format(problem=problem.problem)))
+        if os.path.lexists(Path(status.folder) / problem.name):  # not one since removed
+            typer.echo(one_line(messages.SYNC_STATUS_PROBLEM.format(problem=problem.problem)))

@@ -228,15 +228,17 @@ def _write_own(
         if size >= position.offset and tail == position.tail:
             pending = logfile.text_of_lines(own.pending)
             extra = logfile.read_range(path, position.offset, size)
-            if pending.startswith(extra):  # a kill after writing, before recording
-                logfile.append(path, journal, pending[len(extra) :], expected_size=size)
+            if pending.startswith(extra):  # (extra: written by a sync killed before recording)
+                if len(pending) > len(extra):
+                    logfile.append(path, journal, pending[len(extra) :], expected_size=size)
                 end = position.offset + len(pending)
                 return _end(own, path, end, position.seq + len(own.pending))
     everything = own.everything()
     whole = logfile.text_of(own.header, everything)
     current = logfile.read_whole(path)
     if whole.startswith(current):
-        logfile.append(path, journal, whole[len(current) :], expected_size=len(current))
+        if len(whole) > len(current):
+            logfile.append(path, journal, whole[len(current) :], expected_size=len(current))
     else:
         if _foreign(current, own.machine, everything):
             raise _Twin(own.machine)
@@ -267,7 +269,13 @@ def _receive(
 ) -> None:
     machine = sync_machine(db)
     assert machine is not None
-    for name in sorted(os.listdir(folder)):
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as error:
+        raise InputError(
+            messages.SYNC_FOLDER_UNREADABLE.format(folder=folder, reason=error.strerror or error)
+        ) from None
+    for name in names:
         if not logfile.is_log_name(name) or name == logfile.own_name(machine):
             continue
         path = folder / name
@@ -304,12 +312,19 @@ def _machines_of(db: Database, name: str) -> set[str]:
 
 def _reader(journal: Journal, path: Path, name: str) -> writes.ReadBatch:
     def read(db: Database) -> writes.RemoteBatch:
+        if not os.path.lexists(path):
+            return writes.RemoteBatch(name)  # gone since the folder was listed: nothing to do
         if journal.owns(path):
             return writes.RemoteBatch(name, problem=messages.SYNC_LOG_IS_JOURNAL.format(file=name))
         try:
             reading = logfile.read_new(path, position_of(db, name), BATCH)
         except logfile.LogProblem as problem:
             return writes.RemoteBatch(name, problem=str(problem))
+        except OSError as error:  # vanished or unreadable half way: next time, perhaps
+            reason = error.strerror or error
+            return writes.RemoteBatch(
+                name, problem=messages.SYNC_LOG_UNREADABLE.format(file=name, reason=reason)
+            )
         own = sync_machine(db)
         for change in reading.changes:
             if change.machine == own and own_line(db, change.seq) != change.line:

@@ -144,6 +144,17 @@ def test_a_log_from_a_newer_serjournal_is_refused_clearly_and_the_rest_still_syn
     assert "Traceback" not in result.output
 
 
+def test_a_reported_log_moved_out_of_the_folder_is_no_longer_listed(tmp_path: Path) -> None:
+    desktop = reader(tmp_path)
+    stray = desktop.folder / "serjournal-stray.jsonl"
+    stray.write_text("not a log at all\n", encoding="utf-8")
+    assert len(desktop.sync().problems) == 1
+    assert stray.name in run("sync", "--status", db=desktop).stdout
+    stray.rename(tmp_path / "kept-aside.jsonl")  # what the message suggests
+    assert desktop.sync().problems == []
+    assert stray.name not in run("sync", "--status", db=desktop).stdout
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
@@ -303,6 +314,10 @@ def test_a_read_only_folder_gives_one_clear_line_and_the_changes_wait(
     monkeypatch.undo()
     assert "1 change sent" in run("sync", db=desktop).stdout  # writable again: sent
     assert own.read_bytes().startswith(before) and own.read_bytes() != before
+    monkeypatch.setattr(os, "open", read_only)  # read-only again, with nothing to send:
+    monkeypatch.setattr(tempfile, "_mkstemp_inner", _refuse_in(desktop.folder))
+    quiet = run("sync", db=desktop)  # a machine that only reads a shared folder is fine
+    assert quiet.exit_code == 0 and quiet.stderr == ""
 
 
 def _refuse_in(folder: Path):  # type: ignore[no-untyped-def]
