@@ -350,7 +350,8 @@ def test_every_field_a_log_line_may_set_is_checked() -> None:
         ("deleted", 1),
         ("tags.t", -1),
         ("secret", 1),
-        ("answers.", "x"),
+        ("answers.note", 3),
+        ("sensations", [{**dict.fromkeys(registers.SENSATION_KEYS), "intensity": 11}]),
     ]:
         with pytest.raises(ValueError):
             registers.check(name, value)
@@ -375,3 +376,27 @@ def test_registers_are_stored_with_each_stamp_once_and_read_back_whole() -> None
     text = registers.encode(current)
     assert json.loads(text)["s"] == [[5, "aa"], [9, "bb"]]
     assert registers.decode(text) == current
+
+
+def test_every_kind_of_check_in_travels_whole(tmp_path: Path, shared: Path) -> None:
+    """The upgrade fixture's check-ins (every field, empty and missing ratings,
+    sides, targets, unknown emotions, unicode, newlines, formula signs, a
+    2000-character answer): what one journal holds, the log carries whole."""
+    from serjournal.answers import checkin_from_dict
+    from tests.fixtures.make_fixture import FIXTURE_CHECKINS, FIXTURE_TRASHED
+
+    laptop, desktop = machine(tmp_path, shared, "laptop"), machine(tmp_path, shared, "desktop")
+    laptop.sync()  # syncing already: the import itself is recorded, line by line
+    db = laptop.journal.open()
+    try:
+        import_checkins(db, [checkin_from_dict(d) for d in [*FIXTURE_CHECKINS, FIXTURE_TRASHED]])
+        delete_checkin(db, FIXTURE_TRASHED["id"])
+    finally:
+        db.close()
+    both_sync(laptop, desktop)
+    reading = logfile.parse_bytes(laptop.own_log().read_bytes())
+    assert reading.problem is None and len(reading.changes) == len(FIXTURE_CHECKINS) + 2
+    assert desktop.live() == laptop.live() and len(desktop.live()) == len(FIXTURE_CHECKINS)
+    trashed = FIXTURE_TRASHED["id"]
+    assert desktop.newest_in_trash()[trashed] == laptop.newest_in_trash()[trashed]
+    assert desktop.export() == laptop.export()
