@@ -60,12 +60,12 @@ def saves(path: Path, count: int) -> float:
     return statistics.median(times)
 
 
-def whole_process(journal: Path, runs: int) -> float:
+def whole_process(journal: Path, runs: int, *args: str) -> float:
     times = []
     for _ in range(runs):
         began = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "serjournal", "sync", "--db", str(journal)],
+            [sys.executable, "-m", "serjournal", *(args or ("sync",)), "--db", str(journal)],
             check=True,
             capture_output=True,
             env={**os.environ, "SERJOURNAL_CONFIG": "/nonexistent/config.toml"},
@@ -118,7 +118,11 @@ def main() -> None:
             f"registers and outbox; log {log.stat().st_size / 1e6:.1f} MB"
         )
         idle = whole_process(desktop.path, arguments.runs)
-        print(f"`serjournal sync`, nothing new: {idle * 1000:.0f} ms (median of {arguments.runs})")
+        listing = whole_process(desktop.path, arguments.runs, "list")
+        print(
+            f"`serjournal sync`, nothing new: {idle * 1000:.0f} ms, against `serjournal list` "
+            f"{listing * 1000:.0f} ms (medians of {arguments.runs})"
+        )
         times = []
         for _ in range(arguments.runs):
             saves(laptop.path, 1)
