@@ -20,10 +20,11 @@ from serjournal.render.theme import THEME_NAMES
 from serjournal.vocabulary import Vocabulary, normalise
 
 MODES = ("full", "quick")
+SYNC_WHEN = ("manual", "after-checkin")  # `sync`: only when asked, or after each save
 SYNTAX = ""  # the key of a problem that is in the TOML syntax itself
 TOP_KEYS = {
     "default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts", "backup",
-    "theme", "support_line",
+    "theme", "support_line", "sync",
 }  # fmt: skip
 BACKUP_KEYS = {"recipients"}
 SUPPORT_LINE_MAX = 200
@@ -39,6 +40,7 @@ class Config:
     settings: FlowSettings = field(default_factory=FlowSettings)
     default_mode: str = "full"
     theme: str = "auto"  # render/theme.py: auto, light, dark or plain
+    sync: str = "manual"
     path: Path | None = None
     warning: str | None = None  # set when the file was broken and ignored
     # age public keys that backups are encrypted to (transfer/age.py)
@@ -91,6 +93,7 @@ def parse_config(text: str) -> Config:
     config.default_mode = _choice(data, "default_mode", MODES, "full")
     config.theme = _choice(data, "theme", THEME_NAMES, "auto")
     config.settings.support_line = _support_line(data)
+    config.sync = _choice(data, "sync", SYNC_WHEN, "manual")
     vocabulary = config.vocabulary
     words = _table(data, "vocabulary")
     _no_unknown(words, {"regions", "qualities"}, "vocabulary.")
@@ -368,6 +371,10 @@ TEMPLATE = """\
 # One line of your own, shown with the support note when distress is high:
 # a person or a number to call.
 # support_line = "Call Sam: 555 0134"
+
+# Sync through a shared folder after each check-in ('serjournal sync DIR' once
+# first, to choose the folder): "after-checkin", or "manual" to sync only when asked.
+# sync = "after-checkin"
 
 # Which of the seven stages run, by key:
 # run_stages = ["arrive", "checkin", "body", "emotions", "dialogue", "release", "integrate"]

@@ -805,3 +805,90 @@ SUMMARY_AFTER_RERATING = " -> {after} when rated again"
 CONTEXT_LINE = "{subject}: {facts}."
 CONTEXT_TIMES = "{ordinal} time in the last 7 days"
 CONTEXT_EASED = "after {practice} practice it eased by {drop:.1f} on average (n={n})"
+
+# --- Sync through a shared folder (issue 15) ------------------------------------------------
+SYNC_NO_FOLDER = (
+    "Which folder? 'serjournal sync DIR' names a folder your sync tool replicates "
+    "(Syncthing, Dropbox, iCloud Drive...); it is remembered after the first time."
+)
+SYNC_FOLDER_MISSING = (
+    "The sync folder {folder} does not exist; make it (or let your sync tool make it) first."
+)
+SYNC_FOLDER_NOT_DIR = "{folder} is a file, not a folder to sync through."
+SYNC_FOLDER_UNREADABLE = "The sync folder {folder} cannot be read ({reason})."
+SYNC_JOURNAL_INSIDE = (
+    "Warning: the journal {journal} is inside the sync folder {folder}. A sync tool that "
+    "copies a database while it is being written corrupts it: move the journal out "
+    "(--db or SERJOURNAL_DB), and let only the logs live in the folder."
+)
+SYNC_FOLDER_READ_ONLY = (
+    "The sync folder {folder} cannot be written ({reason}): this machine's changes "
+    "({count}) wait in the journal for the next sync."
+)
+SYNC_STARTED = "This journal now syncs through {folder}, as '{label}' (machine {machine})."
+SYNC_NEW_IDENTITY = (
+    "This journal is not where it first synced (copied to another computer, or moved), "
+    "so it now writes its own log, as machine {machine}."
+)
+SYNC_TWIN = (
+    "Another journal was writing as this machine (a copy of this journal file?); "
+    "this one now writes its own log, as machine {machine}."
+)
+SYNC_FOLDER_CHANGED = (
+    "The sync folder is now {folder} (was {old}); its logs are read from the start."
+)
+SYNC_LOG_REWRITTEN = (
+    "This machine's log {file} had been cut short or changed by something else; "
+    "it was written again whole."
+)
+SYNC_DONE = "Synced through {folder}: {sent}; {received}."
+SYNC_SENT = "{count} sent"
+SYNC_NOTHING_SENT = "nothing new to send"
+SYNC_RECEIVED = "{count} received from {machines} ({checkins} changed here)"
+SYNC_NOTHING_RECEIVED = "nothing new from other machines"
+SYNC_PROBLEMS = (
+    "{count} in the sync folder could not be read to the end; "
+    "'serjournal sync --status' lists them."
+)
+SYNC_LOG_SHRANK = (
+    "{file} is shorter than when it was last read; nothing more is read from it "
+    "until it is whole again."
+)
+SYNC_LOG_CHANGED = (
+    "{file} changed before the point already read, so it is not trusted and not read on; "
+    "move it out of the sync folder if you know why."
+)
+SYNC_LOG_BAD_LINE = "{file}, change {line}: {reason}; it and what follows are not read."
+SYNC_LOG_NEWER = (
+    "{file} was written by a newer serjournal (log format {version}); "
+    "update serjournal on this machine to read it. Nothing was read from it."
+)
+SYNC_LOG_NOT_FILE = "{file} is not a plain file (a link, a folder or a device); it is not read."
+SYNC_LOG_UNREADABLE = "{file} cannot be read ({reason})."
+SYNC_LOG_IS_JOURNAL = "{file} is this journal's own database file, never a log."
+SYNC_STATUS_NEVER = (
+    "This journal does not sync yet. 'serjournal sync DIR' starts, "
+    "with DIR a folder your sync tool replicates."
+)
+SYNC_STATUS_HEAD = "Syncing through {folder}{when}."
+SYNC_STATUS_WITH_FOLDER = "--status shows where this journal syncs; give it without a folder."
+SYNC_STATUS_AFTER_CHECKIN = ", after each check-in"
+SYNC_STATUS_WAITING = (
+    "This machine's changes not yet in its log: {count}; the next sync sends them."
+)
+SYNC_STATUS_ALL_SENT = "Every change made here is in this machine's log."
+SYNC_STATUS_THIS = "{label} (this machine)"
+SYNC_STATUS_NOT_YET = "nothing yet"
+SYNC_STATUS_PROBLEM = "Not read on: {problem}"
+SYNC_AFTER_CHECKIN_NO_FOLDER = (
+    "Warning: the config asks to sync after each check-in, but this journal has no sync "
+    "folder yet; run 'serjournal sync DIR' once."
+)
+SYNC_AFTER_CHECKIN_FAILED = "Warning: saved, but the sync did not finish: {reason}"
+
+
+def sync_count(count: int, one: str, many: str) -> str:
+    """'1 change', '3 changes', 'no changes'."""
+    if count == 0:
+        return f"no {many}"
+    return f"{count} {one if count == 1 else many}"

@@ -14,6 +14,7 @@ from serjournal.cli import (  # noqa: F401  (importing a module registers its co
     report,
     review,
     search,
+    sync,
     today,
     transfer,
     trash,

@@ -18,8 +18,8 @@ from serjournal.errors import SerjournalError
 # looking back, then looking after the data. Unlisted commands come last.
 COMMAND_ORDER = (
     "checkin", "status", "list", "show", "search", "review", "report", "demo", "edit", "delete",
-    "undo", "trash", "export", "import", "backup", "restore", "encrypt", "decrypt", "remind",
-    "config", "doctor",
+    "undo", "trash", "export", "import", "backup", "restore", "sync", "encrypt", "decrypt",
+    "remind", "config", "doctor",
 )  # fmt: skip
 
 

@@ -205,14 +205,18 @@ def checkin(
         _save_and_report(journal, checkin, config.settings.support_line)
     elif discard_draft:
         _discard_drafts(journal)
-        if resume:
-            _guided(journal, quick, True, at, config)
+        if not resume:
+            return
+        _guided(journal, quick, True, at, config)
     elif checkin_id is not None:
         raise _input_error(messages.ID_WITHOUT_ANSWERS)
     elif resume and not options.has_terminal():
         _save_draft_as_it_is(journal, config.settings.support_line)
     else:
         _guided(journal, quick, resume, at, config)
+    from serjournal.cli.sync import sync_after_save
+
+    sync_after_save(journal, config)  # only with sync = "after-checkin" in the config
 
 
 def _discard_drafts(journal: Journal) -> None:

@@ -26,6 +26,7 @@ def render_config(config: Config) -> RenderableType:
         ("default mode", config.default_mode),
         ("theme", config.theme),
         ("support line", settings.support_line or "-"),
+        ("sync", config.sync),
         ("stages", ", ".join(settings.stages)),
         (
             "breath",

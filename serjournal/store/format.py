@@ -23,6 +23,7 @@ MIGRATION_NAMES: tuple[str, ...] = (
     "m003_answers_fts",
     "m004_trash_keeps_every_version",
     "m005_reports",
+    "m006_sync",
 )
 
 # A second terminal saving at the same moment waits this long for the lock.

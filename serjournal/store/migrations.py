@@ -198,3 +198,46 @@ def m005_reports(db: Database) -> None:
         """
     )
     db.execute("CREATE INDEX idx_reports_last_day ON reports (last_day)")
+
+
+@migration
+def m006_sync(db: Database) -> None:
+    # Sync through a shared folder (serjournal/sync/). Only this machine's
+    # bookkeeping: no user data moves. See store/sync_state.py for each table.
+    _run_script(
+        db,
+        """
+        CREATE TABLE sync_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        CREATE TABLE sync_log (
+            seq INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            line TEXT NOT NULL
+        );
+
+        CREATE TABLE sync_checkins (
+            checkin_id TEXT PRIMARY KEY,
+            registers TEXT NOT NULL
+        );
+
+        CREATE TABLE sync_files (
+            name TEXT PRIMARY KEY,
+            machine TEXT NOT NULL,
+            offset INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            tail TEXT NOT NULL,
+            problem TEXT
+        );
+
+        CREATE TABLE sync_machines (
+            machine TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            last_at INTEGER,
+            changes INTEGER NOT NULL DEFAULT 0,
+            read_utc TEXT
+        )
+        """,
+    )

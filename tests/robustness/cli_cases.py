@@ -91,7 +91,16 @@ JOURNAL_COMMANDS: list[JournalCommand] = [
         lambda db: ["review", "--last", "30", "--save", str(db) + ".review.html", "--db", str(db)],
         writes=False,
     ),
+    JournalCommand("sync", lambda db: ["sync", sync_folder(db), "--db", str(db)], writes=True),
+    JournalCommand("sync-status", lambda db: ["sync", "--status", "--db", str(db)], writes=False),
 ]
+
+
+def sync_folder(journal: Path) -> str:
+    """A sync folder beside the journal (never around it), made if missing."""
+    folder = journal.with_name(journal.name + ".sync")
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
 
 
 def import_file(journal: Path) -> str:

@@ -33,6 +33,7 @@ WEIGHTS = {
     "import": 7,
     "backup": 6,
     "restore": 5,
+    "sync": 6,
 }
 WORDS = ("peaceful", "proud", "lonely", "curious", "tender", "grateful", "worried")
 
@@ -126,6 +127,9 @@ def main(argv: list[str]) -> None:
         elif op == "backup":
             record["file"] = str(folder / f"backup-{label}-{n}.db")
             args = ["backup", record["file"]]
+        elif op == "sync":  # every worker is the same machine: syncs race each other
+            (folder / "sync").mkdir(exist_ok=True)
+            args = ["sync", str(folder / "sync")]
         else:  # restore one of the backups any worker has made
             made = sorted(folder.glob("backup-*.db"))
             if not made:
