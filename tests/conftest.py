@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -8,6 +9,25 @@ from sqlite_utils import Database
 
 from serjournal.store.connection import open_journal
 from serjournal.vocabulary import set_vocabulary
+
+# Set by .ci/unprivileged: this run is the one meant to exercise chmod, so a
+# test that cannot must fail rather than skip.
+MUST_RUN_UNPRIVILEGED = "SERJOURNAL_TESTS_MUST_RUN_UNPRIVILEGED"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`unprivileged` tests make files read-only with chmod, which stops every
+    user but root. As root they skip, saying why; .ci/run runs them again as
+    an unprivileged user (`pytest -m unprivileged`)."""
+    if item.get_closest_marker("unprivileged") is None or os.geteuid() != 0:
+        return
+    reason = (
+        "running as root, whom chmod does not stop: "
+        "run `pytest -m unprivileged` as another user (.ci/run does)"
+    )
+    if os.environ.get(MUST_RUN_UNPRIVILEGED):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
