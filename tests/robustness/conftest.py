@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -12,3 +13,12 @@ def no_child_left_running() -> Iterator[None]:
     """A failed assertion must not leave writers or readers looping."""
     yield
     reap_children()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many hostile inputs test_hostile_input.py tried, when it ran."""
+    hostile = sys.modules.get("tests.robustness.test_hostile_input")
+    tried = getattr(hostile, "TRIED", None)
+    if tried:
+        figures = ", ".join(f"{name} {count}" for name, count in sorted(tried.items()))
+        terminalreporter.write_line(f"hostile inputs tried: {sum(tried.values())} ({figures})")
