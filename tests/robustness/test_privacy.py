@@ -29,7 +29,7 @@ from serjournal.flow.runner import run_checkin
 from serjournal.journal import Journal
 from serjournal.store.connection import open_journal
 from tests.draft_helpers import only_draft, plant_draft
-from tests.robustness.cli_cases import JOURNAL_COMMANDS, make_journal
+from tests.robustness.cli_cases import DESCRIBED, JOURNAL_COMMANDS, make_journal
 from tests.robustness.flow_scripts import FULL_SCRIPT, settings
 from tests.scripted import INTERRUPT, ScriptedPrompter
 
@@ -51,7 +51,7 @@ def test_journal_folder_and_sqlite_side_files_are_private(
     tmp_path: Path, permissive_umask: int
 ) -> None:
     journal = tmp_path / "a" / "b" / "journal.db"
-    checkin = JOURNAL_COMMANDS[0].args(journal)
+    checkin = DESCRIBED["checkin"][0].args(journal)
     result = CliRunner().invoke(app, checkin)
     assert result.exit_code == 0, result.output
     assert mode(journal) == 0o600
@@ -140,16 +140,26 @@ def test_the_socket_guard_itself_works(no_network: None) -> None:
         socket.socket()
 
 
+# Every command from the app (cli_cases), with the exit code it gives on a good
+# journal, and a few more ways of running them.
 NO_NETWORK_INVOCATIONS = [
-    *[(command.name, command.args) for command in JOURNAL_COMMANDS],
-    ("checkin-json", lambda db: ["checkin", "--db", str(db), "--from-json", str(db) + ".json"]),
-    ("checkin-quick", lambda db: ["checkin", "--db", str(db), "--quick", "--mood", "4"]),
-    ("doctor", lambda db: ["doctor", "--db", str(db)]),
+    *[pytest.param(c.args, c.good_exit, id=c.name) for c in JOURNAL_COMMANDS],
+    pytest.param(
+        lambda db: ["checkin", "--db", str(db), "--from-json", str(db) + ".json"],
+        0,
+        id="checkin-json",
+    ),
+    pytest.param(
+        lambda db: ["checkin", "--db", str(db), "--quick", "--mood", "4"], 0, id="checkin-quick"
+    ),
+    pytest.param(lambda db: ["demo", "--weeks", "2"], 0, id="demo-temporary-journal"),
+    pytest.param(lambda db: ["config", "show"], 0, id="config-show"),
+    pytest.param(lambda db: ["config", "path"], 0, id="config-path"),
 ]
 
 
-@pytest.mark.parametrize(("name", "args"), NO_NETWORK_INVOCATIONS, ids=lambda x: str(x))
-def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None:
+@pytest.mark.parametrize(("args", "exit_code"), NO_NETWORK_INVOCATIONS)
+def test_no_command_opens_a_socket(tmp_path: Path, args: Any, exit_code: int) -> None:
     journal = make_journal(tmp_path / "data" / "journal.db", count=3)
     Path(str(journal) + ".json").write_text(
         json.dumps({"mood": 6, "sensations": ["chest:tight:5"], "answers": {"note": "hi"}}),
@@ -161,7 +171,7 @@ def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None
             guard.setattr(socket, attr, _refuse)
         result = CliRunner().invoke(app, args(journal))
     assert not isinstance(result.exception, NetworkUsed), result.exception
-    assert result.exit_code == 0, (result.output, result.exception)
+    assert result.exit_code == exit_code, (result.output, result.exception)
 
 
 def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) -> None:
