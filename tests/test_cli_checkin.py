@@ -581,9 +581,12 @@ def test_keep_for_later_starts_a_new_checkin_and_keeps_the_draft(
 def test_resume_flag_skips_the_question(scripted_terminal: Any, journal_path: Path) -> None:
     scripted_terminal([6, 4, INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    prompter = scripted_terminal(QUICK)
+    prompter = scripted_terminal([KEEP, KEEP, *QUICK[2:]])  # Enter keeps mood and energy
     assert invoke("checkin", "--resume", "--db", str(journal_path)).exit_code == 0
     assert not any(q == messages.ASK_DRAFT_CHOICE for _, q in prompter.asked)
+    row = only_checkin(journal_path)
+    assert (row["mode"], row["mood"], row["energy"], row["distress"]) == ("quick", 6, 4, 3)
+    assert draft_files(journal_path) == []
 
 
 def test_resume_without_a_draft_says_so_and_starts(

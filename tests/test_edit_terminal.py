@@ -109,3 +109,54 @@ def test_tags_checkbox_starts_with_the_entry_tags_picked() -> None:
     shown = show(env, checkin_id)
     assert "work, garden" in shown
     assert "rest" not in shown.split("Tags")[1]
+
+
+def test_enter_through_body_and_ratings_keeps_the_entry_as_it_was() -> None:
+    """In the real terminal, a user opens fields and presses Enter at every
+    prompt: each pre-filled answer, pre-picked box and highlighted choice is
+    the saved one, so nothing changes but the edit time."""
+    env, checkin_id = saved_entry()
+    subprocess.run(
+        [*COMMAND, "edit", checkin_id, "--add-sensation", "chest:tight:6",
+         "--add-sensation", "shoulders/left:tense:4", "--set", "distress=3"],
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    before = show(env, checkin_id)
+    child = pexpect.spawn(
+        COMMAND[0], [*COMMAND[1:], "edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+    )
+    child.expect("What would you like to change")
+    slowly(child, UP * 5 + "\r")  # from the end: leave, save, tags, emotions, body
+    child.expect("Where do you notice tension")
+    slowly(child, "\r")  # chest and shoulders are picked already
+    # Asked in the body's order, head to feet: the shoulders (and their side), then the chest.
+    child.expect("Which side of the shoulders")
+    slowly(child, "\r")
+    child.expect("What is it like in the shoulders")
+    slowly(child, "\r")
+    child.expect(r"shoulders, tense")
+    slowly(child, "\r")
+    child.expect("What is it like in the chest")
+    slowly(child, "\r")
+    child.expect(r"chest, tight")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, DOWN * 3 + "\r")  # distress
+    child.expect("How much distress")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, DOWN * 12 + "\r")  # takeaway
+    child.expect("carry")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, UP * 2 + "\r")  # save
+    child.expect("Updated check-in")
+    child.expect(pexpect.EOF)
+    after = show(env, checkin_id)
+    # Every line but the edit time is kept. The places come back in the body's
+    # order, head to feet (the checkbox lists them so), each one whole.
+    kept = [line for line in after.splitlines() if "edited" not in line]
+    assert sorted(kept) == sorted(line for line in before.splitlines() if "edited" not in line)
+    assert after.index("shoulders (left): tense 4") < after.index("chest: tight 6  [target]")
+    assert "chest: tight 6" in after and "shoulders (left): tense 4" in after
+    assert "Distress 3/10" in after and "walk after lunch" in after
