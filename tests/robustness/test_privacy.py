@@ -27,7 +27,9 @@ from serjournal.cli import app
 from serjournal.errors import Interrupted
 from serjournal.flow.runner import run_checkin
 from serjournal.journal import Journal
+from serjournal.models import CheckIn
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
 from tests.draft_helpers import only_draft, plant_draft
 from tests.robustness.cli_cases import DESCRIBED, JOURNAL_COMMANDS, make_journal
 from tests.robustness.flow_scripts import FULL_SCRIPT, settings
@@ -180,3 +182,51 @@ def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) ->
         ScriptedPrompter(FULL_SCRIPT), db, Journal(journal_path), settings=settings()
     )
     assert saved.mood == 6
+
+
+# --- The journal is private from its first moment, however it comes to be ----------------
+
+
+def test_a_umask_that_takes_the_owners_write_bit_still_gives_a_usable_private_journal(
+    tmp_path: Path,
+) -> None:
+    """Under umask 0277 a file is born 0400: the journal is set to 0600 right
+    after it is made, or SQLite could not write the first check-in."""
+    journal = tmp_path / "data" / "journal.db"
+    previous = os.umask(0o277)
+    try:
+        db = open_journal(journal)
+        save_checkin(db, CheckIn(mood=4))  # it can be written
+        modes = {p.name: mode(p) for p in journal.parent.iterdir()}
+        db.close()
+    finally:
+        os.umask(previous)
+    assert modes == dict.fromkeys(["journal.db", "journal.db-wal", "journal.db-shm"], 0o600)
+    assert mode(journal.parent) == 0o700
+
+
+def test_a_journal_made_through_a_symlink_is_private(tmp_path: Path) -> None:
+    """--db may name a link to a file not made yet; SQLite creates the target
+    with the umask's 0644, and the journal's files are then set to 0600."""
+    (tmp_path / "real").mkdir(mode=0o700)
+    target = tmp_path / "real" / "journal.db"
+    link = tmp_path / "link.db"
+    link.symlink_to(target)
+    previous = os.umask(0o022)
+    try:
+        db = open_journal(link)
+        save_checkin(db, CheckIn(mood=4))
+        db.close()
+    finally:
+        os.umask(previous)
+    assert mode(target) == 0o600 and link.is_symlink()
+
+
+def test_an_empty_file_given_as_the_journal_becomes_private(tmp_path: Path) -> None:
+    """An empty file (made by `touch` under umask 022) is a journal not yet
+    made: serjournal makes it and sets it to 0600."""
+    journal = tmp_path / "journal.db"
+    journal.touch(mode=0o644)
+    journal.chmod(0o644)
+    open_journal(journal).close()
+    assert mode(journal) == 0o600
