@@ -12,10 +12,11 @@ from sqlite_utils import Database
 
 from serjournal import messages
 from serjournal.errors import InputError
-from serjournal.models import CheckIn
+from serjournal.models import CheckIn, Sensation
 from serjournal.store.checkins import load_checkin
 from serjournal.store.writes import (
     EditConflict,
+    bulk_insert,
     delete_checkin,
     edit_checkin,
     save_checkin,
@@ -130,3 +131,33 @@ def test_a_flag_edit_of_a_missing_entry_names_it(db: Database) -> None:
         edit(db, missing, set_mood(1))
     assert not isinstance(refused.value, EditConflict)
     assert str(refused.value) == messages.NO_SUCH_CHECKIN.format(id=missing)
+
+
+def test_an_entry_whose_words_left_the_vocabulary_can_still_be_edited(db: Database) -> None:
+    """A quality and region the vocabulary no longer has (a config since
+    changed) stay valid for the entry that holds them, and only for the edit:
+    the vocabulary itself is not changed."""
+    entry = saved(db)
+    old_words = Sensation("wrists", "fizzy", 4)
+    db.execute(
+        "INSERT INTO sensations (checkin_id, position, region, side, quality, intensity, "
+        "intensity_after, is_target) VALUES (?, 0, ?, NULL, ?, ?, NULL, 0)",
+        [entry.id, old_words.region, old_words.quality, old_words.intensity],
+    )
+    vocabulary = default_vocabulary()
+    assert "fizzy" not in vocabulary.qualities and "wrists" not in vocabulary.regions
+    result = edit(db, entry.id, set_mood(2), now=LATER)
+    assert result.changed is True
+    stored = load_checkin(db, entry.id)
+    assert stored.mood == 2
+    assert [(s.region, s.quality, s.intensity) for s in stored.sensations] == [
+        ("wrists", "fizzy", 4)
+    ]
+    assert "fizzy" not in vocabulary.qualities and "wrists" not in vocabulary.regions
+    assert None not in vocabulary.qualities
+
+
+def test_bulk_insert_counts_every_checkin_across_its_batches(db: Database) -> None:
+    checkins = [CheckIn(mood=n % 11) for n in range(5)]
+    assert bulk_insert(db, checkins, chunk=2) == 5  # batches of 2, 2 and 1
+    assert db.execute("SELECT count(*) FROM checkins").fetchone()[0] == 5
