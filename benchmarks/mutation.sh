@@ -6,16 +6,18 @@
 #
 #   benchmarks/mutation.sh                      every mutant not yet checked
 #   benchmarks/mutation.sh 'serjournal.review.patterns.*'      one module (a glob)
-#   MUTATION_RECHECK=survived benchmarks/mutation.sh           survivors again, after
-#                                                              adding tests
+#   MUTATION_RECHECK=survived benchmarks/mutation.sh [GLOB...]  survivors again (those
+#                                                matching the globs), after adding tests
 #   MUTATION_SAMPLE=300 benchmarks/mutation.sh   300 unchecked mutants drawn at random
 #                                                (seed 16), for a fair rate in less time
 #
 # MUTATION_TIME_BOX (seconds, default 3000) stops the run; what was checked is kept in
 # mutants/ and the next run goes on from there (mutmut checks the mutants with the
 # fastest tests first, so a run stopped early has seen a biased part: say so, or
-# sample). MUTATION_CHILDREN (default 2) mutants run at once, under nice -n 19: the
-# machine is shared. Ends with the counts and the survival rate.
+# sample). Changing the test files listed in [tool.mutmut] makes mutmut forget every
+# result (its rule), so list a new test file there before a long run, not after.
+# MUTATION_CHILDREN (default 2) mutants run at once, under nice -n 19: the machine is
+# shared. Ends with the counts and the survival rate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python="${PYTHON:-.venv/bin/python}"
@@ -30,7 +32,12 @@ names() {  # mutant names whose status is $1, from mutmut's own results
 
 targets=("$@")
 if [ "${MUTATION_RECHECK:-}" != "" ]; then
-    mapfile -t targets < <(names "$MUTATION_RECHECK")
+    # Those whose names match the globs given, if any.
+    mapfile -t targets < <(names "$MUTATION_RECHECK" | "$python" -c '
+import fnmatch, sys
+globs = sys.argv[1:] or ["*"]
+print("\n".join(n for n in sys.stdin.read().split() if any(fnmatch.fnmatch(n, g) for g in globs)))
+' "$@")
     echo "checking again ${#targets[@]} mutants that were: $MUTATION_RECHECK"
 elif [ "${MUTATION_SAMPLE:-}" != "" ]; then
     mapfile -t targets < <(names "not checked" | "$python" -c '
