@@ -27,6 +27,7 @@ from typer.testing import CliRunner
 
 from serjournal import content, messages
 from serjournal.answers import (
+    MAX_SECONDS,
     checkin_from_dict,
     load_json_document,
     parse_emotion,
@@ -394,6 +395,79 @@ def test_parse_moment_and_day(text: str, fixed_now: bool) -> None:
     CheckIn().set_time(moment)  # a moment that parses can be recorded
 
 
+def _flag_outcome(flag: str, spec: str) -> tuple[str | None, Any]:
+    """What `checkin --mood 5 FLAG SPEC` must do: (None, what the saved check-in
+    holds for that flag) when accepted, or (the refusal, None). Stated through
+    the parsers that the tests above check on their own."""
+    vocabulary = default_vocabulary()
+    if flag in ("--sensation", "--emotion"):
+        parse = parse_sensation if flag == "--sensation" else parse_emotion
+        try:
+            item = parse(spec)
+        except InputError as error:
+            return str(error), None
+        if flag == "--sensation":
+            item.is_target = True  # a full check-in aims its dialogue at the first
+        return None, vars(item)
+    if flag == "--target":
+        refusal = _refusal(vocabulary.region, spec)
+        if refusal is None and vocabulary.region(spec) != "chest":
+            refusal = messages.TARGET_NOT_SCANNED.format(region=vocabulary.region(spec))
+        return refusal, "chest"
+    if flag == "--practice-seconds":
+        digits = spec.strip()
+        if not (digits.isascii() and digits.isdigit()):
+            return messages.BAD_SECONDS.format(value=spec), None
+        if int(digits) > MAX_SECONDS:
+            return "practice_seconds", None  # named in the refusal
+        return None, int(digits)
+    if flag == "--at":
+        try:
+            moment = parse_moment(spec)
+        except InputError as error:
+            return str(error), None
+        if moment > datetime.now(UTC):
+            return messages.FUTURE_TIME.format(text=spec), None
+        return None, moment.astimezone(UTC)
+    # --focus and --tag: any text that is valid UTF-8; blank means none given.
+    if not _encodes(spec):
+        return messages.TEXT_NOT_UTF8.format(
+            field=flag.removeprefix("--").replace("tag", "tags")
+        ), None
+    if flag == "--focus":
+        return None, spec or None
+    return None, [spec.strip()] if spec.strip() else []
+
+
+def _encodes(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _saved(journal: Path, flag: str) -> Any:
+    db = open_journal(journal)
+    (checkin_id,) = [r[0] for r in db.execute("SELECT id FROM checkins")]
+    saved = load_checkin(db, checkin_id)
+    db.close()
+    assert saved.mood == 5
+    if flag == "--sensation":
+        return vars(saved.sensations[0]) if len(saved.sensations) == 1 else saved.sensations
+    if flag == "--emotion":
+        return vars(saved.emotions[0]) if len(saved.emotions) == 1 else saved.emotions
+    if flag == "--target":
+        return saved.target.region if saved.target else None
+    if flag == "--practice-seconds":
+        return saved.practice_seconds
+    if flag == "--at":
+        return saved.created_utc
+    if flag == "--focus":
+        return saved.answers.get("focus")
+    return saved.tags
+
+
 @CLI
 @given(
     specs,
@@ -405,25 +479,47 @@ def test_parse_moment_and_day(text: str, fixed_now: bool) -> None:
 @example("\udcff", "--sensation")
 @example("\udcff", "--focus")
 @example("\udcff", "--tag")
+@example("  a tag  ", "--tag")
 @example("chest:tight:²", "--sensation")
+@example("shoulders/left:tense:5:3", "--sensation")
+@example("anxious:5:chest", "--emotion")
+@example("Chest", "--target")
+@example("feet", "--target")
 @example("9999 years ago", "--at")
 @example("0001-01-01T00:00+14:00", "--at")
+@example("2026-01-02T21:00", "--at")
 @example("99999999999999999999999", "--practice-seconds")
-def test_cli_flags_never_show_a_traceback(tmp_path: Path, spec: str, flag: str) -> None:
+@example("604801", "--practice-seconds")
+@example(" 90 ", "--practice-seconds")
+@example("٣٠", "--practice-seconds")  # digits, but not the ASCII ones asked for
+@example("²", "--practice-seconds")
+def test_cli_flags_save_the_value_or_refuse_in_one_line(
+    tmp_path: Path, spec: str, flag: str
+) -> None:
+    """Each flag's value is saved as its parser reads it, or the check-in is
+    refused in one line with the parser's message and nothing is saved."""
     TRIED["CLI flags"] += 1
-    args = ["checkin", "--db", str(tmp_path / "journal.db"), "--mood", "5", flag, spec]
+    journal = tmp_path / f"journal-{TRIED['CLI flags']}.db"
+    args = ["checkin", "--db", str(journal), "--mood", "5", flag, spec]
     if flag == "--target":
         args += ["--sensation", "chest:tight:4"]
+    refusal, value = _flag_outcome(flag, spec)
     result = CliRunner().invoke(app, args)
-    assert result.exit_code in (0, 2), (result.output, result.exception)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    if result.exit_code == 2:
-        lines = result.stderr.strip().splitlines()
-        assert lines[-1].startswith("Error: "), result.stderr
-        if lines[0].startswith("Usage: "):  # click's own usage error: usage, hint, error
-            return
-        assert len(lines) == 1, result.stderr
+    if refusal is None:
+        assert result.exit_code == 0, (spec, result.output, result.exception)
+        saved = _saved(journal, flag)
+        if flag == "--at":  # "5 minutes ago" was read twice, a moment apart
+            assert abs(saved - value) < timedelta(minutes=1), (spec, saved, value)
+        else:
+            assert saved == value, (spec, saved, value)
+        return
+    assert result.exit_code == 2, (spec, refusal, result.output)
+    assert not journal.exists()
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert one_line(refusal) in lines[0] or refusal in lines[0], (refusal, lines[0])
 
 
 # --- Review periods -------------------------------------------------------------
