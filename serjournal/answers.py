@@ -209,18 +209,17 @@ def load_json_document(text: str, source: str | Path) -> Any:
 
 
 def _depth_over(document: Any, limit: int) -> bool:
-    """Whether lists and objects nest deeper than `limit`, found without recursion."""
-    level: list[Any] = [document]
-    for _ in range(limit + 1):
-        level = [
+    """Whether more than `limit` lists and objects nest inside each other
+    ([] is one, [[]] two), found without recursion."""
+    containers = [document] if isinstance(document, list | dict) else []
+    for _ in range(limit):
+        containers = [
             child
-            for value in level
-            if isinstance(value, list | dict)
+            for value in containers
             for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, list | dict)
         ]
-        if not level:
-            return False
-    return True
+    return bool(containers)
 
 
 @dataclass(frozen=True)

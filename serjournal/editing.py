@@ -231,7 +231,9 @@ def _edit_emotions(s: stages.Session) -> None:
 
 
 def _question(key: str, settings: stages.FlowSettings) -> str:
-    if key == content.QUICK_NOTE.key:
-        return content.QUICK_NOTE.question
+    # The quick note and the follow-up belong to no stage's own prompts.
+    for prompt in (content.QUICK_NOTE, content.FOLLOWUP):
+        if key == prompt.key:
+            return prompt.question
     stage = settings.stage(content.ANSWER_STAGE[key])
     return next(p.question for p in stage.prompts if p.key == key)

@@ -613,7 +613,7 @@ ENCRYPTED_NEEDS_EXTRA = (
     "pip install 'serjournal[encrypted]'."
 )
 ENCRYPTED_NO_TERMINAL = (
-    "The journal is encrypted and there is no terminal to ask for its passphrase; "
+    "There is no terminal to ask for the journal's passphrase; "
     "set SERJOURNAL_PASSPHRASE_FILE to a file holding it."
 )
 PASSPHRASE_PROMPT = "Passphrase for the encrypted journal {path}: "

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,25 @@ from serjournal import keys
 from serjournal.render.theme import set_theme
 from serjournal.store.connection import open_journal
 from serjournal.vocabulary import set_vocabulary
+
+# Set by .ci/unprivileged: this run is the one meant to exercise chmod, so a
+# test that cannot must fail rather than skip.
+MUST_RUN_UNPRIVILEGED = "SERJOURNAL_TESTS_MUST_RUN_UNPRIVILEGED"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`unprivileged` tests make files read-only with chmod, which stops every
+    user but root. As root they skip, saying why; .ci/run runs them again as
+    an unprivileged user (`pytest -m unprivileged`)."""
+    if item.get_closest_marker("unprivileged") is None or os.geteuid() != 0:
+        return
+    reason = (
+        "running as root, whom chmod does not stop: "
+        "run `pytest -m unprivileged` as another user (.ci/run does)"
+    )
+    if os.environ.get(MUST_RUN_UNPRIVILEGED):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +59,12 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
 
 
 def _no_terminal(prompt: str) -> str:
-    raise AssertionError(f"a test asked for a passphrase it did not script: {prompt}")
+    """What asking for a passphrase does with no terminal (tests have none):
+    one clear error. A test that needs a passphrase scripts it."""
+    from serjournal import messages
+    from serjournal.errors import JournalError
+
+    raise JournalError(messages.ENCRYPTED_NO_TERMINAL)
 
 
 @pytest.fixture

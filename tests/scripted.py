@@ -17,7 +17,9 @@ from serjournal.flow.widgets import Find
 INTERRUPT = object()
 # Press Enter: take whatever the prompt offers already (the saved answer when
 # editing or resuming, the default otherwise). Every method honours it, so an
-# edit or resume test can do what a user does to keep an answer.
+# edit or resume test can do what a user does to keep an answer. One difference
+# from a real terminal: a checkbox returns its picks in the order of its choices,
+# this returns them as scripted (test_edit_terminal covers the real order).
 KEEP = object()
 HANGUP = object()
 GONE = object()  # the terminal vanished: writing to it fails with EIO

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from serjournal import messages
 from serjournal.answers import checkin_from_flags
 from serjournal.errors import InputError
 from serjournal.journal import Journal
@@ -89,3 +90,19 @@ def test_an_emotion_family_given_as_an_emotion_lists_its_words() -> None:
         "'disgust' is a family of feelings; name one of its words: disgusted, repulsed, averse, "
         "contemptuous, appalled, disapproving, nauseated, loathing."
     )
+
+
+def test_id_with_a_json_document_fills_it_in_or_must_match_it() -> None:
+    """--id names the check-in a script is saving; with --from-json it gives a
+    document without an id its id, and must agree with a document that has one."""
+    wanted = "0a0a0a0a-3333-4000-8000-000000000003"
+    other = "0a0a0a0a-4444-4000-8000-000000000004"
+    without_id = checkin_from_flags({"id": wanted}, quick=False, document={"mood": 4})
+    assert (without_id.id, without_id.mood) == (wanted, 4)
+    same = checkin_from_flags(
+        {"id": wanted.upper()}, quick=False, document={"id": wanted, "mood": 4}
+    )
+    assert same.id == wanted
+    with pytest.raises(InputError) as refused:
+        checkin_from_flags({"id": wanted}, quick=False, document={"id": other, "mood": 4})
+    assert str(refused.value) == messages.ID_MISMATCH.format(given=wanted, document=other)

@@ -7,7 +7,6 @@ and leave the journal exactly as it was (or not created at all).
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -402,39 +401,56 @@ def test_db_under_a_regular_file_cannot_be_created(tmp_path: Path) -> None:
     assert_answers_printed(result, mood=5)
 
 
+@pytest.mark.unprivileged
 def test_db_in_a_read_only_folder(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes into read-only folders; covered by the regular-file case")
+    """No journal can be made there, nor a draft beside it: the answers are
+    printed as JSON instead, and the folder stays empty."""
     folder = tmp_path / "locked"
     folder.mkdir(mode=0o500)
     try:
         result = invoke("checkin", "--db", str(folder / "journal.db"), "--mood", "5")
-        assert_refused(result, "Could not create the journal")
+        assert result.exit_code == 3
+        assert_refused(
+            result,
+            messages.JOURNAL_CANNOT_CREATE.format(
+                path=folder / "journal.db", reason="Permission denied"
+            ),
+            messages.ANSWERS_PRINTED_AS_JSON,
+        )
+        assert_answers_printed(result, mood=5)
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
 
 
+@pytest.mark.unprivileged
 def test_read_only_journal_file(journal_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can write to read-only files")
+    """Saving into a chmod 0400 journal fails in one line naming it; the
+    answers wait in a draft, and the journal is unchanged."""
     open_journal(journal_path).close()
     journal_path.chmod(0o400)
     result = invoke("checkin", "--db", str(journal_path), "--mood", "5")
-    assert_refused(result)
+    assert result.exit_code == 3
+    assert_refused(result, messages.JOURNAL_READ_ONLY.format(path=journal_path))
+    assert only_draft(journal_path).checkin["mood"] == 5
     journal_path.chmod(0o600)
     assert rows(journal_path, "SELECT count(*) FROM checkins") == [(0,)]
 
 
+@pytest.mark.unprivileged
 def test_unreadable_journal_file(journal_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can read unreadable files")
+    """A journal its owner cannot read (chmod 000) is refused before anything
+    runs, in one line that names it; it is left as it was."""
     open_journal(journal_path).close()
     journal_path.chmod(0o000)
     try:
-        assert_refused(invoke("checkin", "--db", str(journal_path), "--mood", "5"), "Could not")
+        result = invoke("checkin", "--db", str(journal_path), "--mood", "5")
+        assert result.exit_code == 2  # refused while reading the options
+        assert_refused(result, f"Path '{journal_path}' is not readable")
+        assert draft_files(journal_path) == []
     finally:
         journal_path.chmod(0o600)
+    assert rows(journal_path, "SELECT count(*) FROM checkins") == [(0,)]
 
 
 def test_no_answers_and_no_terminal_says_how_to_give_them(journal_path: Path) -> None:
@@ -562,11 +578,14 @@ def test_keep_for_later_starts_a_new_checkin_and_keeps_the_draft(
 
 
 def test_resume_flag_skips_the_question(scripted_terminal: Any, journal_path: Path) -> None:
-    scripted_terminal([[6, 4, None], INTERRUPT])
+    scripted_terminal([[6, 4, 3], INTERRUPT])
     invoke("checkin", "-q", "--db", str(journal_path))
-    prompter = scripted_terminal(QUICK)
+    prompter = scripted_terminal([KEEP, *QUICK[1:]])  # Enter keeps the three ratings
     assert invoke("checkin", "--resume", "--db", str(journal_path)).exit_code == 0
     assert not any(q == messages.ASK_DRAFT_CHOICE for _, q in prompter.asked)
+    row = only_checkin(journal_path)
+    assert (row["mode"], row["mood"], row["energy"], row["distress"]) == ("quick", 6, 4, 3)
+    assert draft_files(journal_path) == []
 
 
 def test_resume_without_a_draft_says_so_and_starts(

@@ -110,3 +110,53 @@ def test_tags_start_from_the_entry_tags_and_complete_on_tab() -> None:
     shown = show(env, checkin_id)
     assert "work, garden" in shown
     assert "rest" not in shown.split("Tags")[1]
+
+
+def test_enter_through_body_and_ratings_keeps_the_entry_as_it_was() -> None:
+    """In the real terminal, a user opens fields and presses Enter at every
+    prompt: each pre-filled answer, pre-picked box and highlighted choice is
+    the saved one, so nothing changes, not even the edit time."""
+    env, checkin_id = saved_entry()
+    subprocess.run(
+        [*COMMAND, "edit", checkin_id, "--add-sensation", "chest:tight:6",
+         "--add-sensation", "shoulders/left:tense:4", "--set", "distress=3"],
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    before = show(env, checkin_id)
+    child = pexpect.spawn(
+        COMMAND[0], [*COMMAND[1:], "edit", checkin_id[:8]], env=env, encoding="utf-8", timeout=20
+    )
+    child.expect("What would you like to change")
+    slowly(child, UP * 5 + "\r")  # from the end: leave, save, tags, emotions, body
+    child.expect("Where do you notice tension")
+    slowly(child, "\r")  # chest and shoulders are picked already
+    # Asked in the entry's own order (stages.kept_then_usual): the chest, then
+    # the shoulders and their side.
+    child.expect("What is it like in the chest")
+    slowly(child, "\r")
+    child.expect(r"chest, tight")
+    slowly(child, "\r")
+    child.expect("Which side of the shoulders")
+    slowly(child, "\r")
+    child.expect("What is it like in the shoulders")
+    slowly(child, "\r")
+    child.expect(r"shoulders, tense")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, DOWN * 3 + "\r")  # distress
+    child.expect("How much distress")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, DOWN * 12 + "\r")  # takeaway
+    child.expect("carry")
+    slowly(child, "\r")
+    child.expect("What would you like to change")
+    slowly(child, UP * 2 + "\r")  # save
+    child.expect("already reads that way; nothing was changed")  # not even the edit time
+    child.expect(pexpect.EOF)
+    after = show(env, checkin_id)
+    # Every line is kept, in the same order, each place whole.
+    assert after.splitlines() == before.splitlines()
+    assert after.index("chest: tight 6  [target]") < after.index("shoulders (left): tense 4")
+    assert "chest: tight 6" in after and "shoulders (left): tense 4" in after
+    assert "Distress 3/10" in after and "walk after lunch" in after

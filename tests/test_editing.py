@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlite_utils import Database
 
-from serjournal import messages
+from serjournal import content, messages
 from serjournal.editing import (
     FlagEdits,
     apply_flag_edits,
@@ -162,6 +163,47 @@ def test_interactive_edit_prefills_and_saves() -> None:
     assert edited.mood == 4
     assert edited.answers == {"takeaway": "walk after lunch"}
     assert ("text", "One takeaway to carry with you?") in prompter.asked
+
+
+class PressEnter(ScriptedPrompter):
+    """Answers the edit menu from the script and presses Enter (KEEP) at
+    every other question: what a user does to look at a field and keep it."""
+
+    def _next(self, kind: str, question: str) -> Any:
+        if question == messages.EDIT_PICK_FIELD:
+            return super()._next(kind, question)
+        self.asked.append((kind, question))
+        return KEEP
+
+
+def full_entry() -> CheckIn:
+    """Every field filled, none of them with the first choice of its prompt, so
+    a prompt that forgets its default would change what Enter keeps."""
+    checkin = entry()
+    checkin.sensations.reverse()  # head to feet, as the body scan lists them
+    checkin.settledness, checkin.energy, checkin.distress_after = 4, 3, 2
+    checkin.closing_mood = 7
+    checkin.practice = "hand"
+    checkin.emotions = [
+        EmotionEntry("anxious", "fear", "unpleasant", "high", 5, "throat"),
+        EmotionEntry("hopeful", "joy", "pleasant", "high", 3, None),
+    ]
+    checkin.answers = {key: f"the {key} answer" for key in content.ANSWER_STAGE if key != "note"}
+    return checkin
+
+
+@pytest.mark.parametrize(
+    "key", list(dict.fromkeys(field_labels(full_entry(), FlowSettings()).values()))
+)
+def test_enter_through_a_field_keeps_every_saved_answer(key: str) -> None:
+    original = full_entry()
+    settings = FlowSettings(known_tags=["work", "rest"])
+    label = next(lab for lab, k in field_labels(original, settings).items() if k == key)
+    prompter = PressEnter([label, messages.EDIT_SAVE])
+    edited = edit_interactively(prompter, original, settings=settings)
+    assert len(prompter.asked) > 2  # the field's own questions were asked
+    assert edited is not None
+    assert edited.to_dict() == original.to_dict()
 
 
 def test_interactive_edit_can_leave_without_saving() -> None:

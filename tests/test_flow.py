@@ -21,7 +21,7 @@ from serjournal.paths import OutputError
 from serjournal.store import drafts
 from serjournal.store.checkins import count_checkins, load_checkin
 from tests.draft_helpers import draft_files, newest_draft, only_draft, plant_draft
-from tests.scripted import GONE, HANGUP, INTERRUPT, ScriptedPrompter
+from tests.scripted import GONE, HANGUP, INTERRUPT, KEEP, ScriptedPrompter
 
 ALL_STAGES = [s.key for s in content.STAGES]
 
@@ -282,8 +282,11 @@ def test_resume_of_a_quick_checkin_reruns_quick_mode(db: Database, journal_path:
         )
     draft = newest_draft(journal_path)
     assert draft is not None and draft.stage == "quick"
-    prompter, saved = run(db, journal_path, QUICK, draft=draft)
+    # Enter on the one-line ratings keeps what the draft holds; the rest is typed.
+    prompter, saved = run(db, journal_path, [KEEP, *QUICK[1:]], draft=draft)
     assert prompter.stages == ["quick"] and saved.mode == "quick"
+    assert (saved.mood, saved.energy) == (6, 4)
+    assert load_checkin(db, saved.id).to_dict() == saved.to_dict()
 
 
 def test_a_draft_stopped_at_saving_saves_without_asking(db: Database, journal_path: Path) -> None:
@@ -470,9 +473,11 @@ def test_support_is_offered_again_if_the_ratings_are_asked_again(
     first = ScriptedPrompter(ARRIVE + [3, 2, 9, INTERRUPT])
     with pytest.raises(Interrupted):
         run_checkin(first, db, Journal(journal_path))
-    rest = [3, 2, 9, False, ""] + BODY + EMOTIONS + DIALOGUE + RELEASE + INTEGRATE
-    prompter, _ = run(db, journal_path, rest, draft=newest_draft(journal_path))
+    # Enter on the three ratings keeps them; grounding declined; focus skipped.
+    rest = [KEEP, KEEP, KEEP, False, ""] + BODY + EMOTIONS + DIALOGUE + RELEASE + INTEGRATE
+    prompter, saved = run(db, journal_path, rest, draft=newest_draft(journal_path))
     assert prompter.said.count(messages.HIGH_DISTRESS_NOTE) == 1
+    assert (saved.mood, saved.energy, saved.distress) == (3, 2, 9)
 
 
 # --- Plans and drafts -------------------------------------------------------------------
@@ -536,3 +541,32 @@ def test_stopping_after_only_skips_removes_the_stage_drafts(
         run_checkin(ScriptedPrompter([*skips, INTERRUPT]), db, Journal(journal_path))
     assert str(stopped.value) == messages.STOPPED_NOTHING_KEPT
     assert draft_files(journal_path) == []
+
+
+# Where each stage's answers start in FULL: a resumed check-in asks its stopped stage again.
+STAGE_STARTS = [0, len(ARRIVE), len(ARRIVE + CHECK_IN), len(ARRIVE + CHECK_IN + BODY)]
+STAGE_STARTS += [STAGE_STARTS[-1] + len(EMOTIONS)]
+STAGE_STARTS += [STAGE_STARTS[-1] + len(DIALOGUE), STAGE_STARTS[-1] + len(DIALOGUE + RELEASE)]
+
+
+def _comparable(checkin: CheckIn) -> dict[str, Any]:
+    data = checkin.to_dict()
+    for key in ("id", "created_utc", "local_date", "utc_offset_minutes", "duration_seconds"):
+        data.pop(key)
+    return data
+
+
+@pytest.mark.parametrize("stop", range(len(FULL)))
+def test_resume_with_enter_on_every_answer_already_given_keeps_them(
+    db: Database, journal_path: Path, stop: int
+) -> None:
+    """Stopped at any question, resumed, Enter pressed on every question that
+    was answered before the stop: the saved check-in is the one typed in one go."""
+    _, straight = run(db, journal_path.with_name("straight.db"), FULL)
+    with pytest.raises(Interrupted):
+        run_checkin(ScriptedPrompter([*FULL[:stop], INTERRUPT]), db, Journal(journal_path))
+    stage_start = max(start for start in STAGE_STARTS if start <= stop)
+    script = [KEEP] * (stop - stage_start) + FULL[stop:]
+    _, resumed = run(db, journal_path, script, draft=newest_draft(journal_path))
+    assert _comparable(resumed) == _comparable(straight)
+    assert _comparable(load_checkin(db, resumed.id)) == _comparable(straight)

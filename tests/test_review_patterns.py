@@ -145,3 +145,35 @@ def test_checkins_outside_the_window_are_not_counted(db) -> None:  # type: ignor
     for i, day in enumerate(days_from(date(2026, 6, 1), 5)):  # before the window
         add(db, day, emotions=[("anxious", 5, "chest" if i < 4 else "belly")])
     assert patterns.where_emotion_is_felt(db.conn, SPAN) is None
+
+
+def test_distress_at_the_threshold_counts_as_high(db) -> None:  # type: ignore[no-untyped-def]
+    """'High distress' is distress at or above the threshold: check-ins rated
+    exactly at it are the hard ones; one point below, the others."""
+    at, below = patterns.HARD_DAY_DISTRESS, patterns.HARD_DAY_DISTRESS - 1
+    for i, day in enumerate(days_from(date(2026, 9, 1), 5)):
+        add(db, day, distress=at, sensations=[("shoulders" if i < 4 else "feet", "tight", 6)])
+    for i, day in enumerate(days_from(date(2026, 10, 1), 5)):
+        add(db, day, distress=below, sensations=[("shoulders" if i < 1 else "chest", "tense", 3)])
+    found = patterns.tension_on_hard_days(db.conn, SPAN)
+    assert found is not None
+    assert found.numbers == {
+        "region": "shoulders",
+        "high_distress_checkins": 5,
+        "region_on_high_distress": 4,
+        "other_checkins": 5,
+        "region_on_other": 1,
+    }
+
+
+def test_a_region_felt_only_on_hard_days_counts_zero_on_the_others(db) -> None:  # type: ignore[no-untyped-def]
+    """Exactly the minimum of three hard check-ins is enough, and a region
+    never tense on other days shows 0 of them, not 1."""
+    for i, day in enumerate(days_from(date(2026, 9, 1), 5)):
+        add(db, day, distress=8, sensations=[("throat" if i < 3 else "feet", "knotted", 5)])
+    for day in days_from(date(2026, 10, 1), 5):
+        add(db, day, distress=2, sensations=[("chest", "tense", 3)])
+    found = patterns.tension_on_hard_days(db.conn, SPAN)
+    assert found is not None and found.numbers["region"] == "throat"
+    assert (found.numbers["region_on_high_distress"], found.numbers["region_on_other"]) == (3, 0)
+    assert "3 (60%)" in found.text and "0 of 5" in found.text

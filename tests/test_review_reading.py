@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from serjournal import messages
 from serjournal.errors import JournalError
 from serjournal.store import migrations, reading
 from serjournal.store.connection import open_journal
@@ -83,22 +87,19 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path) -> None:
         reading.open_for_reading(text)
 
 
-def _imported_modules(*args: str) -> set[str]:
-    """The modules a fresh `serjournal` process imports for these arguments."""
-    import subprocess
-    import sys
-
+def _run_fresh(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run `serjournal ARGS` in a fresh process, as the installed script does,
+    and list the modules it had imported when it exited. Its exit code is
+    the program's own: nothing here catches SystemExit."""
     code = (
-        "import sys\n"
+        "import atexit, sys\n"
+        "atexit.register(lambda: print(*sorted(sys.modules), sep='\\n', file=sys.stderr))\n"
         "from serjournal.cli import main\n"
         f"sys.argv = ['serjournal', *{list(args)!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+        "main()\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    return set(done.stderr.split())
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    return done, set(done.stderr.split())
 
 
 @pytest.mark.parametrize("as_json", [True, False])
@@ -111,7 +112,27 @@ def test_review_stays_light_on_an_up_to_date_journal(journal_path: Path, as_json
     add(db, date.today(), sensations=[("chest", "tight", 5)])
     db.close()
     args = ["review", "--db", str(journal_path)] + (["--json"] if as_json else [])
-    modules = _imported_modules(*args)
-    assert "serjournal.review.summary" in modules  # the review really ran
+    done, modules = _run_fresh(*args)
+    # The review really ran: it exited 0 and shows this week's one check-in.
+    assert done.returncode == 0, done.stderr[-2000:]
+    if as_json:
+        summary = json.loads(done.stdout)
+        assert summary["consistency"]["checkins"] == 1
+        assert [(b["region"], b["times"]) for b in summary["body"]] == [("chest", 1)]
+    else:
+        assert done.stdout.startswith("Your review of week ")
+        assert messages.REVIEW_COUNT.format(checkins=1, days=1, period_days=7) in done.stdout
+        assert "chest" in done.stdout
     assert "sqlite_utils" not in modules  # the stdlib read path was taken
     assert ("rich.console" in modules) is not as_json  # JSON never draws
+
+
+def test_the_light_path_check_sees_a_failing_review(tmp_path: Path) -> None:
+    """The helper above reports a failed command as failed (it used to swallow
+    SystemExit, so a review that stopped at once looked like a light one)."""
+    notes = tmp_path / "notes.db"
+    notes.write_text("dear diary")
+    done, modules = _run_fresh("review", "--db", str(notes))
+    assert done.returncode == 3
+    assert done.stderr.startswith("Error: " + messages.JOURNAL_NOT_SQLITE.format(path=notes))
+    assert done.stdout == "" and "serjournal.review.summary" in modules

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import sqlite3
 import stat
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -179,9 +178,8 @@ def test_schema_version_counts_migrations(db) -> None:  # type: ignore[no-untype
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+@pytest.mark.unprivileged
 def test_read_only_journal_reports_clearly(journal_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root can write to read-only files")
     open_journal(journal_path).close()
     journal_path.chmod(0o400)
     db = open_journal(journal_path)

@@ -9,6 +9,7 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,7 @@ from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store.checkins import count_checkins
 from serjournal.store.connection import open_journal
 from serjournal.store.writes import import_checkins
-from serjournal.transfer import csv_safety
+from serjournal.transfer import columns, csv_safety
 from serjournal.transfer.export_csv import escape_tag, write_table
 from serjournal.transfer.import_own import split_tags
 from serjournal.transfer.importing import import_file
@@ -220,3 +221,48 @@ def test_json_export_is_valid_and_holds_to_dict(db) -> None:  # type: ignore[no-
     assert document["format"] == "serjournal"
     assert [c["id"] for c in document["checkins"]] == [c.id for c in checkins]
     assert document["checkins"][0] == checkins[0].to_dict()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@pytest.mark.parametrize("table", ["checkins", "sensations", "emotions"])
+def test_no_exported_text_cell_can_start_a_formula(db, table: str) -> None:  # type: ignore[no-untyped-def]
+    """Every text column of every table, tags included, guards a cell that
+    would start a formula with one apostrophe; number columns stay numbers."""
+    risky = make_checkin(
+        tags=["=SUM(A1)", "work"],
+        answers={"focus": "+1", "takeaway": "@me", "note": "-2", "memory": "\tx", "need": "\r"},
+        sensations=[Sensation("=chest", "+tight", 6, intensity_after=3, is_target=True)],
+        emotions=[EmotionEntry("@anxious", "-fear", "unpleasant", "high", 5, "=chest")],
+    )
+    import_checkins(db, [risky])
+    header, *body = list(csv.reader(io.StringIO(csv_text(db, table), newline="")))
+    (row,) = body
+    cells = dict(zip(header, row, strict=True))
+    text_cells = {name: cell for name, cell in cells.items() if name not in columns.NUMERIC}
+    assert [n for n, cell in text_cells.items() if cell.startswith(FORMULA_STARTS)] == []
+    guarded = {name for name, cell in text_cells.items() if cell.startswith("'")}
+    expected = {
+        "checkins": {
+            "tags",
+            "focus",
+            "takeaway",
+            "note",
+            "memory",
+            "need",
+            "sensations",
+            "emotions",
+        },
+        "sensations": {"region", "quality"},
+        "emotions": {"name", "family", "region"},
+    }[table]
+    assert guarded == expected
+    if table == "checkins":
+        assert cells["tags"] == "'=SUM(A1); work"
+    # The emotions table's energy (high/low, checked on the way in) shares its
+    # name with the energy rating, so it is left as it is, like the numbers.
+    numbers = {n: c for n, c in cells.items() if n in columns.NUMERIC and c}
+    if table == "emotions":
+        assert numbers.pop("energy") == "high"
+    assert all(c.lstrip("-").isdigit() for c in numbers.values()), numbers

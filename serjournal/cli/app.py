@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click.exceptions import NoArgsIsHelpError, UsageError  # typer vendors click
 from typer.core import TyperGroup
 
 from serjournal import __version__, messages
+from serjournal.cli.click_api import NoArgsIsHelpError, UsageError
 from serjournal.cli.options import DB_HELP, JournalChoice
 from serjournal.errors import SerjournalError
 

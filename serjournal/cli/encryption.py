@@ -52,6 +52,11 @@ def encrypt(
             return
         typer.echo(messages.ENCRYPT_ALREADY.format(path=journal.path))
         return
+    # A journal that cannot be read (not SQLite, damaged, another program's) is
+    # refused in one line before any passphrase is asked for.
+    checked = open_for_reading(journal.path)
+    if checked is not None:
+        checked.close()
     passphrase, _source = keys.new_passphrase()
     converted = conversion.encrypt(journal, passphrase)
     del passphrase
@@ -76,9 +81,15 @@ def decrypt(ctx: typer.Context, _db: DbOption = None) -> None:
     from serjournal import messages
     from serjournal.errors import JournalError
     from serjournal.store import conversion
+    from serjournal.store.reading import encryption_salt, open_for_reading
 
     journal = journal_of(ctx)
     if not journal.exists():
         raise JournalError(messages.JOURNAL_MISSING.format(path=journal.path))
+    if encryption_salt(journal.path) is None:
+        # Not encrypted: a file that is no usable journal says so first.
+        checked = open_for_reading(journal.path)
+        if checked is not None:
+            checked.close()
     converted = conversion.decrypt(journal)
     typer.echo(messages.DECRYPTED_DONE.format(path=journal.path, count=converted.count))

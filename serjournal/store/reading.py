@@ -158,7 +158,10 @@ def encryption_salt(path: Path) -> bytes | None:
     if identity in _OPEN:
         return _OPEN[identity][2]
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None  # a FIFO or device: opening it would hang; callers refuse it
+        size = info.st_size
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError:
@@ -227,7 +230,10 @@ def refuse_unopenable(path: Path) -> None:
     if _identity(path) in _OPEN:
         return  # already open through SQLite in this process: ours, and not to be touched
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None  # a FIFO or device: opening it would hang; callers refuse it
+        size = info.st_size
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
     except OSError as error:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -42,3 +43,12 @@ def local_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]
     else:
         os.environ["TZ"] = previous
     time.tzset()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many hostile inputs test_hostile_input.py tried, when it ran."""
+    hostile = sys.modules.get("tests.robustness.test_hostile_input")
+    tried = getattr(hostile, "TRIED", None)
+    if tried:
+        figures = ", ".join(f"{name} {count}" for name, count in sorted(tried.items()))
+        terminalreporter.write_line(f"hostile inputs tried: {sum(tried.values())} ({figures})")

@@ -6,8 +6,8 @@ How the faults are made, without root tricks:
   the connection the program uses, so the next page SQLite needs fails with
   SQLITE_FULL, exactly as on a full disk;
 - read-only: the program's connection is opened with the URI `mode=ro`
-  (chmod 0400 does not stop root, who runs CI here); as a normal user the
-  real chmod is tested too.
+  (chmod 0400 does not stop root); the real chmod is tested too, by the
+  `unprivileged` test that .ci/run runs as an unprivileged user.
 Both replace serjournal.store.connection._connect, the one place the
 program opens SQLite, with a wrapper around the real one.
 """
@@ -188,7 +188,7 @@ def test_guided_flow_keeps_draft_when_saving_fails(
     assert count_checkins(db) == 2
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
+@pytest.mark.unprivileged
 def test_chmod_read_only_journal_keeps_answers(journal_path: Path) -> None:
     _existing_journal(journal_path)
     journal_path.chmod(0o400)

@@ -27,9 +27,11 @@ from serjournal.cli import app
 from serjournal.errors import Interrupted
 from serjournal.flow.runner import run_checkin
 from serjournal.journal import Journal
+from serjournal.models import CheckIn
 from serjournal.store.connection import open_journal
+from serjournal.store.writes import save_checkin
 from tests.draft_helpers import only_draft, plant_draft
-from tests.robustness.cli_cases import JOURNAL_COMMANDS, make_journal
+from tests.robustness.cli_cases import DESCRIBED, JOURNAL_COMMANDS, make_journal
 from tests.robustness.flow_scripts import FULL_SCRIPT, settings
 from tests.scripted import INTERRUPT, ScriptedPrompter
 
@@ -51,7 +53,7 @@ def test_journal_folder_and_sqlite_side_files_are_private(
     tmp_path: Path, permissive_umask: int
 ) -> None:
     journal = tmp_path / "a" / "b" / "journal.db"
-    checkin = JOURNAL_COMMANDS[0].args(journal)
+    checkin = DESCRIBED["checkin"][0].args(journal)
     result = CliRunner().invoke(app, checkin)
     assert result.exit_code == 0, result.output
     assert mode(journal) == 0o600
@@ -140,16 +142,26 @@ def test_the_socket_guard_itself_works(no_network: None) -> None:
         socket.socket()
 
 
+# Every command from the app (cli_cases), with the exit code it gives on a good
+# journal, and a few more ways of running them.
 NO_NETWORK_INVOCATIONS = [
-    *[(command.name, command.args) for command in JOURNAL_COMMANDS],
-    ("checkin-json", lambda db: ["checkin", "--db", str(db), "--from-json", str(db) + ".json"]),
-    ("checkin-quick", lambda db: ["checkin", "--db", str(db), "--quick", "--mood", "4"]),
-    ("doctor", lambda db: ["doctor", "--db", str(db)]),
+    *[pytest.param(c.args, c.good_exit, id=c.name) for c in JOURNAL_COMMANDS],
+    pytest.param(
+        lambda db: ["checkin", "--db", str(db), "--from-json", str(db) + ".json"],
+        0,
+        id="checkin-json",
+    ),
+    pytest.param(
+        lambda db: ["checkin", "--db", str(db), "--quick", "--mood", "4"], 0, id="checkin-quick"
+    ),
+    pytest.param(lambda db: ["demo", "--weeks", "2"], 0, id="demo-temporary-journal"),
+    pytest.param(lambda db: ["config", "show"], 0, id="config-show"),
+    pytest.param(lambda db: ["config", "path"], 0, id="config-path"),
 ]
 
 
-@pytest.mark.parametrize(("name", "args"), NO_NETWORK_INVOCATIONS, ids=lambda x: str(x))
-def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None:
+@pytest.mark.parametrize(("args", "exit_code"), NO_NETWORK_INVOCATIONS)
+def test_no_command_opens_a_socket(tmp_path: Path, args: Any, exit_code: int) -> None:
     journal = make_journal(tmp_path / "data" / "journal.db", count=3)
     Path(str(journal) + ".json").write_text(
         json.dumps({"mood": 6, "sensations": ["chest:tight:5"], "answers": {"note": "hi"}}),
@@ -161,7 +173,7 @@ def test_no_command_opens_a_socket(tmp_path: Path, name: str, args: Any) -> None
             guard.setattr(socket, attr, _refuse)
         result = CliRunner().invoke(app, args(journal))
     assert not isinstance(result.exception, NetworkUsed), result.exception
-    assert result.exit_code == 0, (result.output, result.exception)
+    assert result.exit_code == exit_code, (result.output, result.exception)
 
 
 def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) -> None:
@@ -170,3 +182,51 @@ def test_guided_checkin_opens_no_socket(journal_path: Path, no_network: None) ->
         ScriptedPrompter(FULL_SCRIPT), db, Journal(journal_path), settings=settings()
     )
     assert saved.mood == 6
+
+
+# --- The journal is private from its first moment, however it comes to be ----------------
+
+
+def test_a_umask_that_takes_the_owners_write_bit_still_gives_a_usable_private_journal(
+    tmp_path: Path,
+) -> None:
+    """Under umask 0277 a file is born 0400: the journal is set to 0600 right
+    after it is made, or SQLite could not write the first check-in."""
+    journal = tmp_path / "data" / "journal.db"
+    previous = os.umask(0o277)
+    try:
+        db = open_journal(journal)
+        save_checkin(db, CheckIn(mood=4))  # it can be written
+        modes = {p.name: mode(p) for p in journal.parent.iterdir()}
+        db.close()
+    finally:
+        os.umask(previous)
+    assert modes == dict.fromkeys(["journal.db", "journal.db-wal", "journal.db-shm"], 0o600)
+    assert mode(journal.parent) == 0o700
+
+
+def test_a_journal_made_through_a_symlink_is_private(tmp_path: Path) -> None:
+    """--db may name a link to a file not made yet; SQLite creates the target
+    with the umask's 0644, and the journal's files are then set to 0600."""
+    (tmp_path / "real").mkdir(mode=0o700)
+    target = tmp_path / "real" / "journal.db"
+    link = tmp_path / "link.db"
+    link.symlink_to(target)
+    previous = os.umask(0o022)
+    try:
+        db = open_journal(link)
+        save_checkin(db, CheckIn(mood=4))
+        db.close()
+    finally:
+        os.umask(previous)
+    assert mode(target) == 0o600 and link.is_symlink()
+
+
+def test_an_empty_file_given_as_the_journal_becomes_private(tmp_path: Path) -> None:
+    """An empty file (made by `touch` under umask 022) is a journal not yet
+    made: serjournal makes it and sets it to 0600."""
+    journal = tmp_path / "journal.db"
+    journal.touch(mode=0o644)
+    journal.chmod(0o644)
+    open_journal(journal).close()
+    assert mode(journal) == 0o600
