@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from serjournal import messages, paths
-from serjournal.errors import InputError, JournalError
+from serjournal.errors import InputError, JournalError, JournalNotWritable
 from serjournal.journal import Journal
 from serjournal.store.format import APPLICATION_ID, ENCRYPTED, MIGRATION_NAMES, SQLITE_HEADER
 from serjournal.store.reading import connect_journal, looks_encrypted
@@ -272,10 +272,15 @@ def _backup_kind(source: Path) -> str:
 
 
 def _opens(journal: Journal) -> bool:
+    """Whether the journal opens; False only when it is damaged. Locked by
+    another program (or read-only, or the disk full) is not damaged: that
+    refusal is raised, so a journal someone else is using is never set aside."""
     from serjournal.store.connection import open_journal
 
     try:
         open_journal(journal.path, create=False).close()
+    except JournalNotWritable:
+        raise
     except JournalError:
         return False
     return True

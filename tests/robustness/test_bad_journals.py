@@ -261,20 +261,11 @@ def held_lock(path: Path, how: str) -> Iterator[None]:
 
 
 def _lock_cases() -> list[Any]:
-    cases = []
-    for command in JOURNAL_COMMANDS:
-        for how in ("writer", "exclusive"):
-            marks = []
-            if command.name == "restore" and how == "exclusive":
-                marks.append(
-                    pytest.mark.xfail(
-                        strict=True,
-                        reason="restore replaces a journal another program holds "
-                        "exclusively, instead of saying it is locked (reported on issue 16)",
-                    )
-                )
-            cases.append(pytest.param(command, how, marks=marks, id=f"{how}-{command}"))
-    return cases
+    return [
+        pytest.param(command, how, id=f"{how}-{command}")
+        for command in JOURNAL_COMMANDS
+        for how in ("writer", "exclusive")
+    ]
 
 
 @pytest.mark.parametrize(("command", "how"), _lock_cases())
