@@ -290,9 +290,9 @@ DEMO_REMOVED = (
 )
 REVIEW_NO_SENSATIONS = "No sensations were noted in this period."
 REVIEW_NO_EMOTIONS = "No emotions were named in this period."
-REVIEW_MORE_REGIONS = "and {count} more regions"
+REVIEW_MORE_REGIONS = ("and 1 more region", "and {count} more regions")
 REVIEW_MORE_TAKEAWAYS = "and {count} more ('serjournal review --json' lists up to 50)"
-REVIEW_COUNT = "{checkins} check-ins on {days} of {period_days} days"
+REVIEW_COUNT = "{checkins} on {days} of {period_days} days"  # checkins: counted()
 REVIEW_COUNT_BEFORE = " ({checkins} in the {days} days before)"
 REVIEW_STREAK = "Streak{when}: {current} in a row; longest so far {longest}"
 # Patterns: what was written, with its numbers; never an interpretation.
@@ -650,7 +650,7 @@ CONVERT_CHECK_FAILED = (
 )
 CONVERT_FAILED = "Could not convert the journal at {path}: {reason}. It was left as it was."
 ENCRYPTED_DONE = (
-    "Encrypted the journal at {path} ({count} check-ins, {format}). Keep the passphrase "
+    "Encrypted the journal at {path} ({checkins}, {format}). Keep the passphrase "
     "safe: without it the journal cannot be read."
 )
 ENCRYPTED_KEY_REMEMBERED = (
@@ -663,9 +663,7 @@ ENCRYPTED_KEY_ASKED = (
 ENCRYPTED_OLD_COPIES = (
     "Backups and exports made before now are not encrypted; delete the ones you do not need."
 )
-DECRYPTED_DONE = (
-    "Decrypted the journal at {path} ({count} check-ins); it is a plain SQLite file again."
-)
+DECRYPTED_DONE = "Decrypted the journal at {path} ({checkins}); it is a plain SQLite file again."
 DOCTOR_ENCRYPTED = "encrypted ({format})"
 DOCTOR_PLAIN = "not encrypted ('serjournal encrypt' encrypts it)"
 DOCTOR_ENCRYPTION = "encryption"
@@ -745,7 +743,8 @@ REPORT_NOTES_INCLUDED = (
     "Written answers are included, except from check-ins the person keeps private."
 )
 REPORT_PRIVATE = (
-    "{count} check-ins kept private count in the averages but are not quoted or listed."
+    "1 check-in kept private counts in the averages but is not quoted or listed.",
+    "{count} check-ins kept private count in the averages but are not quoted or listed.",
 )
 REPORT_MADE_MEANWHILE = (
     "Another report was made from this journal a moment ago, so 'last-report' has moved; "

@@ -132,7 +132,7 @@ def test_a_private_checkin_is_never_quoted_or_listed(journal: Path, notes: bool)
     hard_days = page.split("Days with the highest distress")[1].split("<h2>")[0]
     assert f"{day(3):%a %d %b %Y}" not in hard_days  # its distress 9 was the highest
     assert f"{day(10):%a %d %b %Y}" in hard_days
-    assert messages.REPORT_PRIVATE.format(count=1) in page
+    assert messages.plural(1, messages.REPORT_PRIVATE) in page
     # Its ratings still count: the average distress is (2 + 8 + 7 + 9) / 4.
     glance = page.split("The period at a glance")[1].split("</table>")[0]
     assert '<td>distress</td><td class="num">6.5</td>' in glance

@@ -121,7 +121,10 @@ def test_review_stays_light_on_an_up_to_date_journal(journal_path: Path, as_json
         assert [(b["region"], b["times"]) for b in summary["body"]] == [("chest", 1)]
     else:
         assert done.stdout.startswith("Your review of week ")
-        assert messages.REVIEW_COUNT.format(checkins=1, days=1, period_days=7) in done.stdout
+        assert (
+            messages.REVIEW_COUNT.format(checkins="1 check-in", days=1, period_days=7)
+            in done.stdout
+        )
         assert "chest" in done.stdout
     assert "sqlite_utils" not in modules  # the stdlib read path was taken
     assert ("rich.console" in modules) is not as_json  # JSON never draws

@@ -62,7 +62,9 @@ def encrypt(
     del passphrase
     typer.echo(
         messages.ENCRYPTED_DONE.format(
-            path=journal.path, count=converted.count, format=cipher.FORMAT
+            path=journal.path,
+            checkins=messages.counted(converted.count, "check-in"),
+            format=cipher.FORMAT,
         )
     )
     assert converted.salt is not None
@@ -92,4 +94,8 @@ def decrypt(ctx: typer.Context, _db: DbOption = None) -> None:
         if checked is not None:
             checked.close()
     converted = conversion.decrypt(journal)
-    typer.echo(messages.DECRYPTED_DONE.format(path=journal.path, count=converted.count))
+    typer.echo(
+        messages.DECRYPTED_DONE.format(
+            path=journal.path, checkins=messages.counted(converted.count, "check-in")
+        )
+    )

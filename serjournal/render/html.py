@@ -155,9 +155,10 @@ def ratings_chart(points: list[SeriesPoint], label: str) -> str:
                 continue
             path.append(f"{x(i):.1f},{y(value):.1f}")
             when = _point_name(point)
+            checkins = messages.counted(point.checkins, "check-in")
             dots.append(
                 f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3" fill="{colour}">'
-                f"<title>{e(when)}: {scale} {value:.1f} ({point.checkins} check-ins)</title>"
+                f"<title>{e(when)}: {scale} {value:.1f} ({checkins})</title>"
                 "</circle>"
             )
         if path:
@@ -235,7 +236,7 @@ def year_svg(days: list[DayPoint], by: str, today: date) -> str:
             what = "no check-in" if value is None else f"{by} {value:.1f}"
             title = f"{day:%a %d %b %Y}: {what}"
             if point.checkins:
-                title += f" ({point.checkins} check-ins)"
+                title += f" ({messages.counted(point.checkins, 'check-in')})"
             parts.append(
                 f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2" fill="{colour}">'
                 f"<title>{e(title)}</title></rect>"
@@ -407,7 +408,9 @@ def review_page(summary: ReviewSummary | None, *, by: str = "mood", empty_text: 
     parts.append(section("What helped", helped_html(summary), f"over {summary.helped.window.span}"))
     c = summary.consistency
     count = messages.REVIEW_COUNT.format(
-        checkins=c.checkins, days=c.days_with_checkins, period_days=period.days
+        checkins=messages.counted(c.checkins, "check-in"),
+        days=c.days_with_checkins,
+        period_days=period.days,
     )
     count_before = messages.REVIEW_COUNT_BEFORE.format(
         checkins=c.previous_checkins, days=before.days

@@ -36,10 +36,11 @@ def report_page(report: Report) -> str:
     summary = report.summary
     period, before = summary.period, summary.previous
     c = summary.consistency
+    checkins = messages.counted(c.checkins, "check-in")
+    days = messages.counted(c.days_with_checkins, "day")
     parts = [
         f"<header><h1>{e(messages.REPORT_TITLE)}</h1>",
-        f"<p><strong>{e(period.span)}</strong> · {period.days} days · "
-        f"{c.checkins} check-ins on {c.days_with_checkins} days</p>",
+        f"<p><strong>{e(period.span)}</strong> · {period.days} days · {checkins} on {days}</p>",
         f'<p class="note">{e(messages.REPORT_INTRO)}</p></header>',
     ]
     glance = table(
@@ -182,7 +183,7 @@ def _footer(report: Report) -> str:
     )
     lines = [e(notes)]
     if report.private_checkins:
-        lines.append(e(messages.REPORT_PRIVATE.format(count=report.private_checkins)))
+        lines.append(e(messages.plural(report.private_checkins, messages.REPORT_PRIVATE)))
     lines.append(
         f"Made on {e(report.made.strftime('%a %d %b %Y, %H:%M'))} by serjournal, on the "
         "person's own computer."

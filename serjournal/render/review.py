@@ -390,7 +390,7 @@ def _body_table(
     parts: list[RenderableType] = [_Rows(rows, right=right)]
     more = len(summary.body) - len(shown)
     if more:
-        parts.append(Text(f"  {messages.REVIEW_MORE_REGIONS.format(count=more)}", style=QUIET))
+        parts.append(Text(f"  {messages.plural(more, messages.REVIEW_MORE_REGIONS)}", style=QUIET))
     return parts
 
 
@@ -494,7 +494,9 @@ def _consistency(summary: ReviewSummary, plain: bool = False) -> list[Renderable
     c = summary.consistency
     line = Text(
         messages.REVIEW_COUNT.format(
-            checkins=c.checkins, days=c.days_with_checkins, period_days=summary.period.days
+            checkins=messages.counted(c.checkins, "check-in"),
+            days=c.days_with_checkins,
+            period_days=summary.period.days,
         )
     )
     line.append(
