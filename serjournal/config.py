@@ -1,21 +1,23 @@
 """The user's config file (TOML): own words, own prompts, own ritual.
 
 load_config never refuses to start the program: a missing file means the
-defaults, and a broken one gives a one-line warning naming the key and line,
-then the defaults. Nothing global is changed here; callers decide what to
-apply (see apply_vocabulary).
+defaults; a setting with a mistake is left out, with one warning line naming
+its key and line, and every other setting in the file still applies. Only a
+file that is not TOML at all (or cannot be read) gives the defaults whole.
+Nothing global is changed here; callers decide what to apply.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from serjournal import content, messages, paths
 from serjournal.config_text import ConfigNotToml, ConfigUnreadable, parse_toml, read_config_text
-from serjournal.flow.stages import FlowSettings
+from serjournal.flow.settings import FlowSettings
 from serjournal.render.theme import THEME_NAMES
 from serjournal.vocabulary import Vocabulary, normalise
 
@@ -42,9 +44,12 @@ class Config:
     theme: str = "auto"  # render/theme.py: auto, light, dark or plain
     sync: str = "manual"
     path: Path | None = None
-    warning: str | None = None  # set when the file was broken and ignored
     # age public keys that backups are encrypted to (transfer/age.py)
     backup_recipients: list[str] = field(default_factory=list)
+    # The settings left out, each with its key and line (parse_config).
+    problems: list[ConfigProblem] = field(default_factory=list)
+    # One line per problem, naming the file, for the user (load_config).
+    warnings: list[str] = field(default_factory=list)
 
 
 class ConfigProblem(Exception):
@@ -57,6 +62,28 @@ class ConfigProblem(Exception):
         self.line = line
 
 
+class _Problems:
+    """Collects what is wrong, setting by setting, so one mistake leaves out
+    only its own setting: `keep` returns the value read, or the default."""
+
+    def __init__(self) -> None:
+        self.found: list[ConfigProblem] = []
+
+    def keep(self, default: Any, read: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return read(*args)
+        except ConfigProblem as problem:
+            self.found.append(problem)
+            return default
+
+    def unknown(self, data: dict[str, Any], known: Collection[str], prefix: str) -> None:
+        self.found += [
+            ConfigProblem(prefix + key, messages.CONFIG_UNKNOWN_KEY.format(known=", ".join(known)))
+            for key in data
+            if key not in known
+        ]
+
+
 def load_config(path: Path | None = None) -> Config:
     path = path or paths.config_file()
     try:
@@ -64,58 +91,67 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return Config(path=path)
     except ConfigUnreadable as error:
-        return Config(
-            path=path, warning=messages.CONFIG_UNREADABLE.format(path=path, reason=error.strerror)
-        )
-    try:
-        config = parse_config(text)
-    except ConfigProblem as problem:
-        line = problem.line or _line_of(text, problem.key)
-        where = f" (line {line})" if line else ""
-        template = messages.CONFIG_SYNTAX if problem.key == SYNTAX else messages.CONFIG_INVALID
-        reason = problem.problem.rstrip(".") + "."
-        return Config(
-            path=path,
-            warning=template.format(path=path, key=problem.key, where=where, problem=reason),
-        )
+        warning = messages.CONFIG_UNREADABLE.format(path=path, reason=error.strerror)
+        return Config(path=path, warnings=[warning])
+    config = parse_config(text)
     config.path = path
+    config.warnings = [_warning(path, problem) for problem in config.problems]
     return config
+
+
+def _warning(path: Path, problem: ConfigProblem) -> str:
+    where = f" (line {problem.line})" if problem.line else ""
+    template = messages.CONFIG_SYNTAX if problem.key == SYNTAX else messages.CONFIG_INVALID
+    reason = problem.problem.rstrip(".") + "."
+    return template.format(path=path, key=problem.key, where=where, problem=reason)
 
 
 def parse_config(text: str) -> Config:
-    """Read the TOML text into a Config; ConfigProblem on the first mistake."""
+    """Read the TOML text into a Config. Each setting with a mistake is left
+    at its default and listed in `problems` (with its line); a file that is
+    not TOML gives the defaults, with that one problem."""
     try:
         data = parse_toml(text)
     except ConfigNotToml as error:
-        raise ConfigProblem(SYNTAX, error.reason, error.line) from None
-    _no_unknown(data, TOP_KEYS, "")
+        return Config(problems=[ConfigProblem(SYNTAX, error.reason, error.line)])
+    found = _Problems()
+    found.unknown(data, sorted(TOP_KEYS), "")
     config = Config()
-    config.default_mode = _choice(data, "default_mode", MODES, "full")
-    config.theme = _choice(data, "theme", THEME_NAMES, "auto")
-    config.settings.support_line = _support_line(data)
-    config.sync = _choice(data, "sync", SYNC_WHEN, "manual")
+    config.default_mode = found.keep("full", _choice, data, "default_mode", MODES, "full")
+    config.theme = found.keep("auto", _choice, data, "theme", THEME_NAMES, "auto")
+    config.settings.support_line = found.keep(None, _support_line, data)
+    config.sync = found.keep("manual", _choice, data, "sync", SYNC_WHEN, "manual")
     vocabulary = config.vocabulary
-    words = _table(data, "vocabulary")
-    _no_unknown(words, {"regions", "qualities"}, "vocabulary.")
-    vocabulary.regions += _new_words(words, "regions", vocabulary.regions)
-    vocabulary.qualities += _new_words(words, "qualities", vocabulary.qualities)
-    for name, spec in _table(data, "emotions").items():
-        emotion = _emotion(normalise(name), spec, vocabulary)
-        vocabulary.emotions[emotion.name] = emotion
+    words = found.keep({}, _table, data, "vocabulary")
+    found.unknown(words, ["regions", "qualities"], "vocabulary.")
+    vocabulary.regions += found.keep([], _new_words, words, "regions", vocabulary.regions)
+    vocabulary.qualities += found.keep([], _new_words, words, "qualities", vocabulary.qualities)
+    for name, spec in found.keep({}, _table, data, "emotions").items():
+        emotion = found.keep(None, _emotion, normalise(name), spec, vocabulary, found)
+        if emotion is not None:
+            vocabulary.emotions[emotion.name] = emotion
     settings = config.settings
     if "run_stages" in data:
-        settings.stages = _stage_list(data["run_stages"])
-    settings.breath = _breath(_table(data, "breath"), settings.breath)
+        settings.stages = found.keep(settings.stages, _stage_list, data["run_stages"])
+    settings.breath = _breath(found.keep({}, _table, data, "breath"), settings.breath, found)
     # The grounding breaths follow the same rhythm, kept short.
     settings.arrival_breath = replace(settings.breath, cycles=settings.arrival_breath.cycles)
-    settings.stage_texts = _stage_texts(_table(data, "prompts"))
-    config.backup_recipients = _recipients(_table(data, "backup"))
+    settings.stage_texts = _stage_texts(found.keep({}, _table, data, "prompts"), found)
+    config.backup_recipients = _recipients(found.keep({}, _table, data, "backup"), found)
+    for problem in found.found:
+        problem.line = problem.line or _line_of(text, problem.key)
+    config.problems = sorted(found.found, key=lambda problem: problem.line or 0)  # file order
     return config
 
 
-def _recipients(backup: dict[str, Any]) -> list[str]:
+def _recipients(backup: dict[str, Any], found: _Problems) -> list[str]:
     """`[backup] recipients`: age public keys (checked in full when used)."""
-    _no_unknown(backup, BACKUP_KEYS, "backup.")
+    found.unknown(backup, sorted(BACKUP_KEYS), "backup.")
+    result: list[str] = found.keep([], _age_keys, backup)
+    return result
+
+
+def _age_keys(backup: dict[str, Any]) -> list[str]:
     value = backup.get("recipients", [])
     if isinstance(value, str):
         value = [value]
@@ -131,14 +167,6 @@ def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ConfigProblem(key, messages.CONFIG_WANT_TABLE)
     return value
-
-
-def _no_unknown(data: dict[str, Any], known: set[str], prefix: str) -> None:
-    for key in data:
-        if key not in known:
-            raise ConfigProblem(
-                prefix + key, messages.CONFIG_UNKNOWN_KEY.format(known=", ".join(sorted(known)))
-            )
 
 
 def _choice(data: dict[str, Any], key: str, choices: tuple[str, ...], default: str) -> str:
@@ -169,7 +197,7 @@ def _new_words(words: dict[str, Any], key: str, existing: list[str]) -> list[str
     return [w for w in dict.fromkeys(normalise(v) for v in value) if w not in existing]
 
 
-def _emotion(name: str, spec: Any, vocabulary: Vocabulary) -> content.Emotion:
+def _emotion(name: str, spec: Any, vocabulary: Vocabulary, found: _Problems) -> content.Emotion:
     """One [emotions.NAME] table. Its coordinates are, in order of preference:
     its own (valence: a number from -1 to 1 or pleasant/unpleasant; arousal: a
     number from -1 to 1, or energy: high/low), those of the word named by
@@ -178,7 +206,7 @@ def _emotion(name: str, spec: Any, vocabulary: Vocabulary) -> content.Emotion:
     key = f"emotions.{name}"
     if not isinstance(spec, dict):
         raise ConfigProblem(key, messages.CONFIG_WANT_TABLE)
-    _no_unknown(spec, EMOTION_KEYS, key + ".")
+    found.unknown(spec, sorted(EMOTION_KEYS), key + ".")
     if "energy" in spec and "arousal" in spec:
         raise ConfigProblem(f"{key}.arousal", messages.CONFIG_ENERGY_OR_AROUSAL)
     base = _borrowed(key, spec, vocabulary)
@@ -278,87 +306,133 @@ def _stage_list(value: Any) -> list[str]:
     return [k for k in known if k in value]
 
 
-def _breath(spec: dict[str, Any], base: content.BreathPattern) -> content.BreathPattern:
-    _no_unknown(spec, BREATH_KEYS, "breath.")
+def _breath(
+    spec: dict[str, Any], base: content.BreathPattern, found: _Problems
+) -> content.BreathPattern:
+    """[breath]: each phase, cycles or seconds taken on its own, so a mistake
+    in one leaves the others in force."""
+    found.unknown(spec, sorted(BREATH_KEYS), "breath.")
     values: dict[str, float] = {}
     for key in ("inhale", "hold", "exhale"):
         if key in spec:
-            value = spec[key]
-            # 0 leaves the phase out; a phase of a few microseconds would make
-            # `seconds` ask for billions of breaths.
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not (value == 0 or MIN_PHASE <= value <= MAX_PHASE)
-            ):
-                raise ConfigProblem(
-                    f"breath.{key}",
-                    messages.CONFIG_WANT_PHASE.format(shortest=MIN_PHASE, longest=MAX_PHASE),
-                )
-            values[key] = float(value)
+            seconds = found.keep(None, _phase, key, spec[key])
+            if seconds is not None:
+                values[key] = seconds
     pattern = replace(base, **values)  # type: ignore[arg-type]  # phases are float seconds
     if pattern.inhale + pattern.hold + pattern.exhale <= 0:
-        raise ConfigProblem("breath", messages.CONFIG_WANT_SECONDS)
-    if "cycles" in spec and "seconds" in spec:
-        raise ConfigProblem("breath.seconds", messages.CONFIG_CYCLES_OR_SECONDS)
+        found.found.append(ConfigProblem("breath", messages.CONFIG_WANT_SECONDS))
+        pattern = base
     if "cycles" in spec:
-        cycles = spec["cycles"]
-        if isinstance(cycles, bool) or not isinstance(cycles, int) or not 1 <= cycles <= 100:
-            raise ConfigProblem("breath.cycles", messages.CONFIG_WANT_CYCLES)
-        pattern = replace(pattern, cycles=cycles)
-    if "seconds" in spec:
-        seconds = spec["seconds"]
-        if isinstance(seconds, bool) or not isinstance(seconds, int) or not 10 <= seconds <= 3600:
-            raise ConfigProblem("breath.seconds", messages.CONFIG_WANT_LENGTH)
-        one = pattern.inhale + pattern.hold + pattern.exhale
-        pattern = replace(pattern, cycles=max(1, round(seconds / one)))
+        pattern = replace(pattern, cycles=found.keep(pattern.cycles, _cycles, spec["cycles"]))
+    if "seconds" in spec and "cycles" in spec:
+        found.found.append(ConfigProblem("breath.seconds", messages.CONFIG_CYCLES_OR_SECONDS))
+    elif "seconds" in spec:
+        seconds = found.keep(None, _length, spec["seconds"])
+        if seconds is not None:
+            one = pattern.inhale + pattern.hold + pattern.exhale
+            pattern = replace(pattern, cycles=max(1, round(seconds / one)))
     return pattern
 
 
-def _stage_texts(spec: dict[str, Any]) -> dict[str, content.Stage]:
-    """New Stage objects with the user's wording; the defaults stay untouched."""
+def _phase(key: str, value: Any) -> float:
+    # 0 leaves the phase out; a phase of a few microseconds would make
+    # `seconds` ask for billions of breaths.
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not (value == 0 or MIN_PHASE <= value <= MAX_PHASE)
+    ):
+        raise ConfigProblem(
+            f"breath.{key}",
+            messages.CONFIG_WANT_PHASE.format(shortest=MIN_PHASE, longest=MAX_PHASE),
+        )
+    return float(value)
+
+
+def _cycles(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 100:
+        raise ConfigProblem("breath.cycles", messages.CONFIG_WANT_CYCLES)
+    return value
+
+
+def _length(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 10 <= value <= 3600:
+        raise ConfigProblem("breath.seconds", messages.CONFIG_WANT_LENGTH)
+    return value
+
+
+def _stage_texts(spec: dict[str, Any], found: _Problems) -> dict[str, content.Stage]:
+    """New Stage objects with the user's wording; the defaults stay untouched.
+    A wording with a mistake keeps the built-in one; the others apply."""
     by_key = {s.key: s for s in content.STAGES}
+    found.unknown(spec, by_key, "prompts.")
     result: dict[str, content.Stage] = {}
     for stage_key, texts in spec.items():
         if stage_key not in by_key:
-            raise ConfigProblem(
-                f"prompts.{stage_key}",
-                messages.CONFIG_UNKNOWN_KEY.format(known=", ".join(by_key)),
-            )
+            continue
         if not isinstance(texts, dict):
-            raise ConfigProblem(f"prompts.{stage_key}", messages.CONFIG_WANT_TABLE)
+            found.found.append(ConfigProblem(f"prompts.{stage_key}", messages.CONFIG_WANT_TABLE))
+            continue
         stage = by_key[stage_key]
-        prompt_keys = {p.key for p in stage.prompts}
-        _no_unknown(texts, STAGE_TEXT_KEYS | prompt_keys, f"prompts.{stage_key}.")
+        known = [*STAGE_TEXT_KEYS, *(p.key for p in stage.prompts)]
+        found.unknown(texts, sorted(known), f"prompts.{stage_key}.")
+        usable: dict[str, str] = {}
         for key, value in texts.items():
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigProblem(f"prompts.{stage_key}.{key}", messages.CONFIG_WANT_TEXT)
+            if key not in known:
+                continue
+            if isinstance(value, str) and value.strip():
+                usable[key] = value
+            else:
+                found.found.append(
+                    ConfigProblem(f"prompts.{stage_key}.{key}", messages.CONFIG_WANT_TEXT)
+                )
         result[stage_key] = replace(
             stage,
-            title=texts.get("title", stage.title),
-            orientation=texts.get("orientation", stage.orientation),
-            prompts=tuple(replace(p, question=texts.get(p.key, p.question)) for p in stage.prompts),
+            title=usable.get("title", stage.title),
+            orientation=usable.get("orientation", stage.orientation),
+            prompts=tuple(
+                replace(p, question=usable.get(p.key, p.question)) for p in stage.prompts
+            ),
         )
     return result
 
 
+_HEADER = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+")  # [table] or [[array.of.tables]]
+_ASSIGNMENT = re.compile(r"^\s*([\w.\"' -]+?)\s*=")  # key = ..., dotted.key = ...
+
+
 def _line_of(text: str, dotted_key: str) -> int | None:
-    """Where a key is written, for the warning: its own line, or its table's."""
-    parts = dotted_key.split(".")
-    for candidate in reversed(parts):
-        pattern = re.compile(
-            rf'^\s*(\[+\s*)?([\w."\s-]*\.)?"?{re.escape(candidate)}"?\s*(=|\]|\.)', re.MULTILINE
-        )
-        match = pattern.search(text)
-        if match:
-            return text.count("\n", 0, match.start()) + 1
-    return None
+    """Where a key is written, for the warning: the line that names it in
+    full (inside its table), else the line naming most of it (its table's
+    header), else None. Walks the tables, so 'colour' at the top and
+    'emotions.awe.colour' are told apart."""
+    wanted = _key_parts(dotted_key)
+    table: list[str] = []
+    best, named = None, 0
+    for number, line in enumerate(text.splitlines(), 1):
+        if header := _HEADER.match(line):
+            table = _key_parts(header[1])
+            name = table
+        elif assignment := _ASSIGNMENT.match(line):
+            name = table + _key_parts(assignment[1])
+        else:
+            continue
+        if named < len(name) <= len(wanted) and name == wanted[: len(name)]:
+            best, named = number, len(name)
+            if named == len(wanted):
+                break
+    return best
+
+
+def _key_parts(name: str) -> list[str]:
+    return [part.strip().strip("\"'").lower() for part in name.split(".")]
 
 
 TEMPLATE = """\
 # serjournal config. Every setting is optional; delete or comment out what you
-# do not need. A mistake here never stops serjournal: it warns and uses the
-# defaults. 'serjournal config show' checks the file.
+# do not need. A mistake here never stops serjournal: it warns, naming the key
+# and line, and leaves that one setting at its default. 'serjournal config show'
+# checks the file.
 
 # Which check-in runs when you type 'serjournal checkin': "full" or "quick".
 # default_mode = "full"

@@ -297,6 +297,22 @@ def check_config(config: Path) -> Check:
             messages.DOCTOR_CONFIG_BAD.format(path=config, reason=reason),
             messages.DOCTOR_FIX_CONFIG,
         )
+    from serjournal.config import load_config
+
+    problems = load_config(config).problems
+    if problems:
+        first = problems[0]
+        where = f" (line {first.line})" if first.line else ""
+        return Check(
+            "config",
+            False,
+            messages.DOCTOR_CONFIG_IGNORED.format(
+                path=config,
+                settings=messages.counted(len(problems), "setting"),
+                first=f"'{first.key}'{where}: {first.problem.rstrip('.')}",
+            ),
+            messages.DOCTOR_FIX_CONFIG,
+        )
     return Check("config", True, str(config))
 
 

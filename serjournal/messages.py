@@ -373,7 +373,10 @@ NOT_IN_TRASH = (
 )
 TRASH_ALREADY_BACK = "Check-in {id} is already in the journal; it stays in the trash untouched."
 
-CONFIG_INVALID = "the config {path} has a problem at '{key}'{where}: {problem} Using the defaults."
+CONFIG_INVALID = (
+    "the config {path} has a problem at '{key}'{where}: {problem} "
+    "That setting is left at its default; the rest of the file applies."
+)
 CONFIG_SYNTAX = "the config {path} is not valid TOML{where}: {problem} Using the defaults."
 CONFIG_UNREADABLE = "could not read the config {path}: {reason}. Using the defaults."
 CONFIG_NONE = (
@@ -485,6 +488,9 @@ DOCTOR_DRAFT_WAITING = (
 )
 DOCTOR_NO_CONFIG = "none at {path}; the defaults are used"
 DOCTOR_CONFIG_BAD = "{path} is not valid TOML: {reason}"
+DOCTOR_CONFIG_IGNORED = (
+    "{path}: {settings} left at the default ('serjournal config show' names each); first: {first}"
+)
 DOCTOR_FIX_CONFIG = "correct the file, or move it aside to use the defaults"
 
 

@@ -457,7 +457,8 @@ def test_the_configured_theme_and_support_line_are_read_and_checked(
     ):
         path = tmp_path / f"{key}.toml"
         path.write_text(bad + "\n")
-        assert f"'{key}'" in (load_config(path).warning or "")
+        (warning,) = load_config(path).warnings
+        assert f"'{key}'" in warning
     # A command that loads no config still draws in the configured theme.
     path = tmp_path / "plain.toml"
     path.write_text('theme = "plain"\n')

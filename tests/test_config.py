@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from serjournal import content, paths
 from serjournal.cli import app
 from serjournal.config import TEMPLATE, ConfigProblem, load_config, parse_config
-from serjournal.flow.stages import FlowSettings
+from serjournal.flow.settings import FlowSettings
 from serjournal.journal import Journal
 
 runner = CliRunner()
@@ -87,7 +87,7 @@ def test_overriding_prompts_leaves_the_defaults_untouched() -> None:
 
 def test_missing_file_means_defaults_without_warning() -> None:
     config = load_config()
-    assert config.warning is None
+    assert config.warnings == [] and config.problems == []
     assert config.default_mode == "full"
     assert config.vocabulary.regions == list(content.REGIONS)
 
@@ -99,7 +99,7 @@ def test_missing_file_means_defaults_without_warning() -> None:
         ('default_mode = "slow"\n', "default_mode", 1),
         ('\n\n[vocabulary]\nregions = "wrists"\n', "vocabulary.regions", 4),
         ("[vocabulary]\nqualities = [1, 2]\n", "vocabulary.qualities", 2),
-        ('[emotions.awe]\nfamily = "wonder"\ncolour = "blue"\n', "emotions.awe.colour", 3),
+        ('[emotions.awe]\nfamily = "joy"\ncolour = "blue"\n', "emotions.awe.colour", 3),
         ('[emotions.awe]\nfamily = "wonder"\n', "emotions.awe.valence", 1),
         ('[emotions.awe]\nvalence = "pleasant"\n', "emotions.awe", 1),
         ('[emotions.awe]\nfamily = "joy"\nenergy = "medium"\n', "emotions.awe.energy", 3),
@@ -114,34 +114,99 @@ def test_missing_file_means_defaults_without_warning() -> None:
         ('vocabulary = "all"\n', "vocabulary", 1),
     ],
 )
-def test_a_broken_config_warns_with_key_and_line_and_uses_defaults(
-    text: str, key: str, line: int
-) -> None:
-    write_config(text)
+def test_each_mistake_is_one_warning_with_its_key_and_line(text: str, key: str, line: int) -> None:
+    path = write_config(text)
     config = load_config()
-    assert config.warning is not None
-    assert "\n" not in config.warning
+    assert len(config.warnings) == 1, config.warnings
+    (warning,) = config.warnings
+    assert "\n" not in warning and str(path) in warning
+    assert f"(line {line})" in warning
     if key:
-        assert f"'{key}'" in config.warning
-    else:
-        assert "not valid TOML" in config.warning
-    assert f"(line {line})" in config.warning
-    assert config.warning.endswith("Using the defaults.")
-    assert config.default_mode == "full"
-    assert config.vocabulary.regions == list(content.REGIONS)
-    assert config.settings.breath == content.BreathPattern()
+        assert f"'{key}'" in warning
+        assert warning.endswith(
+            "That setting is left at its default; the rest of the file applies."
+        )
+    else:  # not TOML at all: nothing in it can be read, so all of it is the defaults
+        assert "not valid TOML" in warning and warning.endswith("Using the defaults.")
+        assert config.default_mode == "full"
+    assert [(p.key, p.line) for p in config.problems] == [(key, line)]
 
 
-def test_parse_config_raises_the_problem() -> None:
-    with pytest.raises(ConfigProblem) as caught:
-        parse_config("[breath]\nexhale = -1\n")
-    assert caught.value.key == "breath.exhale"
+MISTAKES_AMONG_GOOD_SETTINGS = """\
+default_mode = "quik"
+theme = "dark"
+colour = "blue"
+
+[vocabulary]
+regions = ["wrists"]
+qualities = "prickly"
+
+[emotions.awe]
+family = "joy"
+colour = "blue"
+
+[emotions.meh]
+family = "joy"
+energy = "medium"
+
+[breath]
+inhale = 90
+exhale = 6
+cycles = 4
+
+[prompts.integrate]
+orientation = "Gather what came up."
+takeaway = 3
+"""
+
+
+def test_a_mistake_leaves_out_only_its_own_setting() -> None:
+    """A typo in one key no longer throws away the whole file: every valid
+    setting applies, and each bad one is named with its key and line."""
+    config = parse_config(MISTAKES_AMONG_GOOD_SETTINGS)
+    assert [(p.key, p.line) for p in config.problems] == [
+        ("default_mode", 1),  # in the file's order
+        ("colour", 3),
+        ("vocabulary.qualities", 7),
+        ("emotions.awe.colour", 11),  # not the top-level 'colour' on line 3
+        ("emotions.meh.energy", 15),
+        ("breath.inhale", 18),
+        ("prompts.integrate.takeaway", 24),
+    ]
+    assert config.default_mode == "full" and config.theme == "dark"
+    assert "wrists" in config.vocabulary.regions
+    assert config.vocabulary.qualities == list(content.QUALITIES)
+    assert config.vocabulary.emotions["awe"].family == "joy"
+    assert "meh" not in config.vocabulary.emotions
+    breath = config.settings.breath
+    default = content.BreathPattern()
+    assert (breath.inhale, breath.exhale, breath.cycles) == (default.inhale, 6, 4)
+    integrate = config.settings.stage("integrate")
+    assert integrate.orientation == "Gather what came up."
+    assert integrate.prompts[1].question == "One takeaway to carry with you?"
+
+
+def test_every_warning_is_printed_once_on_its_own_line() -> None:
+    write_config(MISTAKES_AMONG_GOOD_SETTINGS)
+    result = runner.invoke(app, ["config", "show"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 7 and all(line.startswith("Warning: the config ") for line in lines)
+    assert "'default_mode' (line 1)" in lines[0] and "one of: full, quick" in lines[0]
+    assert "theme            dark" in result.stdout  # what is in force, mistakes left out
+
+
+def test_parse_config_lists_the_problem() -> None:
+    problems = parse_config("[breath]\nexhale = -1\n").problems
+    assert [(p.key, p.line) for p in problems] == [("breath.exhale", 2)]
+    assert isinstance(problems[0], ConfigProblem)
 
 
 def test_an_unreadable_config_warns(tmp_path: Path) -> None:
     path = write_config("")
     path.write_bytes(b"\xff\xfe not utf-8")
-    assert "could not read the config" in (load_config().warning or "")
+    (warning,) = load_config().warnings
+    assert "could not read the config" in warning and warning.endswith("Using the defaults.")
 
 
 def test_the_template_is_all_comments_and_its_examples_are_valid() -> None:

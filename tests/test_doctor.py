@@ -130,6 +130,21 @@ def test_waiting_draft_and_bad_config_are_reported(journal_path: Path) -> None:
     assert doctor("--db", str(journal_path))[0] == 0
 
 
+def test_settings_left_out_of_a_config_are_counted_and_the_first_named(
+    journal_path: Path,
+) -> None:
+    healthy_journal(journal_path)
+    config = paths.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_text('theme = "dark"\ndefault_mode = "quik"\n[breath]\ncycles = 0\n')
+    config.chmod(0o600)
+    code, lines = doctor("--db", str(journal_path))
+    assert code == 1
+    found = line(lines, "config")
+    assert found.startswith("fix  config") and "2 settings left at the default" in found
+    assert "first: 'default_mode' (line 2): it should be one of: full, quick" in found
+
+
 def test_locked_journal_is_reported_as_busy_not_damaged(
     journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

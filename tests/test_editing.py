@@ -19,7 +19,7 @@ from serjournal.editing import (
 )
 from serjournal.errors import InputError
 from serjournal.flow.runner import run_checkin
-from serjournal.flow.stages import FlowSettings
+from serjournal.flow.settings import FlowSettings
 from serjournal.journal import Journal
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store.checkins import load_checkin

@@ -238,14 +238,14 @@ def test_the_old_labels_still_work_and_mix_with_numbers() -> None:
          "a new family has no words to borrow from"),
     ],
 )  # fmt: skip
-def test_a_bad_emotion_in_the_config_names_its_key_and_uses_the_defaults(
+def test_a_bad_emotion_in_the_config_names_its_key_and_is_left_out(
     text: str, key: str, problem: str
 ) -> None:
     write_config(text)
     config = load_config()
-    assert config.warning is not None
-    assert f"'{key}'" in config.warning and problem in config.warning, config.warning
-    assert "x" not in config.vocabulary.emotions  # the defaults are in force
+    (warning,) = config.warnings
+    assert f"'{key}'" in warning and problem in warning, warning
+    assert "x" not in config.vocabulary.emotions  # the word is left out; the rest applies
 
 
 def test_config_show_lists_added_words_with_their_numbers() -> None:
@@ -266,5 +266,5 @@ def test_a_config_word_is_accepted_by_flags_and_stored_with_its_labels(
 
 def test_an_unknown_like_is_suggested_from_synonyms_too() -> None:
     write_config('[emotions.x]\nlike = "stresed"\n')
-    warning = load_config().warning
-    assert warning is not None and "did you mean tense?" in warning
+    (warning,) = load_config().warnings
+    assert "did you mean tense?" in warning

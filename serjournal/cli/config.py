@@ -24,17 +24,21 @@ app.add_typer(config_app, name="config")
 
 def active_config() -> Config:
     """Load the config, put its vocabulary in force, and warn (one line on
-    stderr) when the file is broken: the defaults are used then."""
+    stderr for each setting left out) when the file has mistakes."""
     from serjournal.config import load_config
     from serjournal.render.theme import set_theme
     from serjournal.vocabulary import set_vocabulary
 
     config = load_config()
-    if config.warning:
-        typer.echo(f"Warning: {config.warning}", err=True)
+    warn(config)
     set_vocabulary(config.vocabulary)
     set_theme(config.theme)
     return config
+
+
+def warn(config: Config) -> None:
+    for warning in config.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
 
 
 @config_app.command("path")
@@ -58,12 +62,12 @@ def config_show() -> None:
     assert config.path is not None
     if not config.path.exists():
         typer.echo(messages.CONFIG_NONE.format(path=config.path))
-    elif config.warning:
-        typer.echo(f"Warning: {config.warning}", err=True)
+    elif config.warnings:
+        warn(config)
     else:
         typer.echo(messages.CONFIG_OK.format(path=config.path))
     console.print(render_config(config))
-    if config.warning:
+    if config.warnings:
         raise typer.Exit(1)
 
 
@@ -87,8 +91,8 @@ def config_edit(ctx: typer.Context) -> None:
             messages.CONFIG_EDITOR_FAILED.format(editor=command[0], reason=error)
         ) from None
     config = load_config(path)
-    if config.warning:
-        typer.echo(f"Warning: {config.warning}", err=True)
+    if config.warnings:
+        warn(config)
         raise typer.Exit(1)
     typer.echo(messages.CONFIG_OK.format(path=path))
 

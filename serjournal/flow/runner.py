@@ -22,6 +22,7 @@ from serjournal.answers import checkin_from_dict
 from serjournal.errors import Interrupted, JournalError, SerjournalError
 from serjournal.flow import stages
 from serjournal.flow.prompter import Prompter, TerminalClosed, flat
+from serjournal.flow.settings import STAGE_BY_KEY
 from serjournal.journal import Journal
 from serjournal.models import RATING_FIELDS, CheckIn, parse_utc
 from serjournal.paths import OutputError
@@ -74,7 +75,7 @@ def describe_draft(draft: drafts.Draft) -> str:
     """'You have an unfinished check-in from Tue 24 Nov, 21:05 (stopped at 5/7
     Dialogue and imagery).' in the user's local time."""
     when = local_time_of(draft.saved_utc)
-    stage = stages.STAGE_BY_KEY.get(draft.stage)
+    stage = STAGE_BY_KEY.get(draft.stage)
     if stage is not None:
         where = messages.STAGE_HEADING.format(number=stage.number, title=stage.title)
     elif draft.stage == QUICK_STEP:

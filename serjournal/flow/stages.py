@@ -19,35 +19,11 @@ from typing import TypeVar
 
 from serjournal import content, messages, support
 from serjournal.flow.prompter import SKIP, Choices, Prompter
+from serjournal.flow.settings import FlowSettings
 from serjournal.flow.widgets import Find, find_words
 from serjournal.models import CheckIn, EmotionEntry, Sensation
-from serjournal.store.habits import Carried, Frequent, LastTime
 from serjournal.textsafe import one_line
 from serjournal.vocabulary import Vocabulary
-
-
-@dataclass
-class FlowSettings:
-    """What a user's config and own history change about the ritual."""
-
-    stages: list[str] = field(default_factory=lambda: [s.key for s in content.STAGES])
-    breath: content.BreathPattern = field(default_factory=content.BreathPattern)
-    arrival_breath: content.BreathPattern = field(
-        default_factory=lambda: content.BreathPattern(cycles=3)
-    )
-    # Stages whose texts the config rewords; new Stage objects, never mutated globals.
-    stage_texts: dict[str, content.Stage] = field(default_factory=dict)
-    # The user's tags so far, offered at the end of the check-in.
-    known_tags: list[str] = field(default_factory=list)
-    # The user's own line shown with the support note (config: support_line).
-    support_line: str | None = None
-    # From the journal (store/habits.py), for a new check-in only:
-    frequent: Frequent = field(default_factory=Frequent)  # words chosen most, lately
-    last_time: LastTime | None = None  # the places noticed last time, pre-checked
-    carried: Carried | None = None  # yesterday's intention and takeaway
-
-    def stage(self, key: str) -> content.Stage:
-        return self.stage_texts.get(key) or STAGE_BY_KEY[key]
 
 
 @dataclass
@@ -63,7 +39,6 @@ class Session:
     skipped: set[str] = field(default_factory=set)
 
 
-STAGE_BY_KEY = {s.key: s for s in content.STAGES}
 FREQUENT_SHOWN = 6  # at most this many of the user's own words come first
 _T = TypeVar("_T")
 

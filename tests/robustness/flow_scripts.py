@@ -8,7 +8,7 @@ from typing import Any
 
 from serjournal import content, messages
 from serjournal.flow.runner import run_checkin
-from serjournal.flow.stages import FlowSettings
+from serjournal.flow.settings import FlowSettings
 from serjournal.journal import Journal
 from serjournal.models import CheckIn
 from serjournal.store.habits import Carried

@@ -23,7 +23,7 @@ from serjournal.cli import app
 from serjournal.editing import edit_interactively, field_labels
 from serjournal.errors import Interrupted
 from serjournal.flow import prompter as prompter_module
-from serjournal.flow.stages import FlowSettings
+from serjournal.flow.settings import FlowSettings
 from serjournal.journal import Journal
 from serjournal.models import CheckIn, EmotionEntry, Sensation
 from serjournal.store import drafts
