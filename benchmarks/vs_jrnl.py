@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from startup import serjournal_command, time_to_first_prompt  # noqa: E402
+from startup import as_installed, serjournal_command, time_to_first_prompt  # noqa: E402
 
 SEARCH_WORD = "shoulders"
 TARGETS = {
@@ -34,6 +34,7 @@ TARGETS = {
     "list": 0.5,
     "search": 0.5,
     "version": 1.2,
+    "status --short": 2.5,
     "first question": 1.15,
     "export": 0.25,
 }
@@ -126,6 +127,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--jrnl", type=Path, help="a jrnl executable to use instead")
     options = parser.parse_args()
+    as_installed()
     folder = Path(tempfile.mkdtemp(prefix="serjournal-vs-jrnl-"))
     ours_journal = folder / "journal.db"
     count = build_serjournal(ours_journal, options.years)
@@ -158,6 +160,9 @@ def main() -> None:
          f"jrnl -contains {SEARCH_WORD}", lambda: wall([jrnl, "-contains", SEARCH_WORD], env)),
         ("version", "serjournal --version", lambda: wall([*sj, "--version"], env),
          'python -c "import typer"', lambda: wall([py, "-c", "import typer"], env)),
+        ("status --short", "serjournal status --short",
+         lambda: wall([*sj, "status", "--short"], env),
+         "python -c pass", lambda: wall([py, "-c", "pass"], env)),
         ("first question", "checkin, first question on screen",
          lambda: time_to_first_prompt(sj, ours_journal),
          'python -c "import typer, rich.console, questionary"',

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from serjournal import locations
 
@@ -123,3 +123,41 @@ class Journal:
         from serjournal.store.reading import open_for_reading
 
         return open_for_reading(self.path)
+
+    def open_on_save(self) -> Database | OpenOnSave:
+        """For a guided check-in: a journal that is ours and current is only
+        read at first (history, drafts already saved) and opened for writing
+        when the answers are saved, so the first question waits for neither
+        sqlite-utils nor the migrations. A new, older or odd journal is opened
+        for writing at once, as open() would: that creates, upgrades or
+        explains before anything is asked."""
+        from serjournal.store.reading import open_if_current
+
+        reader = open_if_current(self.path)
+        return self.open() if reader is None else OpenOnSave(self, reader)
+
+
+class OpenOnSave:
+    """See Journal.open_on_save. Reads go to the read-only connection; the
+    first writer() call opens the journal for writing (upgrading it if
+    another serjournal changed it meanwhile)."""
+
+    def __init__(self, journal: Journal, reader: sqlite3.Connection) -> None:
+        self._journal = journal
+        self._reader = reader
+        self._writer: Database | None = None
+
+    def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
+        return self._reader.execute(sql, parameters)
+
+    def writer(self) -> Database:
+        if self._writer is None:
+            self._writer = self._journal.open()
+            self._reader.close()
+            self._reader = self._writer.conn  # later reads see the file written to
+        return self._writer
+
+
+def writer_of(store: Database | OpenOnSave) -> Database:
+    """The journal opened for writing, whichever open_on_save gave."""
+    return store.writer() if isinstance(store, OpenOnSave) else store

@@ -30,9 +30,8 @@ def bash_complete(words: list[str], env: dict[str, str]) -> list[str]:
         capture_output=True, text=True, env=env, check=True,
     ).stdout  # fmt: skip
     quoted = " ".join("'" + w.replace("'", "'\\''") + "'" for w in words)
-    program = f'serjournal() {{ {sys.executable} -m serjournal "$@"; }}\n'
     run = (
-        f"{program}{script}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n"
+        f"{script}\nCOMP_WORDS=({quoted}); COMP_CWORD={len(words) - 1}\n"
         "_serjournal_completion serjournal\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n"
     )
     assert BASH is not None
@@ -51,13 +50,21 @@ def zsh_complete(line: str, env: dict[str, str]) -> str:
 
 
 @pytest.fixture
-def env(journal_path: Path) -> dict[str, str]:
+def env(journal_path: Path, tmp_path: Path) -> dict[str, str]:
     result = CliRunner().invoke(
         app, ["checkin", "--db", str(journal_path), "--mood", "6", "-s", "chest:tight:5",
               "--tag", "garden", "--id", "5f0c2a4e-1111-4c1e-9f57-1d2a3b4c5d6e"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    return {**os.environ, "SERJOURNAL_DB": str(journal_path)}
+    # The completion script runs `serjournal` through env(1), which finds
+    # programs on PATH, not shell functions: this Python's serjournal goes first.
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    program = bin_folder / "serjournal"
+    program.write_text(f'#!/bin/sh\nexec {sys.executable} -m serjournal "$@"\n')
+    program.chmod(0o755)
+    path = f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}"
+    return {**os.environ, "SERJOURNAL_DB": str(journal_path), "PATH": path}
 
 
 @pytest.mark.skipif(BASH is None, reason="bash is not installed")

@@ -279,6 +279,52 @@ def test_quick_checkin_at_the_keyboard(start: Any, tmp_path: Path) -> None:
         ]
 
 
+def test_the_first_question_does_not_wait_for_the_writer(tmp_path: Path) -> None:
+    """On a journal that is ours and current, the real program puts its first
+    question on screen before loading sqlite-utils (the journal is opened
+    for writing when the answers are saved). Python's import log, written as
+    each module loads, shows what was loaded by the time the question showed."""
+    journal = tmp_path / "journal.db"
+    subprocess.run(
+        [sys.executable, "-m", "serjournal", "checkin", "--db", str(journal), "--mood", "5"],
+        check=True,
+        capture_output=True,
+    )
+    imports = tmp_path / "imports.log"
+    env = {
+        **os.environ,
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "PYTHONPROFILEIMPORTTIME": "1",
+        "SERJOURNAL_CONFIG": str(tmp_path / "none.toml"),
+    }
+    command = f"exec {sys.executable} -m serjournal checkin --quick --db {journal} 2>{imports}"
+    child = pexpect.spawn("sh", ["-c", command], env=env, encoding="utf-8", timeout=TIMEOUT,
+                          dimensions=(ROWS, COLUMNS), preexec_fn=_default_sigint)  # fmt: skip
+    try:
+        child.expect_exact("Mood, energy and distress?")
+        loaded_at_first_question = imports.read_text()
+        assert "prompt_toolkit" in loaded_at_first_question  # the log is live
+        assert "sqlite_utils" not in loaded_at_first_question
+        child.send("7 5 2" + ENTER)
+        child.expect_exact("Where do you notice something in the body?")
+        child.send(ENTER)
+        child.expect_exact("Which feelings are here?")
+        child.send(ENTER)
+        child.expect_exact("One line about today")
+        child.send("the writer waited" + ENTER)
+        child.expect_exact("Tags, separated by commas")
+        child.send(ENTER)
+        child.expect_exact("Saved check-in")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+    assert child.exitstatus == 0
+    assert "sqlite_utils" in imports.read_text()  # loaded to save
+    assert [r["mood"] for r in checkin_rows(journal)] == [5, 7]
+
+
 def test_typing_filters_a_list_to_what_matches(start: Any, tmp_path: Path) -> None:
     journal = tmp_path / "journal.db"
     t = start("--quick", "--db", str(journal))

@@ -18,7 +18,7 @@ from serjournal.flow.runner import AnswersNotKept, Plan, describe_draft, plan_fo
 from serjournal.journal import Journal
 from serjournal.models import CheckIn
 from serjournal.paths import OutputError
-from serjournal.store import drafts
+from serjournal.store import drafts, writes
 from serjournal.store.checkins import count_checkins, load_checkin
 from tests.draft_helpers import draft_files, newest_draft, only_draft, plant_draft
 from tests.scripted import GONE, HANGUP, INTERRUPT, KEEP, ScriptedPrompter
@@ -314,7 +314,7 @@ def test_journal_error_at_save_keeps_the_draft_for_later(
     def failing_save(*args: Any) -> None:
         raise JournalError("The journal at x is read-only; check its permissions and try again.")
 
-    monkeypatch.setattr(runner, "save_checkin", failing_save)
+    monkeypatch.setattr(writes, "save_checkin", failing_save)  # the runner imports it to save
     with pytest.raises(JournalError) as failed:
         run_checkin(ScriptedPrompter(QUICK), db, Journal(journal_path), mode="quick")
     assert str(only_draft(journal_path).path) in str(failed.value)

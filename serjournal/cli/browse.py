@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from serjournal.cli.options import (
     open_reader,
 )
 from serjournal.cli.output import printing
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 @app.command("list")
@@ -76,12 +79,10 @@ def list_checkins(
     from serjournal.cli.config import active_config
     from serjournal.render.console import make_console
     from serjournal.render.listing import checkin_table
-    from serjournal.store.connection import empty_journal
     from serjournal.store.filters import as_line, build_filter, filtered_checkins
 
     vocabulary = active_config().vocabulary
-    # Looking creates nothing: without a journal, list from an empty one in memory.
-    store = journal_of(ctx).open_for_reading() or empty_journal().conn
+    store = journal_of(ctx).open_for_reading() or _empty_journal()
     chosen = build_filter(
         store,
         vocabulary,
@@ -102,6 +103,14 @@ def list_checkins(
             console.print(messages.LIST_NO_MATCH if chosen.active else messages.NO_CHECKINS)
             return
         console.print(checkin_table([as_line(r) for r in rows], long=long))
+
+
+def _empty_journal() -> sqlite3.Connection:
+    """Looking creates nothing: without a journal, list from an empty one in
+    memory. Imported only then: sqlite-utils costs a tenth of `list`."""
+    from serjournal.store.connection import empty_journal
+
+    return empty_journal().conn
 
 
 # ignore_unknown_options: `show -2` names the second newest, not an option.

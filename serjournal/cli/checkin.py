@@ -270,7 +270,7 @@ def _guided(journal: Journal, quick: bool, resume: bool, at: str | None, config:
         from serjournal import answers
 
         answers.set_time_from_text(base, at)
-    store = journal.open()
+    store = journal.open_on_save()
     try:
         saved = _run_guided(base, resume, journal, store, config)
     except AnswersNotKept as error:
@@ -280,7 +280,9 @@ def _guided(journal: Journal, quick: bool, resume: bool, at: str | None, config:
         _stop(f"Error: {error}", error.exit_code)
     except Interrupted as error:
         _stop(str(error), error.exit_code)
-    _report(store, saved)
+    from serjournal.journal import writer_of
+
+    _report(writer_of(store), saved)
 
 
 def _run_guided(base: Any, resume: bool, journal: Journal, store: Any, config: Config) -> Any:

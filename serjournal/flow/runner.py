@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from serjournal import content, messages
 from serjournal.answers import checkin_from_dict
@@ -23,13 +23,15 @@ from serjournal.errors import Interrupted, JournalError, SerjournalError
 from serjournal.flow import stages
 from serjournal.flow.prompter import Prompter, TerminalClosed, flat
 from serjournal.flow.settings import STAGE_BY_KEY
-from serjournal.journal import Journal
+from serjournal.journal import Journal, OpenOnSave, writer_of
 from serjournal.models import RATING_FIELDS, CheckIn, parse_utc
 from serjournal.paths import OutputError
 from serjournal.store import drafts
 from serjournal.store.checkins import load_checkin
-from serjournal.store.writes import save_checkin
 from serjournal.vocabulary import Vocabulary, default_vocabulary
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 QUICK_STEP = "quick"
 DONE = "save"
@@ -89,7 +91,7 @@ def describe_draft(draft: drafts.Draft) -> str:
 
 def run_checkin(
     prompter: Prompter,
-    db: Any,
+    db: Database | OpenOnSave,
     journal: Journal,
     *,
     mode: str = "full",
@@ -132,7 +134,7 @@ def run_checkin(
 
 def _ask_and_save(
     prompter: Prompter,
-    db: Any,
+    db: Database | OpenOnSave,
     journal: Journal,
     checkin: CheckIn,
     remaining: list[str],
@@ -202,8 +204,10 @@ def _ask_and_save(
             elif keeper.path.exists():
                 keeper.discard()  # answers taken back: no draft of nothing
 
+    from serjournal.store.writes import save_checkin  # here: not before the first question
+
     try:
-        save_checkin(db, checkin)
+        save_checkin(writer_of(db), checkin)
     except JournalError as error:
         if draft_problem is not None or not keeper.path.exists():
             keep_draft(DONE)
@@ -321,7 +325,7 @@ def has_answers(checkin: CheckIn) -> bool:
     )
 
 
-def _already_saved(db: Any, checkin_id: str) -> bool:
+def _already_saved(db: Database | OpenOnSave, checkin_id: str) -> bool:
     return db.execute("SELECT 1 FROM checkins WHERE id = ?", [checkin_id]).fetchone() is not None
 
 

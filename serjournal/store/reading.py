@@ -198,6 +198,23 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to the journal at `path`, or None when there is none yet."""
     if not path.exists():
         return None
+    connection = open_if_current(path)
+    if connection is not None:
+        return connection
+    # Not the common case: the full check, which explains foreign or newer files.
+    from serjournal.store.connection import read_through_upgraded_copy
+
+    return read_through_upgraded_copy(path)
+
+
+def open_if_current(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the journal at `path` when it is ours and
+    fully upgraded, with the standard library only; None when there is no
+    journal, or it is a version behind, foreign or newer (the callers then
+    take the slower way, which upgrades or explains). Damaged or not SQLite
+    at all: JournalError."""
+    if not path.exists():
+        return None
     refuse_unopenable(path)
     connection = _connect_read_only(path)
     try:
@@ -209,14 +226,11 @@ def open_for_reading(path: Path) -> sqlite3.Connection | None:
         raise journal_error(error, path) from None
     if not still_the_file(connection, path):  # encrypted or decrypted while we waited
         connection.close()
-        return open_for_reading(path)
+        return open_if_current(path)
     if applied == list(MIGRATION_NAMES):
         return connection
-    # Not the common case: the full check, which explains foreign or newer files.
     connection.close()
-    from serjournal.store.connection import read_through_upgraded_copy
-
-    return read_through_upgraded_copy(path)
+    return None
 
 
 def refuse_unopenable(path: Path) -> None:

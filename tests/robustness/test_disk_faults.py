@@ -164,18 +164,21 @@ def test_flags_checkin_never_overwrites_a_waiting_draft(
     assert moods == [1, 6]  # ... and the new answers wait beside it in their own
 
 
+@pytest.mark.parametrize("opened", ["at the start", "on save"])
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_guided_flow_keeps_draft_when_saving_fails(
-    journal_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str, opened: str
 ) -> None:
+    """The fault is there when the journal is opened for writing: at the
+    start, or (as `serjournal checkin` does) only when the answers are saved."""
     _existing_journal(journal_path)
     fault_connect(monkeypatch, fault)
-    db = open_journal(journal_path)
+    journal = Journal(journal_path)
+    store = open_journal(journal_path) if opened == "at the start" else journal.open_on_save()
     script = list(FULL_SCRIPT)
     script[5] = LONG_FOCUS
     with pytest.raises(JournalError) as caught:
-        run_checkin(ScriptedPrompter(script), db, Journal(journal_path), settings=settings())
-    db.close()
+        run_checkin(ScriptedPrompter(script), store, journal, settings=settings())
     monkeypatch.undo()
     draft = only_draft(journal_path)
     kept = messages.DRAFT_KEPT_AFTER_ERROR.format(path=draft.path)
