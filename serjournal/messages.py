@@ -165,6 +165,10 @@ OUTPUT_IN_JOURNAL_FOLDER = (
 )
 
 # --- Export, import, backup and restore (transfer) --------------------------------------
+ALL_NOT_TO_STDOUT = (
+    "--all writes a folder of files, which standard output ('-') cannot hold: give a folder, "
+    "or -o - for one table."
+)
 ALL_WITH_OTHER_OPTIONS = (
     "--all writes one CSV per table into a folder; leave out -o, --table and --format with it."
 )
@@ -227,6 +231,15 @@ DAYLIO_SCALES_IN_NOTE = "Daylio scales: {scales}"
 BACKUP_EXISTS = "{path} already exists; choose a new name so no earlier backup is overwritten."
 BACKUP_FAILED = "Could not write the backup {path}: {reason}. The journal was not changed."
 BACKUP_DONE = "Backed up {checkins} to {path}."
+BACKUP_STDOUT_DONE = "Backed up {checkins} to standard output."
+BACKUP_STDOUT_TERMINAL = (
+    "A backup is a binary file: send it to a file or a program ('serjournal backup - > FILE'), "
+    "or give FILE."
+)
+BACKUP_STDOUT_ENCRYPTED = (
+    "An encrypted journal's backup goes to standard output only encrypted to age keys "
+    "(--to, or [backup] recipients in the config); give FILE for a copy with your passphrase."
+)
 RESTORE_MISSING = "There is no backup at {path}; nothing was changed."
 RESTORE_IS_DIRECTORY = "{path} is a folder; restore takes one backup file. Nothing was changed."
 RESTORE_NOT_SQLITE = (
@@ -255,7 +268,10 @@ PERIOD_CONFLICT = (
     "Choose one way to give the period: --week, --month, --year, --last, or --since/--until."
 )
 PERIOD_IN_FUTURE = "The period starting {start} has not begun yet; choose a day up to today."
-BAD_SAVE_SUFFIX = "--save writes .html or .svg files, not '{path}'."
+BAD_SAVE_SUFFIX = (
+    "--save writes .html or .svg files (or '-': the HTML page to standard output), not '{path}'."
+)
+SAVE_STDOUT_WITH_JSON = "--save - and --json would both write to standard output; choose one."
 SAVE_FAILED = "Could not save the review to {path}: {reason}."
 REVIEW_SAVED = "Saved the review to {path} (readable only by you)."
 REVIEW_EMPTY_JOURNAL = (

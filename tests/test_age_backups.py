@@ -199,3 +199,69 @@ def test_an_encrypted_journal_backs_up_encrypted_and_to_age_keys(
     keys._UNLOCKED.clear()
     result = run("restore", "--db", journal, own)
     assert result.exit_code == 0 and "Restored 4 check-ins" in result.output
+
+
+# --- `backup -`: standard output -----------------------------------------------------------
+
+
+def test_a_backup_to_standard_output_restores_whole(journal: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["backup", "--db", str(journal), "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Backed up 4 check-ins to standard output.\n"
+    assert not (Path.cwd() / "-").exists() and not (journal.parent / "backups").exists()
+    image = result.stdout_bytes
+    assert image.startswith(b"SQLite format 3\0")
+    copy = tmp_path / "piped.db"
+    copy.write_bytes(image)
+    assert run("checkin", "--db", journal, "--mood", "2").exit_code == 0
+    restored = run("restore", "--db", journal, copy)
+    assert restored.exit_code == 0, restored.output
+    assert "Restored 4 check-ins" in restored.output
+
+
+def test_a_backup_to_standard_output_can_be_sealed_to_an_age_key(
+    journal: Path, identity: tuple[Path, str]
+) -> None:
+    key_file, public = identity
+    result = runner.invoke(app, ["backup", "--db", str(journal), "--to", public, "-"])
+    assert result.exit_code == 0, result.output
+    sealed = result.stdout_bytes
+    assert sealed.startswith(age.MAGIC) and b"a hard day" not in sealed
+    plain = pyrage.decrypt(sealed, age.read_identities(key_file))
+    memory = sqlite3.connect(":memory:")
+    memory.deserialize(plain)
+    assert memory.execute("SELECT count(*) FROM checkins").fetchone()[0] == 4
+
+
+def test_an_encrypted_journal_never_leaves_plain_through_standard_output(
+    journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from serjournal import messages
+
+    secret = tmp_path / "passphrase"
+    secret.write_text("a long enough passphrase\n")
+    monkeypatch.setenv(keys.PASSPHRASE_FILE_ENV, str(secret))
+    gc.collect()
+    assert run("encrypt", "--db", journal, "--no-keyring").exit_code == 0
+    keys._UNLOCKED.clear()
+    result = runner.invoke(app, ["backup", "--db", str(journal), "-"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {messages.BACKUP_STDOUT_ENCRYPTED}\n"
+    assert result.stdout_bytes == b""
+
+
+def test_a_backup_is_not_poured_onto_a_terminal(journal: Path) -> None:
+    import sys
+
+    import pexpect
+
+    from serjournal import messages
+
+    child = pexpect.spawn(
+        sys.executable, ["-m", "serjournal", "backup", "--db", str(journal), "-"], timeout=60
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert child.before.decode().strip() == f"Error: {messages.BACKUP_STDOUT_TERMINAL}"
+    assert not (journal.parent / "backups").exists()  # nothing written anywhere else either

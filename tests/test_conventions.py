@@ -4,6 +4,7 @@ entry in `list` at any width, `-` for standard output."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -119,15 +120,54 @@ def test_list_long_shows_every_word(journal_path: Path) -> None:
         assert word in words, word
 
 
-def test_export_to_dash_is_standard_output(journal_path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["export", "-o", "-"], "id,"),
+        (["export", "--format", "json", "-o", "-"], '{"format": "serjournal"'),
+        (["export", "--table", "sensations", "-o", "-"], "checkin_id,"),
+        (["review", "--save", "-"], "<!DOCTYPE html>"),
+        (["report", "--since", f"{date.today() - timedelta(days=13)}", "-o", "-"], "<!DOCTYPE"),
+    ],
+)
+def test_dash_is_standard_output_wherever_a_file_is_written(
+    journal_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    starts: str,
+) -> None:
+    save(journal_path, "--mood", "6", "--sensation", "chest:tight:5")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, [*args, "--db", str(journal_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip().startswith(starts)
+    assert not (tmp_path / "-").exists()
+    assert "Wrote" not in result.stderr and "Saved" not in result.stdout  # no file was written
+
+
+def test_review_page_and_json_cannot_share_standard_output(journal_path: Path) -> None:
     save(journal_path, "--mood", "6")
-    result = runner.invoke(app, ["export", "-o", "-", "--db", str(journal_path)])
-    assert result.exit_code == 0
-    assert result.stdout.startswith("id,") and not (Path.cwd() / "-").exists()
-    assert "Wrote" not in result.stderr  # no file was written
+    result = runner.invoke(app, ["review", "--json", "--save", "-", "--db", str(journal_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {messages.SAVE_STDOUT_WITH_JSON}\n"
+    assert result.stdout == ""
 
 
 def test_one_line_rows_sanitise_nothing_themselves_but_the_console_does() -> None:
     rows = one_line_rows([line("chest\x1b[2J", "calm")], 100)
     assert "\x1b[2J" in rows[1].plain  # the data is as stored ...
     assert "\x1b" not in for_terminal(rows[1].plain)  # ... and the sanitiser shows it safely
+
+
+def test_a_folder_of_files_is_not_standard_output(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save(journal_path, "--mood", "6")
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = runner.invoke(app, ["export", "--all", "-", "--db", str(journal_path)])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {messages.ALL_NOT_TO_STDOUT}\n"
+    assert list(here.iterdir()) == []

@@ -72,7 +72,8 @@ def review(
         Path | None,
         typer.Option(
             metavar="FILE",
-            help="Also write the review to FILE.html or FILE.svg, readable only by you.",
+            help="Also write the review to FILE.html or FILE.svg, readable only by you; "
+            "'-' prints the HTML page instead of the terminal review.",
         ),
     ] = None,
     _db: DbOption = None,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from serjournal.cli.app import app
 from serjournal.cli.options import DbOption, SinceOption, UntilOption, journal_of, open_reader
+
+if TYPE_CHECKING:
+    from serjournal.journal import Journal
 
 # Age public keys a backup or an export is encrypted to (transfer/age.py).
 ToOption = Annotated[
@@ -76,6 +80,8 @@ def export(
     if all_dir is not None:
         if output is not None or table is not None or format is Format.json:
             raise InputError(messages.ALL_WITH_OTHER_OPTIONS)
+        if str(all_dir) == "-":  # standard output holds one file, not a folder of them
+            raise InputError(messages.ALL_NOT_TO_STDOUT)
         written = exporting.export_all(
             open_reader(journal), journal, all_dir, *period, bom=bom, recipients=to or ()
         )
@@ -171,7 +177,8 @@ def backup(
         Path | None,
         typer.Argument(
             metavar="FILE",
-            help="Where to write it (default: timestamped, in a backups folder by the journal).",
+            help="Where to write it (default: timestamped, in a backups folder by the journal; "
+            "'-': standard output).",
         ),
     ] = None,
     to: ToOption = None,
@@ -188,6 +195,9 @@ def backup(
 
     journal = journal_of(ctx)
     recipients = to if to else configured_recipients()
+    if file is not None and str(file) == "-":
+        _backup_to_stdout(journal, recipients)
+        return
     target, count = make_backup(open_reader(journal), journal, file, recipients)
     checkins = messages.counted(count, "check-in")
     if recipients:
@@ -195,6 +205,25 @@ def backup(
         typer.echo(messages.AGE_BACKUP_DONE.format(checkins=checkins, path=target, keys=keys))
     else:
         typer.echo(messages.BACKUP_DONE.format(checkins=checkins, path=target))
+
+
+def _backup_to_stdout(journal: Journal, recipients: Sequence[str]) -> None:
+    """`backup -`: the backup's bytes to standard output, the note to stderr."""
+    import sys
+
+    from serjournal import messages
+    from serjournal.errors import InputError
+    from serjournal.transfer.backup import backup_image
+    from serjournal.transfer.files import binary_standard_output
+
+    if sys.stdout.isatty():
+        raise InputError(messages.BACKUP_STDOUT_TERMINAL)
+    image, count = backup_image(open_reader(journal), recipients)
+    with binary_standard_output() as out:
+        out.write(image)
+    typer.echo(
+        messages.BACKUP_STDOUT_DONE.format(checkins=messages.counted(count, "check-in")), err=True
+    )
 
 
 @app.command()

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 SAVE_SUFFIXES = (".html", ".htm", ".svg")
+STDOUT = "-"  # --save -: the HTML page to standard output, in place of the terminal review
 BY_SCALES = ("mood", "energy", "distress")
 MAX_DEMO_WEEKS = 520
 
@@ -63,7 +64,7 @@ def run_review(
         now, week=week, month=month, year=year, last=last, since=since, until=until
     )
     drawing = Drawing(plain, _check_by(by, period))
-    _check_save_path(save)
+    _check_save_path(save, as_json)
     conn = journal.open_for_reading()
     try:
         summary = _summary_or_none(conn, period, now)
@@ -118,6 +119,10 @@ def output(
 ) -> None:
     out = out or sys.stdout
     drawing = drawing or Drawing()
+    if save is not None and str(save) == STDOUT:
+        with guarded_stdout(out):
+            out.write(_document(summary, save, drawing))
+        return
     if as_json:
         import json
 
@@ -198,14 +203,27 @@ def _draw(console: Console, summary: ReviewSummary | None, drawing: Drawing) -> 
         console.print(render_review(summary, plain=drawing.plain, by=drawing.by))
 
 
-def _check_save_path(save: Path | None) -> None:
-    if save is not None and save.suffix.lower() not in SAVE_SUFFIXES:
+def _check_save_path(save: Path | None, as_json: bool = False) -> None:
+    if save is None:
+        return
+    if str(save) == STDOUT:
+        if as_json:
+            raise InputError(messages.SAVE_STDOUT_WITH_JSON)
+        return
+    if save.suffix.lower() not in SAVE_SUFFIXES:
         raise InputError(messages.BAD_SAVE_SUFFIX.format(path=save))
 
 
 def _save(summary: ReviewSummary | None, save: Path, journal: Journal, drawing: Drawing) -> None:
-    """The review as a self-contained HTML page, or as one SVG (the body map
-    as a figure above the review as the terminal draws it), written 0600."""
+    """The review saved to `save`, written 0600 (see _document)."""
+    document = _document(summary, save, drawing)
+    with paths.private_output(save, journal=journal) as out:
+        out.write(document)
+
+
+def _document(summary: ReviewSummary | None, save: Path, drawing: Drawing) -> str:
+    """The review as a self-contained HTML page, or for a .svg name as one SVG
+    (the body map as a figure above the review as the terminal draws it)."""
     if save.suffix.lower() == ".svg":
         import io
 
@@ -225,8 +243,7 @@ def _save(summary: ReviewSummary | None, save: Path, journal: Journal, drawing: 
         from serjournal.render.review import empty_message
 
         document = review_page(summary, by=drawing.by, empty_text=empty_message(summary))
-    with paths.private_output(save, journal=journal) as out:
-        out.write(document)
+    return document
 
 
 # --- The demo -------------------------------------------------------------------------------

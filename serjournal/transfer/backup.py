@@ -76,6 +76,28 @@ def backup(
     return target, count
 
 
+def backup_image(source: sqlite3.Connection, recipients: Sequence[str] = ()) -> tuple[bytes, int]:
+    """The backup as bytes, for `backup -` (standard output): a plain SQLite
+    file, or sealed to the age `recipients`. An encrypted journal's backup
+    must stay encrypted: without recipients it is refused, never written
+    out plain. Returns the bytes and how many check-ins they hold."""
+    if recipients:
+        from serjournal.transfer import age
+
+        age.parse_recipients(recipients)
+    elif is_encrypted_connection(source):
+        raise InputError(messages.BACKUP_STDOUT_ENCRYPTED)
+    try:
+        image, count = plain_image(source)
+    except sqlite3.Error as error:
+        raise JournalError(
+            messages.BACKUP_FAILED.format(path="standard output", reason=error)
+        ) from None
+    if recipients:
+        image = age.encrypt_for_recipients(image, recipients)
+    return image, count
+
+
 def plain_image(source: sqlite3.Connection) -> tuple[bytes, int]:
     """The journal open as `source`, as the bytes of a plain SQLite file made
     in memory (never on disk), and how many check-ins it holds."""

@@ -59,6 +59,23 @@ def standard_output(bom: bool = False) -> Iterator[TextIO]:
             stream.detach()  # leave sys.stdout's buffer open
 
 
+@contextmanager
+def binary_standard_output() -> Iterator[IO[bytes]]:
+    """Standard output for bytes (a backup), with the same care for a reader
+    that stops early and a stream that cannot be written."""
+    sys.stdout.flush()
+    buffer = sys.stdout.buffer
+    try:
+        yield buffer
+        buffer.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        raise InputError(
+            messages.CANNOT_WRITE.format(path="standard output", reason=error.strerror or error)
+        ) from None
+
+
 def read_import_text(path: Path) -> str:
     """The whole file as text (a UTF-8 BOM is dropped), or a one-line error."""
     if path.is_dir():
