@@ -28,7 +28,7 @@ TOP_KEYS = {
     "default_mode", "run_stages", "vocabulary", "emotions", "breath", "prompts", "backup",
     "theme", "support_line", "sync",
 }  # fmt: skip
-BACKUP_KEYS = {"recipients"}
+BACKUP_KEYS = {"recipients", "identity"}
 SUPPORT_LINE_MAX = 200
 EMOTION_KEYS = {"family", "valence", "energy", "arousal", "like"}
 BREATH_KEYS = {"inhale", "hold", "exhale", "cycles", "seconds"}
@@ -46,6 +46,8 @@ class Config:
     path: Path | None = None
     # age public keys that backups are encrypted to (transfer/age.py)
     backup_recipients: list[str] = field(default_factory=list)
+    # The age secret key file that opens what is encrypted to them (sync logs).
+    backup_identity: Path | None = None
     # The settings left out, each with its key and line (parse_config).
     problems: list[ConfigProblem] = field(default_factory=list)
     # One line per problem, naming the file, for the user (load_config).
@@ -137,7 +139,9 @@ def parse_config(text: str) -> Config:
     # The grounding breaths follow the same rhythm, kept short.
     settings.arrival_breath = replace(settings.breath, cycles=settings.arrival_breath.cycles)
     settings.stage_texts = _stage_texts(found.keep({}, _table, data, "prompts"), found)
-    config.backup_recipients = _recipients(found.keep({}, _table, data, "backup"), found)
+    backup = found.keep({}, _table, data, "backup")
+    config.backup_recipients = _recipients(backup, found)
+    config.backup_identity = found.keep(None, _identity_file, backup)
     for problem in found.found:
         problem.line = problem.line or _line_of(text, problem.key)
     config.problems = sorted(found.found, key=lambda problem: problem.line or 0)  # file order
@@ -160,6 +164,16 @@ def _age_keys(backup: dict[str, Any]) -> list[str]:
     ):
         raise ConfigProblem("backup.recipients", messages.CONFIG_WANT_AGE_KEYS)
     return [v.strip() for v in value]
+
+
+def _identity_file(backup: dict[str, Any]) -> Path | None:
+    """`[backup] identity`: the age secret key file (read when it is used)."""
+    value = backup.get("identity")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigProblem("backup.identity", messages.CONFIG_WANT_KEY_FILE)
+    return Path(value.strip()).expanduser()
 
 
 def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -492,6 +506,9 @@ TEMPLATE = """\
 
 # Encrypt every backup to age public keys (pip install 'serjournal[encrypted]'):
 # this machine can then write backups that only the matching secret key opens.
+# The sync logs (serjournal sync) are encrypted to them too; a machine that
+# reads the others' logs needs the secret key file, named by identity.
 # [backup]
 # recipients = ["age1-your-public-key"]
+# identity = "~/.config/serjournal/age-key.txt"
 """

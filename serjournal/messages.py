@@ -699,6 +699,7 @@ AGE_BAD_RECIPIENT = "'{value}' is not an age public key (they start with age1)."
 AGE_BAD_RECIPIENT_CONFIG = (
     "The config's backup recipients hold '{value}', which is not an age public key."
 )
+CONFIG_WANT_KEY_FILE = "it should be the path of an age secret key file, in quotes."
 CONFIG_WANT_AGE_KEYS = "expected a list of age public keys, each starting with age1"
 AGE_BAD_IDENTITY = "{path} holds no age secret key (a line starting with AGE-SECRET-KEY-1)."
 AGE_IDENTITY_UNREADABLE = "Could not read the identity file {path}: {reason}."
@@ -878,6 +879,13 @@ SYNC_LOG_SHRANK = (
 SYNC_LOG_CHANGED = (
     "{file} changed before the point already read, so it is not trusted and not read on; "
     "move it out of the sync folder if you know why."
+)
+SYNC_SEALED_NO_IDENTITY = (
+    "it is encrypted to age keys and this machine has no key to open it "
+    "(set [backup] identity in the config)"
+)
+SYNC_SEALED_WRONG_IDENTITY = (
+    "it is encrypted to age keys that the identity in the config ([backup] identity) does not open"
 )
 SYNC_LOG_BAD_LINE = "{file}, change {line}: {reason}; it and what follows are not read."
 SYNC_LOG_NEWER = (

@@ -29,7 +29,7 @@ from serjournal.store.stream import iter_checkins
 from serjournal.store.sync_state import sync_machine
 from serjournal.store.writes import delete_checkin, edit_checkin, restore_deleted, save_checkin
 from serjournal.sync import logfile
-from serjournal.sync.run import SyncReport, sync
+from serjournal.sync.run import SyncKeys, SyncReport, sync
 from serjournal.transfer.export_json import write_json
 from serjournal.vocabulary import default_vocabulary
 
@@ -39,6 +39,16 @@ EMOTIONS = (
     EmotionEntry("worried", "fear", "unpleasant", "high", 6, "chest"),
     EmotionEntry("tender", "love", "pleasant", "low", 3, "hands"),
 )
+
+
+def age_keys(folder: Path) -> SyncKeys:
+    """A fresh age key pair, its secret in a file: what sealed logs need."""
+    import pyrage
+
+    secret = pyrage.x25519.Identity.generate()
+    path = folder / "age-key.txt"
+    path.write_text(f"# public key: {secret.to_public()}\n{secret}\n")
+    return SyncKeys([str(secret.to_public())], path)
 
 
 class Clock:
@@ -54,8 +64,9 @@ class Clock:
 
 
 class Machine:
-    def __init__(self, root: Path, name: str) -> None:
+    def __init__(self, root: Path, name: str, keys: SyncKeys | None = None) -> None:
         self.name = name
+        self.keys = keys  # age keys sealing its log (tests/test_sync_encrypted.py)
         self.journal = Journal(root / name / "journal.db")
         self.folder = root / name / "sync"
         self.folder.mkdir(parents=True)
@@ -71,7 +82,7 @@ class Machine:
         return machine
 
     def sync(self, now: datetime | None = None) -> SyncReport:
-        return sync(self.journal, self.folder, now)
+        return sync(self.journal, self.folder, now, self.keys)
 
     def own_log(self) -> Path:
         return self.folder / logfile.own_name(self.machine_id)

@@ -202,6 +202,15 @@ def test_parse_config_lists_the_problem() -> None:
     assert isinstance(problems[0], ConfigProblem)
 
 
+def test_the_age_key_file_is_a_path_and_home_is_expanded() -> None:
+    config = parse_config('[backup]\nidentity = "~/keys/age.txt"\n')
+    assert config.backup_identity == Path.home() / "keys" / "age.txt"
+    assert config.problems == []
+    wrong = parse_config("[backup]\nidentity = 5\n")
+    assert wrong.backup_identity is None
+    assert [(p.key, p.line) for p in wrong.problems] == [("backup.identity", 2)]
+
+
 def test_an_unreadable_config_warns(tmp_path: Path) -> None:
     path = write_config("")
     path.write_bytes(b"\xff\xfe not utf-8")

@@ -14,7 +14,7 @@ from serjournal.cli.options import DbOption, journal_of, open_reader
 if TYPE_CHECKING:
     from serjournal.config import Config
     from serjournal.journal import Journal
-    from serjournal.sync.run import SyncReport
+    from serjournal.sync.run import SyncKeys, SyncReport
 
 
 @app.command()
@@ -48,9 +48,10 @@ def sync(
             raise InputError(messages.SYNC_STATUS_WITH_FOLDER)
         _show_status(journal)
         return
+    from serjournal.cli.config import active_config
     from serjournal.sync.run import sync as run_sync
 
-    report = run_sync(journal, folder)
+    report = run_sync(journal, folder, keys=keys_of(active_config()))
     _print_report(report)
     if report.not_sent:
         from serjournal.errors import SerjournalError
@@ -76,6 +77,13 @@ def _print_report(report: SyncReport) -> None:
         typer.echo(messages.SYNC_PROBLEMS.format(count=count), err=True)
 
 
+def keys_of(config: Config) -> SyncKeys:
+    """The logs' age keys: the config's [backup] recipients and identity."""
+    from serjournal.sync.run import SyncKeys
+
+    return SyncKeys(config.backup_recipients, config.backup_identity)
+
+
 def sync_after_save(journal: Journal, config: Config) -> None:
     """`sync = "after-checkin"`: a sync after the check-in was saved. The
     check-in is saved whatever happens here: problems are one warning line."""
@@ -94,7 +102,7 @@ def sync_after_save(journal: Journal, config: Config) -> None:
             if remembered_folder(journal) is None:
                 typer.echo(messages.SYNC_AFTER_CHECKIN_NO_FOLDER, err=True)
                 return
-            report = run_sync(journal)
+            report = run_sync(journal, keys=keys_of(config))
         except SerjournalError as error:
             typer.echo(one_line(messages.SYNC_AFTER_CHECKIN_FAILED.format(reason=error)), err=True)
             return

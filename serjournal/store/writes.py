@@ -683,12 +683,41 @@ class OwnLog:
     everything: Callable[[], list[str]]  # every line, to write the file again whole
 
 
-def send_own_log(db: Database, send: Callable[[OwnLog], logfile.Position]) -> int:
+def seal_own_lines(db: Database, seal: Callable[[str], str]) -> int:
+    """Encrypt (with `seal`) this machine's lines that are not in its log file
+    yet, in one transaction, before send_own_log writes them: a sealed line is
+    kept as it is, so the file and the journal always hold the same bytes even
+    if a sync is killed between writing the file and recording it."""
+    with _writing(db):
+        return _seal_pending(db, seal)
+
+
+def _seal_pending(db: Database, seal: Callable[[str], str]) -> int:
+    machine = sync_machine(db)
+    if machine is None:
+        return 0
+    position = position_of(db, logfile.own_name(machine))
+    sealed = 0
+    for seq, _at, line in own_lines(db, position.seq if position else 0):
+        if not logfile.is_sealed(line):
+            db.execute("UPDATE sync_log SET line = ? WHERE seq = ?", [seal(line), seq])
+            sealed += 1
+    return sealed
+
+
+def send_own_log(
+    db: Database,
+    send: Callable[[OwnLog], logfile.Position],
+    seal: Callable[[str], str] | None = None,
+) -> int:
     """Write this machine's new lines into its log file, under the write lock
     (so two syncs never write the same lines twice), and record how far it
     is written, in one transaction: `send` does the file work and returns the
-    new position. Returns how many lines were new."""
+    new position. With `seal`, lines saved since seal_own_lines are sealed
+    first. Returns how many lines were new."""
     with _writing(db):
+        if seal is not None:
+            _seal_pending(db, seal)
         state = sync_state(db)
         machine = state["machine"]
         name = logfile.own_name(machine)

@@ -14,19 +14,23 @@ until it is whole, a conflict copy (any name starting serjournal- and ending
 .jsonl) is read like any log, and a file that shrank, changed before where we
 stopped, or comes from a newer serjournal is reported and not read on.
 
-encode_line/decode_line are the only places a change becomes text and back:
-encrypting logs to age recipients (issue 14) is one call added in each.
+encode_line/decode_line are the only places a change becomes text and back.
+With age public keys in the config (`[backup] recipients`), a line is sealed
+before it leaves for the folder: {"seq":2,"age":"<base64 of the age file>"},
+the change itself readable only with the matching secret key (`[backup]
+identity`). The number stays outside, so order is checked without the key.
 """
 
 from __future__ import annotations
 
+import base64
 import errno
 import hashlib
 import json
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,6 +50,7 @@ OPS = ("saved", "edited", "tagged", "deleted", "restored")
 TAIL = 256  # bytes before the read position that must not change
 MAX_LINE = 4 * 1024 * 1024  # a longer line is not one serjournal wrote
 READ_CHUNK = 2 * MAX_LINE + 1
+SEALED = "age"  # a sealed line's key for the change encrypted to age keys
 _MACHINE = re.compile(r"[0-9a-f]{16}")
 _AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
 
@@ -111,12 +116,47 @@ def encode_line(seq: int, at: int, op: str, checkin_id: str, values: dict[str, A
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-def decode_line(text: str) -> dict[str, Any]:
-    """A line's record; ValueError when it is not one. Decryption goes here."""
+def decode_line(text: str, identities: Sequence[object] = ()) -> dict[str, Any]:
+    """A line's record, opened with `identities` when it is sealed; ValueError
+    when it is not one, or cannot be opened."""
     record = json.loads(text)
     if not isinstance(record, dict):
         raise ValueError("not a JSON object")
+    if SEALED in record:
+        return _unseal(record, identities)
     return record
+
+
+def is_sealed(line: str) -> bool:
+    return line.startswith('{"seq":') and f',"{SEALED}":"' in line
+
+
+def seal_line(line: str, recipients: Sequence[str]) -> str:
+    """One of this machine's lines, encrypted to the age `recipients`."""
+    from serjournal.transfer import age
+
+    seq = json.loads(line)["seq"]
+    sealed = age.encrypt_for_recipients(line.encode("utf-8"), recipients)
+    record = {"seq": seq, SEALED: base64.b64encode(sealed).decode("ascii")}
+    return json.dumps(record, separators=(",", ":"))
+
+
+def _unseal(record: dict[str, Any], identities: Sequence[object]) -> dict[str, Any]:
+    from serjournal.transfer import age
+
+    if not identities:
+        raise ValueError(messages.SYNC_SEALED_NO_IDENTITY)
+    try:
+        sealed = base64.b64decode(str(record[SEALED]), validate=True)
+    except ValueError:
+        raise ValueError("its sealed change is not base64") from None
+    plain = age.decrypt_bytes(sealed, identities)
+    if plain is None:
+        raise ValueError(messages.SYNC_SEALED_WRONG_IDENTITY)
+    inner = json.loads(plain.decode("utf-8"))
+    if not isinstance(inner, dict) or inner.get("seq") != record.get("seq"):
+        raise ValueError("its sealed change does not carry its number")
+    return inner
 
 
 def op_for(values: dict[str, Any], new: bool) -> str:
@@ -171,7 +211,9 @@ class LogProblem(Exception):
     """A file in the sync folder that is not read (on): the message says why."""
 
 
-def read_new(path: Path, position: Position | None, limit: int = 1000) -> Reading:
+def read_new(
+    path: Path, position: Position | None, limit: int = 1000, identities: Sequence[object] = ()
+) -> Reading:
     """The complete lines after `position` (at most `limit` changes), checked.
 
     A problem stops the reading there: what came before it is returned with
@@ -186,7 +228,7 @@ def read_new(path: Path, position: Position | None, limit: int = 1000) -> Readin
             raise LogProblem(messages.SYNC_LOG_CHANGED.format(file=path.name))
         handle.seek(start.offset)
         data = handle.read(min(size - start.offset, READ_CHUNK))
-        reading = _parse(path.name, data, start, limit)
+        reading = _parse(path.name, data, start, limit, identities)
         if reading.position.offset != start.offset:
             reading.position.tail = _tail(handle, reading.position.offset)
         if reading.problem is None and not reading.more:
@@ -200,7 +242,9 @@ def read_new(path: Path, position: Position | None, limit: int = 1000) -> Readin
     return reading
 
 
-def _parse(name: str, data: bytes, start: Position, limit: int) -> Reading:
+def _parse(
+    name: str, data: bytes, start: Position, limit: int, identities: Sequence[object] = ()
+) -> Reading:
     position = Position(start.machine, start.offset, start.seq, start.tail)
     reading = Reading([], position)
     begin = 0
@@ -210,7 +254,7 @@ def _parse(name: str, data: bytes, start: Position, limit: int) -> Reading:
             break  # nothing more, or a line still being copied: wait for it
         raw = data[begin:end]
         try:
-            record = _record(raw)
+            record = _record(raw, identities)
             if record is None:
                 pass  # a blank line
             elif FORMAT_KEY in record:
@@ -237,13 +281,13 @@ class _Newer(ValueError):
         self.version = version
 
 
-def _record(raw: bytes) -> dict[str, Any] | None:
+def _record(raw: bytes, identities: Sequence[object] = ()) -> dict[str, Any] | None:
     if len(raw) > MAX_LINE:
         raise ValueError("the line is far too long")
     if not raw.strip():
         return None
     try:
-        return decode_line(raw.decode("utf-8"))
+        return decode_line(raw.decode("utf-8"), identities)
     except UnicodeDecodeError:
         raise ValueError("the line is not UTF-8 text") from None
     except json.JSONDecodeError as error:
@@ -340,9 +384,9 @@ def text_of_lines(lines: Iterable[str]) -> bytes:
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
-def parse_bytes(data: bytes) -> Reading:
+def parse_bytes(data: bytes, identities: Sequence[object] = ()) -> Reading:
     """Every well-formed line of a whole log, up to the first that is not."""
-    return _parse("", data, Position(), limit=len(data) + 1)
+    return _parse("", data, Position(), len(data) + 1, identities)
 
 
 def size_and_tail(path: Path, offset: int) -> tuple[int, str]:

@@ -5,7 +5,9 @@ The folder is one the user already replicates (Syncthing, Dropbox, iCloud
 Drive, Nextcloud, a git checkout); serjournal never talks to the network and
 never puts the journal itself there, only the logs. Every step that changes
 the journal is a function of store/writes.py, each one transaction:
-start_sync, set_sync_folder, send_own_log, and apply_remote per batch.
+start_sync, set_sync_folder, seal_own_lines, send_own_log, and apply_remote
+per batch. With age keys (SyncKeys, from the config's [backup] table) the
+lines leave sealed to the public keys and are opened with the secret key.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import os
 import platform
 import secrets
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +34,38 @@ if TYPE_CHECKING:
     from serjournal.journal import Journal
 
 BATCH = 1000  # changes applied per transaction
+
+
+@dataclass
+class SyncKeys:
+    """age keys for the logs: the public keys this machine's lines are sealed
+    to, and the secret key file that opens the other machines' lines."""
+
+    recipients: Sequence[str] = ()
+    identity: Path | None = None
+
+
+@dataclass
+class _Keys:
+    """SyncKeys made ready: checked once, before the journal is opened."""
+
+    seal: Callable[[str], str] | None = None
+    identities: Sequence[object] = ()
+
+
+def _ready(keys: SyncKeys | None) -> _Keys:
+    if keys is None:
+        return _Keys()
+    from serjournal.transfer import age
+
+    ready = _Keys()
+    if keys.recipients:
+        recipients = list(keys.recipients)
+        age.parse_recipients(recipients, from_config=True)  # a bad key: one line, nothing done
+        ready.seal = lambda line: logfile.seal_line(line, recipients)
+    if keys.identity is not None:
+        ready.identities = age.read_identities(keys.identity)
+    return ready
 
 
 @dataclass
@@ -69,23 +104,32 @@ class _Twin(Exception):
         self.machine = machine
 
 
-def sync(journal: Journal, folder: Path | None = None, now: datetime | None = None) -> SyncReport:
+def sync(
+    journal: Journal,
+    folder: Path | None = None,
+    now: datetime | None = None,
+    keys: SyncKeys | None = None,
+) -> SyncReport:
     """Sync the journal through `folder` (default: the one it synced through
-    last). A missing or unusable folder is refused before the journal is
-    opened, so a mistyped name creates nothing."""
+    last). A missing or unusable folder, or unusable keys, are refused before
+    the journal is opened, so a mistyped name creates nothing."""
     chosen = folder or remembered_folder(journal)
     if chosen is None:
         raise InputError(messages.SYNC_NO_FOLDER)
     chosen = Path(os.path.abspath(chosen.expanduser()))
     _check_folder(chosen)
+    ready = _ready(keys)
     db = journal.open()
     try:
-        return _sync(db, journal, chosen, now)
+        return _sync(db, journal, chosen, now, ready)
     finally:
         db.close()
 
 
-def _sync(db: Database, journal: Journal, folder: Path, now: datetime | None) -> SyncReport:
+def _sync(
+    db: Database, journal: Journal, folder: Path, now: datetime | None, keys: _Keys | None = None
+) -> SyncReport:
+    keys = keys or _Keys()
     state = sync_state(db)
     remembered = state.get("folder")
     report = SyncReport(folder)
@@ -104,14 +148,14 @@ def _sync(db: Database, journal: Journal, folder: Path, now: datetime | None) ->
     elif state.get("home") != machine_home(journal):
         machine = _start(db, journal, folder, state["machine"])
         report.notes.append(messages.SYNC_NEW_IDENTITY.format(machine=machine))
-    _send(db, journal, folder, report)
+    _send(db, journal, folder, report, keys)
     try:
-        _receive(db, journal, folder, report, now)
+        _receive(db, journal, folder, report, now, keys)
     except _Twin as twin:
         machine = _start(db, journal, folder, twin.machine)
         report.notes.append(messages.SYNC_TWIN.format(machine=machine))
-        _send(db, journal, folder, report)
-        _receive(db, journal, folder, report, now)
+        _send(db, journal, folder, report, keys)
+        _receive(db, journal, folder, report, now, keys)
     return report
 
 
@@ -183,18 +227,21 @@ def _start(db: Database, journal: Journal, folder: Path, replacing: str | None) 
 # --- Writing this machine's log -----------------------------------------------------------------
 
 
-def _send(db: Database, journal: Journal, folder: Path, report: SyncReport) -> None:
+def _send(db: Database, journal: Journal, folder: Path, report: SyncReport, keys: _Keys) -> None:
+    def write(own: writes.OwnLog) -> logfile.Position:
+        return _write_own(folder, journal, own, report, keys.identities)
+
     try:
+        if keys.seal is not None:
+            writes.seal_own_lines(db, keys.seal)
         try:
-            report.sent += writes.send_own_log(
-                db, lambda own: _write_own(folder, journal, own, report)
-            )
+            report.sent += writes.send_own_log(db, write, keys.seal)
         except _Twin as twin:
             machine = _start(db, journal, folder, twin.machine)
             report.notes.append(messages.SYNC_TWIN.format(machine=machine))
-            report.sent += writes.send_own_log(
-                db, lambda own: _write_own(folder, journal, own, report)
-            )
+            if keys.seal is not None:
+                writes.seal_own_lines(db, keys.seal)
+            report.sent += writes.send_own_log(db, write, keys.seal)
     except (OutputError, OSError, logfile.LogProblem) as error:
         reason = getattr(error, "reason", None) or getattr(error, "strerror", None) or error
         waiting = len(_waiting(db))
@@ -212,7 +259,11 @@ def _waiting(db: Database) -> list[tuple[int, int, str]]:
 
 
 def _write_own(
-    folder: Path, journal: Journal, own: writes.OwnLog, report: SyncReport
+    folder: Path,
+    journal: Journal,
+    own: writes.OwnLog,
+    report: SyncReport,
+    identities: Sequence[object] = (),
 ) -> logfile.Position:
     """Bring this machine's log file up to date; its new position."""
     path = folder / logfile.own_name(own.machine)
@@ -240,7 +291,7 @@ def _write_own(
         if len(whole) > len(current):
             logfile.append(path, journal, whole[len(current) :], expected_size=len(current))
     else:
-        if _foreign(current, own.machine, everything):
+        if _foreign(current, own.machine, everything, identities):
             raise _Twin(own.machine)
         logfile.create(path, journal, whole, overwrite=True)
         report.notes.append(messages.SYNC_LOG_REWRITTEN.format(file=path.name))
@@ -252,10 +303,10 @@ def _end(own: writes.OwnLog, path: Path, offset: int, seq: int) -> logfile.Posit
     return logfile.Position(own.machine, offset, seq, tail)
 
 
-def _foreign(data: bytes, machine: str, ours: list[str]) -> bool:
+def _foreign(data: bytes, machine: str, ours: list[str], identities: Sequence[object] = ()) -> bool:
     """Whether the file holds a well-formed change in this machine's name
     that this machine did not write (a copy of the journal writing as it)."""
-    reading = logfile.parse_bytes(data)
+    reading = logfile.parse_bytes(data, identities)
     if reading.position.machine != machine:
         return False
     return any(c.seq > len(ours) or ours[c.seq - 1] != c.line for c in reading.changes)
@@ -265,7 +316,12 @@ def _foreign(data: bytes, machine: str, ours: list[str]) -> bool:
 
 
 def _receive(
-    db: Database, journal: Journal, folder: Path, report: SyncReport, now: datetime | None
+    db: Database,
+    journal: Journal,
+    folder: Path,
+    report: SyncReport,
+    now: datetime | None,
+    keys: _Keys,
 ) -> None:
     machine = sync_machine(db)
     assert machine is not None
@@ -282,7 +338,7 @@ def _receive(
         if _unchanged(db, path, name):
             continue
         while True:
-            applied = writes.apply_remote(db, _reader(journal, path, name), now)
+            applied = writes.apply_remote(db, _reader(journal, path, name, keys.identities), now)
             report.received += applied.changes
             report.checkins += applied.checkins
             if applied.changes:
@@ -310,14 +366,16 @@ def _machines_of(db: Database, name: str) -> set[str]:
     return {str(row[0])} if row and row[0] else set()
 
 
-def _reader(journal: Journal, path: Path, name: str) -> writes.ReadBatch:
+def _reader(
+    journal: Journal, path: Path, name: str, identities: Sequence[object] = ()
+) -> writes.ReadBatch:
     def read(db: Database) -> writes.RemoteBatch:
         if not os.path.lexists(path):
             return writes.RemoteBatch(name)  # gone since the folder was listed: nothing to do
         if journal.owns(path):
             return writes.RemoteBatch(name, problem=messages.SYNC_LOG_IS_JOURNAL.format(file=name))
         try:
-            reading = logfile.read_new(path, position_of(db, name), BATCH)
+            reading = logfile.read_new(path, position_of(db, name), BATCH, identities)
         except logfile.LogProblem as problem:
             return writes.RemoteBatch(name, problem=str(problem))
         except OSError as error:  # vanished or unreadable half way: next time, perhaps

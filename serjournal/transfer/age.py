@@ -6,8 +6,9 @@ file, as `age-keygen` writes) opens them. The public keys come from --to or
 from the config's `[backup] recipients`. Everything is encrypted in memory:
 the plain bytes never touch the disk.
 
-For other modules (sync, issue 15): encrypt_for_recipients(data) encrypts
-bytes to the configured recipients, encrypt_stream(source, target) a stream.
+For other modules: encrypt_for_recipients(data) encrypts bytes to the
+configured recipients, encrypt_stream(source, target) a stream; sync seals
+each line of its logs with the first and opens them with decrypt_bytes.
 """
 
 from __future__ import annotations
@@ -111,6 +112,16 @@ def read_identities(path: Path) -> list[object]:
     if not identities:
         raise InputError(messages.AGE_BAD_IDENTITY.format(path=path))
     return identities
+
+
+def decrypt_bytes(data: bytes, identities: Sequence[object]) -> bytes | None:
+    """The plain bytes of age-encrypted `data`, or None when none of the
+    `identities` opens it or it is damaged (the caller says which file)."""
+    pyrage = _pyrage()
+    try:
+        return cast(bytes, pyrage.decrypt(data, list(identities)))
+    except (pyrage.DecryptError, ValueError):  # not age at all raises ValueError
+        return None
 
 
 def decrypt_file(source: Path, identity_file: Path) -> bytes:

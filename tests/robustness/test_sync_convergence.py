@@ -21,19 +21,23 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync_helpers import Clock, Machine, Oracle, Replicator, User
+from tests.sync_helpers import Clock, Machine, Oracle, Replicator, User, age_keys
 
 STRESS = os.environ.get("SERJOURNAL_STRESS") == "1"
 SEEDS = range(12) if STRESS else range(4)
 STEPS = 400 if STRESS else 140
 
 
-@pytest.mark.parametrize("seed", SEEDS)
-def test_three_machines_converge_and_lose_nothing(tmp_path: Path, seed: int) -> None:
+@pytest.mark.parametrize(
+    ("seed", "sealed"), [(seed, False) for seed in SEEDS] + [(seed, True) for seed in SEEDS[:2]]
+)
+def test_three_machines_converge_and_lose_nothing(tmp_path: Path, seed: int, sealed: bool) -> None:
+    """`sealed`: the logs travel encrypted to one age key that every machine holds."""
     rng = random.Random(seed)
     clock = Clock()
     oracle = Oracle()
-    machines = [Machine(tmp_path, name) for name in ("laptop", "desktop", "phone")]
+    keys = age_keys(tmp_path) if sealed else None
+    machines = [Machine(tmp_path, name, keys) for name in ("laptop", "desktop", "phone")]
     for machine in machines:
         machine.sync(clock.tick())  # each gets its id and an empty log
     users = [User(m, oracle, clock, rng) for m in machines]
@@ -72,8 +76,13 @@ def test_three_machines_converge_and_lose_nothing(tmp_path: Path, seed: int) -> 
         assert machine.export() == exports[0]
     assert done["checkin"] and done["delete"] and done["undo"] and done["sync"]
     assert tool.cut > 0  # lines really were cut in half on the way
+    if sealed:  # nothing of the entries travelled readable
+        for machine in machines:
+            for log in machine.folder.glob("serjournal-*.jsonl"):
+                assert all('"age":"' in line for line in log.read_text().splitlines()[1:])
     print(
-        f"\nsync convergence seed {seed}: {dict(done)}, {oracle.acknowledged} acknowledged "
+        f"\nsync convergence seed {seed}{' (sealed)' if sealed else ''}: {dict(done)}, "
+        f"{oracle.acknowledged} acknowledged "
         f"changes, {len(live)} live and {len(deleted)} deleted check-ins, {tool.cut} cut "
         f"deliveries, {tool.conflicts} conflict copies: identical on 3 machines, 0 lost"
     )

@@ -22,14 +22,17 @@ from serjournal import messages
 from serjournal.cli import app
 from serjournal.models import CheckIn
 from serjournal.store.writes import save_checkin
-from tests.sync_helpers import Machine
+from serjournal.sync.run import SyncKeys
+from tests.sync_helpers import Machine, age_keys
 
 T0 = datetime.now(UTC).replace(microsecond=0) - timedelta(days=1)
 
 
-def writer_with_log(tmp_path: Path, count: int = 3) -> tuple[Machine, list[CheckIn], bytes]:
+def writer_with_log(
+    tmp_path: Path, count: int = 3, keys: SyncKeys | None = None
+) -> tuple[Machine, list[CheckIn], bytes]:
     """A machine that saved `count` check-ins and wrote them into its log."""
-    laptop = Machine(tmp_path, "laptop")
+    laptop = Machine(tmp_path, "laptop", keys)
     db = laptop.journal.open()
     entries = []
     for n in range(count):
@@ -248,12 +251,15 @@ def test_this_machines_log_cut_short_or_changed_is_made_whole_again(tmp_path: Pa
     assert laptop.own_log() != own and len(laptop.live()) == 4
 
 
+@pytest.mark.parametrize("sealed", [False, True])
 def test_a_kill_after_appending_but_before_recording_writes_no_line_twice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sealed: bool
 ) -> None:
+    """Sealed, too: the lines are sealed and kept before the file is written,
+    so the second sync finds the very bytes it meant to append."""
     from serjournal.store import writes
 
-    laptop, _entries, data = writer_with_log(tmp_path)
+    laptop, _entries, data = writer_with_log(tmp_path, keys=age_keys(tmp_path) if sealed else None)
     db = laptop.journal.open()
     save_checkin(db, CheckIn(mood=1))
     db.close()
@@ -270,6 +276,8 @@ def test_a_kill_after_appending_but_before_recording_writes_no_line_twice(
     laptop.sync()
     lines = laptop.own_log().read_bytes().splitlines()
     assert len(lines) == 5 and [json.loads(x).get("seq") for x in lines[1:]] == [1, 2, 3, 4]
+    assert all((b'"age":"' in line) is sealed for line in lines[1:])
+    assert laptop.sync().notes == []  # no rewrite, no new machine id
 
 
 # --- A read-only sync folder ---------------------------------------------------------------
