@@ -231,6 +231,10 @@ DAYLIO_SCALES_IN_NOTE = "Daylio scales: {scales}"
 BACKUP_EXISTS = "{path} already exists; choose a new name so no earlier backup is overwritten."
 BACKUP_FAILED = "Could not write the backup {path}: {reason}. The journal was not changed."
 BACKUP_DONE = "Backed up {checkins} to {path}."
+STDOUT_CLOSED_EARLY = (
+    "The program reading standard output stopped before the whole backup was sent; "
+    "what it received is not a backup."
+)
 BACKUP_STDOUT_DONE = "Backed up {checkins} to standard output."
 BACKUP_STDOUT_TERMINAL = (
     "A backup is a binary file: send it to a file or a program ('serjournal backup - > FILE'), "

@@ -265,3 +265,21 @@ def test_a_backup_is_not_poured_onto_a_terminal(journal: Path) -> None:
     assert child.exitstatus == 2
     assert child.before.decode().strip() == f"Error: {messages.BACKUP_STDOUT_TERMINAL}"
     assert not (journal.parent / "backups").exists()  # nothing written anywhere else either
+
+
+def test_a_backup_cut_short_by_its_reader_is_not_called_a_backup(journal: Path) -> None:
+    import subprocess
+    import sys
+
+    from serjournal import messages
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "serjournal", "backup", "--db", str(journal), "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # the reader is gone before a byte is written
+    error = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 2
+    assert error == f"Error: {messages.STDOUT_CLOSED_EARLY}\n"

@@ -61,8 +61,8 @@ def standard_output(bom: bool = False) -> Iterator[TextIO]:
 
 @contextmanager
 def binary_standard_output() -> Iterator[IO[bytes]]:
-    """Standard output for bytes (a backup), with the same care for a reader
-    that stops early and a stream that cannot be written."""
+    """Standard output for bytes (a backup). Unlike text, a backup cut short
+    is no backup: a reader that stops early is an error, said in one line."""
     sys.stdout.flush()
     buffer = sys.stdout.buffer
     try:
@@ -70,6 +70,7 @@ def binary_standard_output() -> Iterator[IO[bytes]]:
         buffer.flush()
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise InputError(messages.STDOUT_CLOSED_EARLY) from None
     except OSError as error:
         raise InputError(
             messages.CANNOT_WRITE.format(path="standard output", reason=error.strerror or error)
