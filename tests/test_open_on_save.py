@@ -107,3 +107,39 @@ def test_the_first_question_comes_before_sqlite_utils_is_loaded(journal_path: Pa
     assert done.stdout.split() == ["False", "False", "True"]
     db = open_journal(journal_path)
     assert count_checkins(db) == 2
+
+
+def test_an_encrypted_journal_is_read_then_written_with_one_passphrase(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from typer.testing import CliRunner
+
+    from serjournal import keys
+    from serjournal.cli import app
+
+    _current_journal(journal_path)
+    secret = tmp_path / "passphrase"
+    secret.write_text("a long enough passphrase\n")
+    monkeypatch.setenv(keys.PASSPHRASE_FILE_ENV, str(secret))
+    gc.collect()
+    encrypted = CliRunner().invoke(app, ["encrypt", "--db", str(journal_path), "--no-keyring"])
+    assert encrypted.exit_code == 0, encrypted.output
+    keys._UNLOCKED.clear()
+    asked: list[str] = []
+    monkeypatch.delenv(keys.PASSPHRASE_FILE_ENV)  # no file, no keyring: asked on the terminal
+    monkeypatch.setattr(
+        keys, "ask", lambda prompt: asked.append(prompt) or secret.read_text().strip()
+    )
+    journal = Journal(journal_path)
+    store = journal.open_on_save()
+    assert isinstance(store, OpenOnSave)
+    saved = run_checkin(ScriptedPrompter(list(QUICK)), store, journal, mode="quick")
+    assert len(asked) == 1  # asked once, for the reader; the writer reuses the key
+    reader = journal.open_for_reading()
+    assert reader is not None
+    assert reader.execute("SELECT count(*) FROM checkins").fetchone()[0] == 2
+    assert reader.execute("SELECT mood FROM checkins WHERE id = ?", [saved.id]).fetchone()[0] == 6
+    reader.close()
+    assert not journal_path.read_bytes().startswith(b"SQLite format 3")  # still encrypted
