@@ -22,7 +22,6 @@ import argparse
 import itertools
 import os
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
@@ -34,17 +33,12 @@ from typing import Any
 
 import pexpect
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from startup import serjournal_command  # noqa: E402
+
 DOWN, UP, ENTER, SPACE = "\x1b[B", "\x1b[A", "\r", " "
 TIMEOUT = 30
-
-
-def serjournal_command() -> list[str]:
-    """The installed console script beside this Python, else `python -m serjournal`."""
-    script = Path(sys.executable).with_name("serjournal")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("serjournal")
-    return [found] if found else [sys.executable, "-m", "serjournal"]
 
 
 def _environment(folder: Path) -> dict[str, str]:

@@ -130,7 +130,7 @@ def private_output(
             os.link(temporary, target)  # fails if the name was taken meanwhile
             os.unlink(temporary)
         temporary = None
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except FileExistsError:
         raise InputError(messages.OUTPUT_EXISTS.format(path=target)) from None
     except OSError as error:
@@ -161,7 +161,7 @@ def refuse_journal_files(target: Path, journal: Journal, role: Role = Role.OUTPU
             raise InputError(messages.OUTPUT_IN_JOURNAL_FOLDER.format(path=target, folder=folder))
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     """Make the rename itself durable (a power cut right after keeps the file)."""
     try:
         fd = os.open(directory, os.O_RDONLY)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from serjournal.journal import Journal
     from serjournal.vocabulary import Vocabulary
 
@@ -109,19 +111,26 @@ def complete_emotion_spec(incomplete: str) -> list[str]:
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
     """Tags already in the journal named by --db (or the default one). Reads
     only: pressing Tab never creates, upgrades or changes a journal."""
-    from serjournal.errors import SerjournalError
     from serjournal.store.filters import known_tags
 
-    try:
-        conn = _journal_for_completion(ctx).open_for_reading()
-    except SerjournalError:
-        return []
+    conn = _reader_for_completion(ctx)
     if conn is None:
         return []
     try:
         return _starting(known_tags(conn), incomplete)
     finally:
         conn.close()
+
+
+def _reader_for_completion(ctx: typer.Context) -> sqlite3.Connection | None:
+    """The journal open for reading, or None when there is none or it cannot
+    be read: Tab offers nothing then, and never says why."""
+    from serjournal.errors import SerjournalError
+
+    try:
+        return _journal_for_completion(ctx).open_for_reading()
+    except SerjournalError:
+        return None
 
 
 def _journal_for_completion(ctx: typer.Context) -> Journal:
@@ -138,14 +147,10 @@ def _journal_for_completion(ctx: typer.Context) -> Journal:
 def complete_checkin_id(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     """The newest check-ins' short ids (and `last`), each with a line to
     recognise it by (zsh shows it beside the id)."""
-    from serjournal.errors import SerjournalError
     from serjournal.render.entry import one_line_summary
     from serjournal.store.checkins import load_checkin
 
-    try:
-        conn = _journal_for_completion(ctx).open_for_reading()
-    except SerjournalError:
-        return []
+    conn = _reader_for_completion(ctx)
     if conn is None:
         return []
     wanted = incomplete.strip().lower()

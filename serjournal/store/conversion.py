@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from serjournal import messages
+from serjournal import messages, paths
 from serjournal.errors import InputError, JournalError
 from serjournal.store.format import ENCRYPTED, busy_timeout_ms
 from serjournal.store.reading import connect_journal, encryption_salt, still_the_file
@@ -98,7 +98,7 @@ def _convert(journal: Journal, key: bytes | None, salt: bytes | None) -> int:
             real.with_name(real.name + suffix).unlink(missing_ok=True)
         os.replace(temporary, real)
         temporary = None
-        _sync_folder(real.parent)
+        paths.fsync_dir(real.parent)
     except sqlite3.Error as error:
         raise JournalError(
             messages.CONVERT_FAILED.format(path=journal.path, reason=error)
@@ -204,18 +204,5 @@ def _sync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)

@@ -158,15 +158,21 @@ def encryption_salt(path: Path) -> bytes | None:
     if identity in _OPEN:
         return _OPEN[identity][2]
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None  # a FIFO or device: opening it would hang; callers refuse it
-        size = info.st_size
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        found = _header_and_size(path)
     except OSError:
         return None
-    return header if looks_encrypted(header, size) else None
+    return found[0] if found is not None and looks_encrypted(*found) else None
+
+
+def _header_and_size(path: Path) -> tuple[bytes, int] | None:
+    """The file's first bytes (as many as SQLite's header) and its size; None
+    for a FIFO or device, which opening would hang (callers refuse it). The
+    caller makes sure SQLite does not have the file open (TrackedConnection)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)), info.st_size
 
 
 def looks_encrypted(header: bytes, size: int) -> bool:
@@ -244,16 +250,14 @@ def refuse_unopenable(path: Path) -> None:
     if _identity(path) in _OPEN:
         return  # already open through SQLite in this process: ours, and not to be touched
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return None  # a FIFO or device: opening it would hang; callers refuse it
-        size = info.st_size
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        found = _header_and_size(path)
     except OSError as error:
         raise JournalError(
             messages.JOURNAL_UNREADABLE.format(path=path, reason=error.strerror or error)
         ) from None
+    if found is None:
+        return
+    header, size = found
     if header and header != SQLITE_HEADER and not looks_encrypted(header, size):
         raise JournalError(messages.JOURNAL_NOT_SQLITE.format(path=path))
 

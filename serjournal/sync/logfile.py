@@ -128,7 +128,10 @@ def decode_line(text: str, identities: Sequence[object] = ()) -> dict[str, Any]:
 
 
 def is_sealed(line: str) -> bool:
-    return line.startswith('{"seq":') and f',"{SEALED}":"' in line
+    """Whether one of this machine's lines is sealed already (its whole record
+    is the number and the sealed change)."""
+    record = json.loads(line)
+    return isinstance(record, dict) and set(record) == {"seq", SEALED}
 
 
 def seal_line(line: str, recipients: Sequence[str]) -> str:

@@ -127,9 +127,8 @@ def sync(
 
 
 def _sync(
-    db: Database, journal: Journal, folder: Path, now: datetime | None, keys: _Keys | None = None
+    db: Database, journal: Journal, folder: Path, now: datetime | None, keys: _Keys
 ) -> SyncReport:
-    keys = keys or _Keys()
     state = sync_state(db)
     remembered = state.get("folder")
     report = SyncReport(folder)
